@@ -1,0 +1,157 @@
+// Package cmd wires epistle's commands with cobra. Each command copies its
+// flags into an options struct, checks them, and calls one function of the
+// core; Main maps what comes back to an exit status in one place.
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+
+	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline"
+)
+
+// Exit statuses, as DESIGN.md fixes them.
+const (
+	exitOK          = 0
+	exitError       = 1
+	exitUsage       = 2
+	exitPartial     = 3
+	exitInterrupted = 130
+)
+
+// IO is where a command reads and writes: results to Out, everything else to
+// Err. Progress bars and colour appear only when Err is a terminal.
+type IO struct {
+	In       io.Reader
+	Out, Err io.Writer
+	// ErrTTY is true when Err is a terminal; Color when colour is wanted.
+	ErrTTY, OutTTY, Color bool
+	P                     *locales.Printer
+}
+
+func systemIO(uiLang string) *IO {
+	errTTY := isatty.IsTerminal(os.Stderr.Fd())
+	outTTY := isatty.IsTerminal(os.Stdout.Fd())
+	_, noColor := os.LookupEnv("NO_COLOR")
+	return &IO{
+		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
+		ErrTTY: errTTY, OutTTY: outTTY, Color: outTTY && !noColor,
+		P: locales.NewPrinter(locales.Detect(uiLang)),
+	}
+}
+
+// Warn writes one line to stderr in epistle's voice.
+func (o *IO) Warn(m *locales.Message) {
+	fmt.Fprintf(o.Err, "epistle: %s\n", o.P.Sprint(m))
+}
+
+// usageError marks a mistake in how the command was called (exit 2).
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+func usage(id string, kv ...any) error { return &usageError{locales.New(id, kv...)} }
+
+// Main runs epistle with os.Args and returns the exit status.
+func Main() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	uiLang := uiLangFromArgs(os.Args[1:])
+	io := systemIO(uiLang)
+	root := newRootCmd(io)
+	root.SetArgs(os.Args[1:])
+	err := root.ExecuteContext(ctx)
+	return report(io, err, ctx.Err() != nil)
+}
+
+// uiLangFromArgs finds --ui-lang before cobra parses the flags, so that help
+// and flag errors already speak the reader's language.
+func uiLangFromArgs(args []string) string {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		if v, ok := cutPrefix(a, "--ui-lang="); ok {
+			return v
+		}
+		if a == "--ui-lang" && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
+}
+
+func cutPrefix(s, prefix string) (string, bool) {
+	if len(s) >= len(prefix) && s[:len(prefix)] == prefix {
+		return s[len(prefix):], true
+	}
+	return "", false
+}
+
+// report prints err, if any, in epistle's voice and maps it to an exit status.
+func report(o *IO, err error, interrupted bool) int {
+	if err == nil {
+		return exitOK
+	}
+	code := exitError
+	var ue *usageError
+	switch {
+	case interrupted || errors.Is(err, context.Canceled):
+		code = exitInterrupted
+	case errors.As(err, &ue):
+		code = exitUsage
+	case errors.Is(err, pipeline.ErrPartial):
+		code = exitPartial
+	}
+	if errors.Is(err, errSilent) {
+		return code
+	}
+	fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("error.prefix"), o.P.ErrorText(err))
+	if hint := o.P.HintText(err); hint != "" {
+		fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), hint)
+	}
+	return code
+}
+
+// errSilent wraps an outcome whose explanation the command already printed
+// (check's problem list), so that only the exit status remains to set.
+var errSilent = errors.New("reported")
+
+func newRootCmd(o *IO) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "epistle",
+		Short:         o.P.T("root.short"),
+		Long:          o.P.T("root.long"),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().String("ui-lang", "", o.P.T("flag.ui-lang"))
+	root.SetOut(o.Out)
+	root.SetErr(o.Err)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &usageError{locales.New("usage.flag", "Err", err.Error(), "Command", c.CommandPath()).
+			WithHint("usage.flag.hint", "Command", c.CommandPath())}
+	})
+	root.AddCommand(
+		newInitCmd(o),
+		newSegmentCmd(o),
+		newTranslateCmd(o),
+		newStatusCmd(o),
+		newReviewCmd(o),
+		newApproveCmd(o),
+		newCheckCmd(o),
+		newExportCmd(o),
+		newGlossaryCmd(o),
+		newExchangeCmd(o),
+	)
+	return root
+}

@@ -1,0 +1,210 @@
+// Package locales holds everything epistle says to a person, in English and
+// Korean, as go-i18n message files embedded in the binary.
+//
+// A message file is named AREA.LANG.toml (segment.en.toml, segment.ko.toml):
+// each area of the tool keeps its own pair, and every id must be present in
+// both languages (a test holds this). Core packages never format sentences
+// for people; they return a [*Message], an error that carries a message id and
+// its template data, and the command line renders it in the reader's language
+// with [Printer]. Its Error method renders English, so a Message is still an
+// ordinary error in logs and tests.
+package locales
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+//go:embed *.toml
+var files embed.FS
+
+var (
+	bundleOnce sync.Once
+	bundle     *i18n.Bundle
+	bundleErr  error
+)
+
+// Bundle returns the bundle of all embedded message files. It panics if one
+// of them does not parse, which a test catches before any release.
+func Bundle() *i18n.Bundle {
+	bundleOnce.Do(func() {
+		b := i18n.NewBundle(language.English)
+		b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+		names, err := fs.Glob(files, "*.toml")
+		if err != nil {
+			bundleErr = err
+			return
+		}
+		for _, name := range names {
+			if _, err := b.LoadMessageFileFS(files, name); err != nil {
+				bundleErr = fmt.Errorf("locales: %s: %w", name, err)
+				return
+			}
+		}
+		bundle = b
+	})
+	if bundleErr != nil {
+		panic(bundleErr)
+	}
+	return bundle
+}
+
+// Files returns the embedded message files, for tests that check the
+// catalogs against the code.
+func Files() fs.FS { return files }
+
+// Message is a user-facing sentence not yet rendered: a message id from the
+// catalogs and the values it names. As an error it may wrap a cause and carry
+// a hint: what the reader can do about it.
+type Message struct {
+	ID   string
+	Data map[string]any
+	Hint *Message
+	Err  error
+}
+
+// New returns a message with the given id and key/value pairs of template
+// data: New("input.empty", "Path", path).
+func New(id string, kv ...any) *Message {
+	m := &Message{ID: id}
+	if len(kv) > 0 {
+		m.Data = make(map[string]any, len(kv)/2)
+		for i := 0; i+1 < len(kv); i += 2 {
+			m.Data[fmt.Sprint(kv[i])] = kv[i+1]
+		}
+	}
+	return m
+}
+
+// Wrap records err as the cause of m and returns m.
+func (m *Message) Wrap(err error) *Message {
+	m.Err = err
+	return m
+}
+
+// WithHint adds a hint line and returns m.
+func (m *Message) WithHint(id string, kv ...any) *Message {
+	m.Hint = New(id, kv...)
+	return m
+}
+
+// Error renders the message in English.
+func (m *Message) Error() string { return English.Sprint(m) }
+
+func (m *Message) Unwrap() error { return m.Err }
+
+// Printer renders messages in one language.
+type Printer struct {
+	Tag       language.Tag
+	localizer *i18n.Localizer
+}
+
+// English is the printer used for errors in logs and tests.
+var English = &Printer{Tag: language.English}
+
+// NewPrinter returns a printer for tag, falling back to English for messages
+// or languages the catalogs do not have.
+func NewPrinter(tag language.Tag) *Printer {
+	return &Printer{Tag: tag, localizer: i18n.NewLocalizer(Bundle(), tag.String(), "en")}
+}
+
+// Sprint renders m. An id missing from the catalogs renders as the id itself
+// followed by its data, so a mistake is visible but never fatal.
+func (p *Printer) Sprint(m *Message) string {
+	if p.localizer == nil {
+		p.localizer = i18n.NewLocalizer(Bundle(), p.Tag.String(), "en")
+	}
+	s, err := p.localizer.Localize(&i18n.LocalizeConfig{
+		MessageID:    m.ID,
+		TemplateData: m.Data,
+		Funcs:        templateFuncs,
+	})
+	if err != nil || s == "" {
+		var b strings.Builder
+		b.WriteString(m.ID)
+		for k, v := range m.Data {
+			fmt.Fprintf(&b, " %s=%v", k, v)
+		}
+		s = b.String()
+	}
+	return s
+}
+
+// T renders the message id with key/value data.
+func (p *Printer) T(id string, kv ...any) string { return p.Sprint(New(id, kv...)) }
+
+// ErrorText renders err for a person: a Message in p's language, its cause
+// appended when the cause is not itself part of the message, anything else
+// as Go formats it.
+func (p *Printer) ErrorText(err error) string {
+	var m *Message
+	if !errors.As(err, &m) {
+		return err.Error()
+	}
+	s := p.Sprint(m)
+	if m.Err != nil {
+		var inner *Message
+		if errors.As(m.Err, &inner) {
+			s += ": " + p.ErrorText(m.Err)
+		} else if _, shown := m.Data["Err"]; !shown {
+			s += ": " + m.Err.Error()
+		}
+	}
+	return s
+}
+
+// HintText returns the rendered hint of the outermost message in err that
+// has one, or "".
+func (p *Printer) HintText(err error) string {
+	for err != nil {
+		var m *Message
+		if !errors.As(err, &m) {
+			return ""
+		}
+		if m.Hint != nil {
+			return p.Sprint(m.Hint)
+		}
+		err = m.Err
+	}
+	return ""
+}
+
+// Detect picks the interface language: the flag value, then EPISTLE_LANG,
+// then LC_ALL, LC_MESSAGES and LANG; English when none names Korean or
+// English.
+func Detect(flag string) language.Tag {
+	candidates := []string{flag, os.Getenv("EPISTLE_LANG"), os.Getenv("LC_ALL"), os.Getenv("LC_MESSAGES"), os.Getenv("LANG")}
+	for _, c := range candidates {
+		if c == "" {
+			continue
+		}
+		// POSIX locales look like ko_KR.UTF-8@euro; C and POSIX mean English.
+		c, _, _ = strings.Cut(c, ".")
+		c, _, _ = strings.Cut(c, "@")
+		if c == "C" || c == "POSIX" {
+			return language.English
+		}
+		tag, err := language.Parse(strings.ReplaceAll(c, "_", "-"))
+		if err != nil {
+			continue
+		}
+		base, _ := tag.Base()
+		switch base.String() {
+		case "ko":
+			return language.Korean
+		case "en":
+			return language.English
+		}
+		return language.English
+	}
+	return language.English
+}
