@@ -8,6 +8,13 @@
 // its template data, and the command line renders it in the reader's language
 // with [Printer]. Its Error method renders English, so a Message is still an
 // ordinary error in logs and tests.
+//
+// Message ids are string literals at the call (New("input.empty", ...),
+// WithHint, Printer.T, cmd's usage): a test reads the code for them and fails
+// when an id is missing from either language or a catalog holds one nothing
+// uses. The list of functions that take an id is idFuncs in catalog_test.go.
+// Korean text never writes a particle straight after a value; it asks josa
+// for the form that fits ({{josa .Path "을/를"}}), and the same test holds it.
 package locales
 
 import (

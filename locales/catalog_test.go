@@ -1,0 +1,506 @@
+package locales
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"text/template"
+	"text/template/parse"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+)
+
+// idFuncs names every function and method whose first argument is a message
+// id. This is the one list: a new helper that takes an id must be added here,
+// and its callers must pass the id as a string literal ("area.what"), never
+// built at run time, so that this test can see which ids the code uses. A
+// listed helper may forward its own id parameter (usage calls locales.New).
+//
+// Where an id really must be chosen at run time, the line before the call
+// carries the directive
+//
+//	//locales:ids area.one area.two
+//
+// naming every id the expression can take.
+var idFuncs = []idFunc{
+	{pkg: "locales", name: "New"}, // locales.New("id", ...)
+	{name: "WithHint", method: true},
+	{name: "T", method: true}, // Printer.T("id", ...)
+	{name: "usage"},           // cmd: usage("id", ...) for a usage error
+}
+
+type idFunc struct {
+	pkg, name string
+	method    bool
+}
+
+// idUse is one place in the code that names a message id.
+type idUse struct {
+	id  string
+	pos string
+	// keys are the template data keys given at the call, when all of them
+	// are literals; nil when they cannot be known (kv... forwarded).
+	keys []string
+}
+
+func TestCatalogsMatchCode(t *testing.T) {
+	cats := loadCatalogs(t)
+	uses, problems := scanIDUses(t, filepath.Join("..")) // the module root
+	for _, p := range problems {
+		t.Error(p)
+	}
+
+	used := map[string]bool{}
+	for _, u := range uses {
+		used[u.id] = true
+		for _, lang := range []string{"en", "ko"} {
+			if _, ok := cats.text[lang][u.id]; !ok {
+				t.Errorf("%s: message id %q is missing from the %s catalogs (locales/*.%s.toml)", u.pos, u.id, lang, lang)
+			}
+		}
+	}
+	for _, id := range sortedKeys(cats.area) {
+		if !used[id] {
+			t.Errorf("locales/%s.*.toml: message id %q is used nowhere in the code; remove it (or, if it is built at run time, name it in a //locales:ids directive)", cats.area[id], id)
+		}
+	}
+
+	// Every field a template names must be given by every call that names
+	// the message with literal keys: {{.Path}} with New("x", "File", f)
+	// would print <no value>.
+	for _, u := range uses {
+		if u.keys == nil {
+			continue
+		}
+		for _, lang := range []string{"en", "ko"} {
+			text, ok := cats.text[lang][u.id]
+			if !ok {
+				continue
+			}
+			fields, err := templateFields(text)
+			if err != nil {
+				continue // reported by TestCatalogTemplatesRender
+			}
+			for _, f := range fields {
+				if !slices.Contains(u.keys, f) {
+					t.Errorf("%s: %s message %q uses {{.%s}}, which the call does not give (it gives %v)", u.pos, lang, u.id, f, u.keys)
+				}
+			}
+		}
+	}
+}
+
+func TestCatalogAreasHaveSameIDs(t *testing.T) {
+	names, err := fs.Glob(files, "*.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byArea := map[string]map[string][]string{} // area → lang → ids
+	for _, name := range names {
+		parts := strings.Split(name, ".")
+		if len(parts) != 3 {
+			t.Errorf("locales/%s: a message file is named AREA.LANG.toml", name)
+			continue
+		}
+		area, lang := parts[0], parts[1]
+		if byArea[area] == nil {
+			byArea[area] = map[string][]string{}
+		}
+		byArea[area][lang] = fileIDs(t, name)
+	}
+	for area, langs := range byArea {
+		en, ok := langs["en"]
+		if !ok {
+			t.Errorf("locales/%s.ko.toml has no English twin locales/%s.en.toml", area, area)
+			continue
+		}
+		if _, ok := langs["ko"]; !ok {
+			t.Errorf("locales/%s.en.toml has no Korean twin locales/%s.ko.toml", area, area)
+		}
+		for lang, ids := range langs {
+			if lang == "en" {
+				continue
+			}
+			for _, id := range missing(en, ids) {
+				t.Errorf("locales/%s.%s.toml lacks %q, which %s.en.toml has", area, lang, id, area)
+			}
+			for _, id := range missing(ids, en) {
+				t.Errorf("locales/%s.%s.toml has %q, which %s.en.toml lacks", area, lang, id, area)
+			}
+		}
+	}
+}
+
+// particleAfterValue finds a Korean particle written right after an inserted
+// value, where only josa can know the right form: {{.Path}}을.
+var particleAfterValue = regexp.MustCompile(`}}(을|를|이|가|은|는|으로|로|과|와|이라는|라는)`)
+
+// josaCall finds the particle pair of a josa call in a template.
+var josaCall = regexp.MustCompile(`josa\s+\S+\s+"([^"]*)"`)
+
+func TestCatalogTemplatesRender(t *testing.T) {
+	cats := loadCatalogs(t)
+	for lang, msgs := range cats.text {
+		for _, id := range sortedKeys(msgs) {
+			text := msgs[id]
+			where := fmt.Sprintf("locales/%s.%s.toml: %q", cats.area[id], lang, id)
+			if strings.TrimSpace(text) == "" {
+				t.Errorf("%s is empty", where)
+				continue
+			}
+			fields, err := templateFields(text)
+			if err != nil {
+				t.Errorf("%s does not parse: %v", where, err)
+				continue
+			}
+			if err := renderPlaceholder(text, fields); err != nil {
+				t.Errorf("%s does not render with placeholder data: %v", where, err)
+			}
+			if lang != "ko" {
+				continue
+			}
+			if m := particleAfterValue.FindString(text); m != "" {
+				t.Errorf("%s writes a fixed particle after a value (%q): use {{josa .X \"을/를\"}}", where, m)
+			}
+			for _, m := range josaCall.FindAllStringSubmatch(text, -1) {
+				if _, _, ok := strings.Cut(m[1], "/"); !ok {
+					t.Errorf("%s: josa pair %q is not written as consonant-form/vowel-form", where, m[1])
+				}
+			}
+		}
+	}
+}
+
+// renderPlaceholder executes text with every field it names set to a word,
+// and then to a number, for templates that compare or count: one of the two
+// must render.
+func renderPlaceholder(text string, fields []string) error {
+	tmpl, err := template.New("").Funcs(templateFuncs).Parse(text)
+	if err != nil {
+		return err
+	}
+	var firstErr error
+	for _, v := range []any{"파일", 2} {
+		data := map[string]any{}
+		for _, f := range fields {
+			data[f] = v
+		}
+		var b strings.Builder
+		err := tmpl.Execute(&b, data)
+		if err == nil {
+			return nil
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+	}
+	return firstErr
+}
+
+// templateFields returns the top-level data fields text names ({{.Path}}),
+// leaving out those inside with and range, where dot is something else.
+func templateFields(text string) ([]string, error) {
+	trees, err := parse.Parse("m", text, "", "", templateFuncs, builtinFuncs)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var walk func(n parse.Node)
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					walk(c)
+				}
+			}
+		case *parse.ActionNode:
+			walk(n.Pipe)
+		case *parse.PipeNode:
+			if n != nil {
+				for _, c := range n.Cmds {
+					walk(c)
+				}
+			}
+		case *parse.CommandNode:
+			for _, a := range n.Args {
+				walk(a)
+			}
+		case *parse.FieldNode:
+			seen[n.Ident[0]] = true
+		case *parse.IfNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.WithNode:
+			walk(n.Pipe)
+			walk(n.ElseList)
+		case *parse.RangeNode:
+			walk(n.Pipe)
+			walk(n.ElseList)
+		}
+	}
+	walk(trees["m"].Root)
+	return sortedKeys(seen), nil
+}
+
+// builtinFuncs stand in for text/template's own functions, which parse needs
+// to know by name.
+var builtinFuncs = map[string]any{
+	"and": true, "or": true, "not": true, "len": true, "index": true, "slice": true,
+	"print": true, "printf": true, "println": true, "eq": true, "ne": true,
+	"lt": true, "le": true, "gt": true, "ge": true, "html": true, "js": true,
+	"urlquery": true, "call": true,
+}
+
+type catalogs struct {
+	text map[string]map[string]string // lang → id → template
+	area map[string]string            // id → area
+}
+
+func loadCatalogs(t *testing.T) catalogs {
+	t.Helper()
+	names, err := fs.Glob(files, "*.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := catalogs{text: map[string]map[string]string{}, area: map[string]string{}}
+	for _, name := range names {
+		area, _, _ := strings.Cut(name, ".")
+		mf := parseFile(t, name)
+		lang := mf.Tag.String()
+		if c.text[lang] == nil {
+			c.text[lang] = map[string]string{}
+		}
+		for _, m := range mf.Messages {
+			if prev, ok := c.area[m.ID]; ok && prev != area {
+				t.Errorf("locales/%s: id %q is already in locales/%s.*.toml; an id belongs to one area", name, m.ID, prev)
+			}
+			c.area[m.ID] = area
+			c.text[lang][m.ID] = m.Other
+		}
+	}
+	return c
+}
+
+func parseFile(t *testing.T, name string) *i18n.MessageFile {
+	t.Helper()
+	buf, err := fs.ReadFile(files, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mf, err := i18n.ParseMessageFileBytes(buf, name, map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal})
+	if err != nil {
+		t.Fatalf("locales/%s: %v", name, err)
+	}
+	return mf
+}
+
+func fileIDs(t *testing.T, name string) []string {
+	var ids []string
+	for _, m := range parseFile(t, name).Messages {
+		ids = append(ids, m.ID)
+	}
+	return ids
+}
+
+// scanIDUses reads every non-test Go file under root and returns the message
+// ids named at calls of idFuncs, in composite literals Message{ID: "…"} and
+// in //locales:ids directives, and the calls whose id it cannot read.
+func scanIDUses(t *testing.T, root string) (uses []idUse, problems []string) {
+	t.Helper()
+	fset := token.NewFileSet()
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if path != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata" || name == "vendor") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		f, err := parser.ParseFile(fset, path, src, parser.ParseComments)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("%v (cannot check its message ids)", err))
+			return nil
+		}
+		u, p := fileIDUses(fset, f)
+		uses = append(uses, u...)
+		problems = append(problems, p...)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return uses, problems
+}
+
+func fileIDUses(fset *token.FileSet, f *ast.File) (uses []idUse, problems []string) {
+	// Directive lines: ids they name are used, and the call on the next
+	// line may compute its id.
+	directiveLines := map[int]bool{}
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			rest, ok := strings.CutPrefix(c.Text, "//locales:ids")
+			if !ok {
+				continue
+			}
+			pos := fset.Position(c.Pos())
+			directiveLines[pos.Line] = true
+			for _, id := range strings.Fields(rest) {
+				uses = append(uses, idUse{id: id, pos: pos.String()})
+			}
+		}
+	}
+	inLocales := f.Name.Name == "locales"
+	for _, decl := range f.Decls {
+		helper := ""
+		if fd, ok := decl.(*ast.FuncDecl); ok {
+			helper = fd.Name.Name
+		}
+		ast.Inspect(decl, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if !isIDFunc(n.Fun, inLocales) || len(n.Args) == 0 {
+					return true
+				}
+				pos := fset.Position(n.Pos())
+				id, ok := stringLit(n.Args[0])
+				if !ok {
+					if !isIDFuncName(helper) && !directiveLines[pos.Line-1] && !directiveLines[pos.Line] {
+						problems = append(problems, fmt.Sprintf("%s: the message id must be a string literal so the catalog test can see it (or name its possible ids in a //locales:ids directive on the line before)", pos))
+					}
+					return true
+				}
+				uses = append(uses, idUse{id: id, pos: pos.String(), keys: literalKeys(n)})
+			case *ast.CompositeLit:
+				if !isMessageType(n.Type, inLocales) {
+					return true
+				}
+				for _, e := range n.Elts {
+					kv, ok := e.(*ast.KeyValueExpr)
+					if !ok {
+						continue
+					}
+					if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "ID" {
+						pos := fset.Position(kv.Pos())
+						if id, ok := stringLit(kv.Value); ok {
+							uses = append(uses, idUse{id: id, pos: pos.String()})
+						} else if !isIDFuncName(helper) && !directiveLines[pos.Line-1] && !directiveLines[pos.Line] {
+							problems = append(problems, fmt.Sprintf("%s: Message.ID must be a string literal (or name its possible ids in a //locales:ids directive)", pos))
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	return uses, problems
+}
+
+func isIDFunc(fun ast.Expr, inLocales bool) bool {
+	for _, f := range idFuncs {
+		switch fun := fun.(type) {
+		case *ast.Ident:
+			if fun.Name == f.name && !f.method && (f.pkg == "" || f.pkg == "locales" && inLocales) {
+				return true
+			}
+		case *ast.SelectorExpr:
+			if fun.Sel.Name != f.name {
+				continue
+			}
+			if f.method {
+				return true
+			}
+			if x, ok := fun.X.(*ast.Ident); ok && f.pkg != "" && x.Name == f.pkg {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isIDFuncName(name string) bool {
+	for _, f := range idFuncs {
+		if f.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func isMessageType(e ast.Expr, inLocales bool) bool {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return inLocales && e.Name == "Message"
+	case *ast.SelectorExpr:
+		x, ok := e.X.(*ast.Ident)
+		return ok && x.Name == "locales" && e.Sel.Name == "Message"
+	}
+	return false
+}
+
+// literalKeys returns the data keys of a call f("id", "Key", v, ...) when
+// every key is a literal and nothing is forwarded with ..., else nil.
+func literalKeys(call *ast.CallExpr) []string {
+	if call.Ellipsis.IsValid() || len(call.Args)%2 != 1 {
+		return nil
+	}
+	keys := []string{}
+	for i := 1; i < len(call.Args); i += 2 {
+		k, ok := stringLit(call.Args[i])
+		if !ok {
+			return nil
+		}
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+func stringLit(e ast.Expr) (string, bool) {
+	lit, ok := e.(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return "", false
+	}
+	s, err := strconv.Unquote(lit.Value)
+	return s, err == nil
+}
+
+func missing(want, have []string) []string {
+	var out []string
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
