@@ -152,6 +152,9 @@ func newRootCmd(o *IO) *cobra.Command {
 		newExportCmd(o),
 		newGlossaryCmd(o),
 		newExchangeCmd(o),
+		newCompletionCmd(o),
+		newEnvironmentTopic(o),
 	)
+	localizeHelp(root, o)
 	return root
 }

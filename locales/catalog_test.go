@@ -146,9 +146,6 @@ func TestCatalogAreasHaveSameIDs(t *testing.T) {
 // value, where only josa can know the right form: {{.Path}}을.
 var particleAfterValue = regexp.MustCompile(`}}(을|를|이|가|은|는|으로|로|과|와|이라는|라는)`)
 
-// josaCall finds the particle pair of a josa call in a template.
-var josaCall = regexp.MustCompile(`josa\s+\S+\s+"([^"]*)"`)
-
 func TestCatalogTemplatesRender(t *testing.T) {
 	cats := loadCatalogs(t)
 	for lang, msgs := range cats.text {
@@ -173,9 +170,10 @@ func TestCatalogTemplatesRender(t *testing.T) {
 			if m := particleAfterValue.FindString(text); m != "" {
 				t.Errorf("%s writes a fixed particle after a value (%q): use {{josa .X \"을/를\"}}", where, m)
 			}
-			for _, m := range josaCall.FindAllStringSubmatch(text, -1) {
-				if _, _, ok := strings.Cut(m[1], "/"); !ok {
-					t.Errorf("%s: josa pair %q is not written as consonant-form/vowel-form", where, m[1])
+			pairs, _ := josaPairs(text)
+			for _, pair := range pairs {
+				if _, _, ok := strings.Cut(pair, "/"); !ok {
+					t.Errorf("%s: josa pair %s is not a literal written consonant-form/vowel-form (\"을/를\")", where, pair)
 				}
 			}
 		}
@@ -211,48 +209,82 @@ func renderPlaceholder(text string, fields []string) error {
 // templateFields returns the top-level data fields text names ({{.Path}}),
 // leaving out those inside with and range, where dot is something else.
 func templateFields(text string) ([]string, error) {
+	seen := map[string]bool{}
+	err := walkTemplate(text, func(n parse.Node, topLevel bool) {
+		if f, ok := n.(*parse.FieldNode); ok && topLevel {
+			seen[f.Ident[0]] = true
+		}
+	})
+	return sortedKeys(seen), err
+}
+
+// josaPairs returns the particle pairs that text's josa calls name.
+func josaPairs(text string) ([]string, error) {
+	var pairs []string
+	err := walkTemplate(text, func(n parse.Node, _ bool) {
+		c, ok := n.(*parse.CommandNode)
+		if !ok || len(c.Args) != 3 {
+			return
+		}
+		if id, ok := c.Args[0].(*parse.IdentifierNode); ok && id.Ident == "josa" {
+			if s, ok := c.Args[2].(*parse.StringNode); ok {
+				pairs = append(pairs, s.Text)
+			} else {
+				pairs = append(pairs, c.Args[2].String())
+			}
+		}
+	})
+	return pairs, err
+}
+
+// walkTemplate parses text and calls visit for every node, saying whether
+// dot is still the template's data there.
+func walkTemplate(text string, visit func(n parse.Node, topLevel bool)) error {
 	trees, err := parse.Parse("m", text, "", "", templateFuncs, builtinFuncs)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	seen := map[string]bool{}
-	var walk func(n parse.Node)
-	walk = func(n parse.Node) {
+	var walk func(n parse.Node, top bool)
+	walk = func(n parse.Node, top bool) {
+		if n == nil {
+			return
+		}
+		visit(n, top)
 		switch n := n.(type) {
 		case *parse.ListNode:
 			if n != nil {
 				for _, c := range n.Nodes {
-					walk(c)
+					walk(c, top)
 				}
 			}
 		case *parse.ActionNode:
-			walk(n.Pipe)
+			walk(n.Pipe, top)
 		case *parse.PipeNode:
 			if n != nil {
 				for _, c := range n.Cmds {
-					walk(c)
+					walk(c, top)
 				}
 			}
 		case *parse.CommandNode:
 			for _, a := range n.Args {
-				walk(a)
+				walk(a, top)
 			}
-		case *parse.FieldNode:
-			seen[n.Ident[0]] = true
 		case *parse.IfNode:
-			walk(n.Pipe)
-			walk(n.List)
-			walk(n.ElseList)
+			walk(n.Pipe, top)
+			walk(n.List, top)
+			walk(n.ElseList, top)
 		case *parse.WithNode:
-			walk(n.Pipe)
-			walk(n.ElseList)
+			walk(n.Pipe, top)
+			walk(n.List, false)
+			walk(n.ElseList, top)
 		case *parse.RangeNode:
-			walk(n.Pipe)
-			walk(n.ElseList)
+			walk(n.Pipe, top)
+			walk(n.List, false)
+			walk(n.ElseList, top)
 		}
 	}
-	walk(trees["m"].Root)
-	return sortedKeys(seen), nil
+	walk(trees["m"].Root, true)
+	return nil
 }
 
 // builtinFuncs stand in for text/template's own functions, which parse needs

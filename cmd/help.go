@@ -1,0 +1,125 @@
+package cmd
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/epistle-letters/epistle/locales"
+)
+
+// localizeHelp makes everything cobra itself says speak the reader's
+// language: the headings of the usage text, the -h flag of every command, the
+// help command, and the error for a command that does not exist. It runs
+// after every command has been added, so that each one gets its -h flag.
+func localizeHelp(root *cobra.Command, o *IO) {
+	root.Example = o.P.T("root.example")
+	root.SetUsageTemplate(usageTemplate(o.P))
+	root.SetHelpCommand(newHelpCmd(o))
+	registerCompletion(root)
+	// A root that runs shows its help when called bare and can say, in the
+	// reader's language, that a command does not exist; cobra's own check
+	// only speaks English.
+	root.RunE = func(c *cobra.Command, args []string) error { return c.Help() }
+	root.SuggestionsMinimumDistance = 2
+	root.Args = func(c *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return nil
+		}
+		return unknownCommand(c, args[0])
+	}
+	var addHelpFlag func(c *cobra.Command)
+	addHelpFlag = func(c *cobra.Command) {
+		if c.Flags().Lookup("help") == nil {
+			c.Flags().BoolP("help", "h", false, o.P.T("flag.help", "Command", c.CommandPath()))
+		}
+		for _, sub := range c.Commands() {
+			addHelpFlag(sub)
+		}
+	}
+	addHelpFlag(root)
+}
+
+// usageTemplate is cobra's usage template with its headings taken from the
+// catalogs. Groups of commands are left out because epistle has none.
+func usageTemplate(p *locales.Printer) string {
+	return p.T("help.usage") + `{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}
+
+` + p.T("help.aliases") + `
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+` + p.T("help.examples") + `
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+` + p.T("help.commands") + `{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+` + p.T("help.flags") + `
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+` + p.T("help.global-flags") + `
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasHelpSubCommands}}
+
+` + p.T("help.topics") + `{{range .Commands}}{{if .IsAdditionalHelpTopicCommand}}
+  {{rpad .CommandPath .CommandPathPadding}} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableSubCommands}}
+
+` + p.T("help.more", "Command", "{{.CommandPath}}") + `{{end}}
+`
+}
+
+// newHelpCmd replaces cobra's help command, whose texts are English and
+// which answers an unknown topic with exit status 0.
+func newHelpCmd(o *IO) *cobra.Command {
+	return &cobra.Command{
+		Use:     "help [command]",
+		Short:   o.P.T("help.short"),
+		Long:    o.P.T("help.long"),
+		Example: o.P.T("help.example"),
+		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			var names []cobra.Completion
+			parent := c.Root()
+			if found, _, err := parent.Find(args); err == nil {
+				parent = found
+			}
+			for _, sub := range parent.Commands() {
+				if (sub.IsAvailableCommand() || sub.IsAdditionalHelpTopicCommand()) && strings.HasPrefix(sub.Name(), toComplete) {
+					names = append(names, cobra.CompletionWithDesc(sub.Name(), sub.Short))
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			target, rest, err := c.Root().Find(args)
+			if err != nil || len(rest) > 0 {
+				return &usageError{locales.New("help.unknown", "Topic", strings.Join(args, " ")).
+					WithHint("help.unknown.hint", "Command", c.Root().CommandPath())}
+			}
+			return target.Help()
+		},
+	}
+}
+
+// unknownCommand is the usage error for `epistle NAME` when there is no
+// command NAME, with the nearest command names as the hint when cobra finds
+// any.
+func unknownCommand(c *cobra.Command, name string) error {
+	m := locales.New("usage.unknown-command", "Name", name, "Command", c.CommandPath())
+	if s := c.SuggestionsFor(name); len(s) > 0 {
+		m.WithHint("usage.unknown-command.suggest", "Command", c.CommandPath()+" "+s[0])
+	} else {
+		m.WithHint("usage.unknown-command.hint", "Command", c.CommandPath())
+	}
+	return &usageError{m}
+}
+
+// newEnvironmentTopic is `epistle help environment`: a command with neither
+// a Run nor subcommands, which cobra lists as a help topic.
+func newEnvironmentTopic(o *IO) *cobra.Command {
+	return &cobra.Command{
+		Use:   "environment",
+		Short: o.P.T("environment.short"),
+		Long:  o.P.T("environment.long"),
+	}
+}
