@@ -1,0 +1,342 @@
+package segment
+
+import (
+	"embed"
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/BurntSushi/toml"
+)
+
+//go:embed rules/*.toml
+var ruleFiles embed.FS
+
+// window bounds how much text a rule's regexps see on each side of a position. It keeps Split
+// linear: no rule can make the work at one position grow with the length of the text.
+const window = 256
+
+// ruleFile is the shape of one rules/*.toml file.
+type ruleFile struct {
+	Lists map[string][]string `toml:"lists"`
+	// Patterns are named regexp fragments, used as {name} like lists but not quoted.
+	Patterns map[string]string `toml:"patterns"`
+	Rules []struct {
+		// Include, when set, stands for all the rules of another file at this point (each
+		// file at most once per rule set); the entry has no regexps of its own then.
+		Include string `toml:"include"`
+		Break   bool   `toml:"break"`
+		Before  string `toml:"before"`
+		After   string `toml:"after"`
+	} `toml:"rule"`
+}
+
+// rule is one compiled SRX-style rule. It applies at a position when before matches the text
+// ending there and after matches the text starting there.
+type rule struct {
+	brk    bool
+	source string // "rules/file.toml rule N", for error messages and tests
+	// before is compiled reversed and anchored: it is matched against the reversed text
+	// starting at the position, which is how a "text ending here" match is done without
+	// lookbehind and without scanning back over the window.
+	before *regexp.Regexp
+	after  *regexp.Regexp
+	// last and first are the runes (ranges lo, hi) that can end a before match and start an
+	// after match, unless lastAny/firstAny say any rune can (the regexp can match the empty
+	// string, or has a dot there). They let Split skip rules that cannot apply before running
+	// any regexp.
+	last, first       []rune
+	lastAny, firstAny bool
+}
+
+// loadRules reads rules/<name>.toml and the files it includes, returning the rules in
+// evaluation order. Word lists are shared by all the files of one rule set.
+func loadRules(name string) ([]rule, error) {
+	files := map[string]*ruleFile{}
+	var read func(name string) error
+	read = func(name string) error {
+		if files[name] != nil {
+			return nil
+		}
+		data, err := ruleFiles.ReadFile("rules/" + name + ".toml")
+		if err != nil {
+			return fmt.Errorf("rules/%s.toml: %w", name, err)
+		}
+		var f ruleFile
+		md, err := toml.Decode(string(data), &f)
+		if err != nil {
+			return fmt.Errorf("rules/%s.toml: %w", name, err)
+		}
+		if keys := md.Undecoded(); len(keys) > 0 {
+			return fmt.Errorf("rules/%s.toml: unknown keys %v", name, keys)
+		}
+		files[name] = &f
+		for _, r := range f.Rules {
+			if r.Include != "" {
+				if err := read(r.Include); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	if err := read(name); err != nil {
+		return nil, err
+	}
+	lists := map[string][]string{}
+	patterns := map[string]string{}
+	for _, f := range files {
+		for k, v := range f.Lists {
+			lists[k] = append(lists[k], v...)
+		}
+		for k, v := range f.Patterns {
+			patterns[k] = v
+		}
+	}
+	var rules []rule
+	done := map[string]bool{}
+	var emit func(name string) error
+	emit = func(name string) error {
+		done[name] = true
+		for j, r := range files[name].Rules {
+			if r.Include != "" {
+				if done[r.Include] {
+					continue
+				}
+				if err := emit(r.Include); err != nil {
+					return err
+				}
+				continue
+			}
+			src := fmt.Sprintf("rules/%s.toml rule %d", name, j+1)
+			before, err := expandMacros(r.Before, lists, patterns)
+			if err != nil {
+				return fmt.Errorf("%s: before: %w", src, err)
+			}
+			after, err := expandMacros(r.After, lists, patterns)
+			if err != nil {
+				return fmt.Errorf("%s: after: %w", src, err)
+			}
+			cr, err := compileRule(r.Break, before, after)
+			if err != nil {
+				return fmt.Errorf("%s: %w", src, err)
+			}
+			cr.source = src
+			rules = append(rules, cr)
+		}
+		return nil
+	}
+	return rules, emit(name)
+}
+
+// macro finds {name} list references and {coda:ㅆ} Hangul final-consonant classes.
+var macro = regexp.MustCompile(`\{([a-z_]+)(?::([^}]*))?\}`)
+
+// expandMacros replaces {pattern} by its regexp (which may itself use lists and codas),
+// {list} by an alternation of the list's words (quoted, so a list holds plain words) and
+// {coda:X} by the class of all Hangul syllables whose final consonant is X (a compatibility
+// jamo such as ㅆ, or "none"). Repetition counts like {2,} are left alone.
+func expandMacros(expr string, lists map[string][]string, patterns map[string]string) (string, error) {
+	return expandDepth(expr, lists, patterns, 0)
+}
+
+func expandDepth(expr string, lists map[string][]string, patterns map[string]string, depth int) (string, error) {
+	if depth > 8 {
+		return "", fmt.Errorf("patterns nested too deep (a pattern that uses itself?)")
+	}
+	var err error
+	out := macro.ReplaceAllStringFunc(expr, func(m string) string {
+		sub := macro.FindStringSubmatch(m)
+		if p, ok := patterns[sub[1]]; ok && sub[2] == "" {
+			x, e := expandDepth(p, lists, patterns, depth+1)
+			if e != nil {
+				err = fmt.Errorf("{%s}: %w", sub[1], e)
+			}
+			return "(?:" + x + ")"
+		}
+		if sub[1] == "coda" {
+			class, e := codaClass(sub[2])
+			if e != nil {
+				err = e
+			}
+			return class
+		}
+		words, ok := lists[sub[1]]
+		if !ok {
+			err = fmt.Errorf("unknown list {%s}", sub[1])
+			return m
+		}
+		quoted := make([]string, len(words))
+		for i, w := range words {
+			quoted[i] = regexp.QuoteMeta(w)
+		}
+		// Longest first, so that a reversed (suffix) match prefers the longer word; it
+		// makes no difference to whether the rule matches, only to readability of errors.
+		slices.SortStableFunc(quoted, func(a, b string) int { return len(b) - len(a) })
+		return "(?:" + strings.Join(quoted, "|") + ")"
+	})
+	return out, err
+}
+
+// Hangul syllables are laid out arithmetically: 0xAC00 + (initial*21 + medial)*28 + final.
+const (
+	hangulFirst = 0xAC00
+	hangulLast  = 0xD7A3
+	finals      = 28
+)
+
+// codaNames lists the 28 finals (index 0 = no final) as compatibility jamo.
+var codaNames = []rune("\x00ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ")
+
+func codaClass(name string) (string, error) {
+	idx := -1
+	if name == "none" {
+		idx = 0
+	} else if r := []rune(name); len(r) == 1 {
+		idx = slices.Index(codaNames, r[0])
+	}
+	if idx <= 0 && name != "none" {
+		return "", fmt.Errorf("{coda:%s}: want a final consonant jamo like ㅆ, or none", name)
+	}
+	var b strings.Builder
+	b.WriteByte('[')
+	for r := rune(hangulFirst + idx); r <= hangulLast; r += finals {
+		b.WriteRune(r)
+	}
+	b.WriteByte(']')
+	return b.String(), nil
+}
+
+// compileRule compiles before reversed (see [rule]) and after anchored at its start.
+func compileRule(brk bool, before, after string) (rule, error) {
+	bre, err := syntax.Parse(before, syntax.Perl)
+	if err != nil {
+		return rule{}, fmt.Errorf("before: %w", err)
+	}
+	are, err := syntax.Parse(after, syntax.Perl)
+	if err != nil {
+		return rule{}, fmt.Errorf("after: %w", err)
+	}
+	r := rule{brk: brk}
+	var ok bool
+	r.last, ok = edgeRunes(bre, true)
+	r.lastAny = !ok || nullable(bre)
+	r.first, ok = edgeRunes(are, false)
+	r.firstAny = !ok || nullable(are)
+	reverseRegexp(bre)
+	if r.before, err = regexp.Compile(`^(?:` + bre.String() + `)`); err != nil {
+		return rule{}, fmt.Errorf("before (reversed): %w", err)
+	}
+	if r.after, err = regexp.Compile(`^(?:` + after + `)`); err != nil {
+		return rule{}, fmt.Errorf("after: %w", err)
+	}
+	return r, nil
+}
+
+// reverseRegexp turns re into a regexp that matches the reversed strings: concatenations and
+// literals run backwards and the text/line anchors swap ends.
+func reverseRegexp(re *syntax.Regexp) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		slices.Reverse(re.Rune)
+	case syntax.OpConcat:
+		slices.Reverse(re.Sub)
+	case syntax.OpBeginText:
+		re.Op = syntax.OpEndText
+		re.Flags &^= syntax.WasDollar
+	case syntax.OpEndText:
+		re.Op = syntax.OpBeginText
+	case syntax.OpBeginLine:
+		re.Op = syntax.OpEndLine
+	case syntax.OpEndLine:
+		re.Op = syntax.OpBeginLine
+	}
+	for _, sub := range re.Sub {
+		reverseRegexp(sub)
+	}
+}
+
+// nullable reports whether re can match the empty string.
+func nullable(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary,
+		syntax.OpStar, syntax.OpQuest:
+		return true
+	case syntax.OpCapture, syntax.OpPlus:
+		return nullable(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min == 0 || nullable(re.Sub[0])
+	case syntax.OpConcat:
+		for _, s := range re.Sub {
+			if !nullable(s) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		return slices.ContainsFunc(re.Sub, nullable)
+	}
+	return false
+}
+
+// edgeRunes returns the ranges (pairs lo, hi) of runes that can come last (or first) in a
+// match of re. The bool is false when any rune can.
+func edgeRunes(re *syntax.Regexp, last bool) ([]rune, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return nil, true
+		}
+		r := re.Rune[0]
+		if last {
+			r = re.Rune[len(re.Rune)-1]
+		}
+		out := []rune{r, r}
+		if re.Flags&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				out = append(out, f, f)
+			}
+		}
+		return out, true
+	case syntax.OpCharClass:
+		return slices.Clone(re.Rune), true
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return nil, false
+	case syntax.OpCapture, syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
+		return edgeRunes(re.Sub[0], last)
+	case syntax.OpAlternate:
+		var out []rune
+		for _, s := range re.Sub {
+			e, ok := edgeRunes(s, last)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, e...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		var out []rune
+		subs := re.Sub
+		if last {
+			subs = slices.Clone(subs)
+			slices.Reverse(subs)
+		}
+		for _, s := range subs {
+			e, ok := edgeRunes(s, last)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, e...)
+			if !nullable(s) {
+				break
+			}
+		}
+		return out, true
+	}
+	// Empty-width assertions and empty matches contribute no rune.
+	return nil, true
+}
