@@ -1,0 +1,167 @@
+// Package backendhttp holds what the HTTP translation backends (openai,
+// deepl) share: how an HTTP answer becomes a [pipeline.BackendError], how a
+// Retry-After header is read, and how a detail from the service is made safe
+// to show (never the key).
+//
+// Each backend keeps its own status table, because services disagree: DeepL
+// answers a bad key with 403 and an exhausted quota with 456, OpenAI with 401
+// and 429 "insufficient_quota".
+package backendhttp
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline"
+)
+
+// KindOf is the usual meaning of an HTTP status for a translation service.
+// Backends override the statuses their service uses differently.
+func KindOf(status int) pipeline.BackendErrorKind {
+	switch {
+	case status == http.StatusUnauthorized, status == http.StatusForbidden:
+		return pipeline.ErrAuth
+	case status == http.StatusNotFound:
+		return pipeline.ErrNotFound
+	case status == http.StatusTooManyRequests:
+		return pipeline.ErrRateLimit
+	case status == http.StatusRequestTimeout:
+		return pipeline.ErrUnreachable
+	case status >= 500:
+		return pipeline.ErrServer
+	case status >= 400:
+		return pipeline.ErrRejected
+	}
+	// A 1xx or 3xx the client did not follow is not an answer we can read.
+	return pipeline.ErrMalformed
+}
+
+// RetryAfter reads a Retry-After header, which is either a number of
+// seconds or an HTTP date, as a duration from now. Anything else, a date
+// in the past or an empty header, gives 0: the caller uses its own backoff.
+func RetryAfter(h string, now time.Time) time.Duration {
+	h = strings.TrimSpace(h)
+	if h == "" {
+		return 0
+	}
+	if secs, err := strconv.ParseFloat(h, 64); err == nil {
+		if secs <= 0 || secs > 24*60*60 {
+			return 0
+		}
+		return time.Duration(secs * float64(time.Second))
+	}
+	t, err := http.ParseTime(h)
+	if err != nil {
+		return 0
+	}
+	if d := t.Sub(now); d > 0 {
+		return d
+	}
+	return 0
+}
+
+// Redact returns s, shortened to one line of at most 200 characters, with
+// every occurrence of each secret replaced by "***". Services echo parts of
+// the request in their error messages, and a key must never reach a
+// message or a log.
+func Redact(s string, secrets ...string) string {
+	for _, k := range secrets {
+		if len(k) >= 4 {
+			s = strings.ReplaceAll(s, k, "***")
+		}
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) > 200 {
+		r := []rune(s)
+		s = string(r[:200]) + "…"
+	}
+	return s
+}
+
+// Service names the backend in messages and how the reader fixes its
+// configuration.
+type Service struct {
+	// Name is the backend name as the user chooses it: openai, deepl.
+	Name string
+	// KeyEnv and URLEnv are the environment variables that hold the key and
+	// the server address.
+	KeyEnv, URLEnv string
+	// URL is the server address in use, shown when it cannot be reached.
+	URL string
+}
+
+// StatusError is the error for an HTTP answer with a failure status: detail
+// is what the service said, already redacted.
+func (s Service) StatusError(kind pipeline.BackendErrorKind, status int, header http.Header, detail string) *pipeline.BackendError {
+	e := &pipeline.BackendError{Kind: kind, Backend: s.Name, Status: status}
+	switch kind {
+	case pipeline.ErrAuth:
+		e.Err = locales.New("backend.auth", "Backend", s.Name, "Status", status).
+			WithHint("backend.auth.hint", "Env", s.KeyEnv)
+	case pipeline.ErrNotFound:
+		e.Err = locales.New("backend.not-found", "Backend", s.Name, "Status", status, "Detail", detail).
+			WithHint("backend.not-found.hint", "Env", s.URLEnv)
+	case pipeline.ErrRateLimit:
+		e.RetryAfter = RetryAfter(header.Get("Retry-After"), time.Now())
+		e.Err = locales.New("backend.rate-limit", "Backend", s.Name, "Status", status).
+			WithHint("backend.rate-limit.hint")
+	case pipeline.ErrServer:
+		e.Err = locales.New("backend.server", "Backend", s.Name, "Status", status, "Detail", detail)
+	case pipeline.ErrUnreachable:
+		e.Err = locales.New("backend.timeout", "Backend", s.Name, "Status", status)
+	case pipeline.ErrMalformed:
+		e.Err = locales.New("backend.malformed", "Backend", s.Name, "Detail", detail)
+	default:
+		e.Kind = pipeline.ErrRejected
+		e.Err = locales.New("backend.rejected", "Backend", s.Name, "Status", status, "Detail", detail)
+	}
+	return e
+}
+
+// Malformed is the error for an answer that is not of the expected shape.
+func (s Service) Malformed(detail string) *pipeline.BackendError {
+	return &pipeline.BackendError{Kind: pipeline.ErrMalformed, Backend: s.Name,
+		Err: locales.New("backend.malformed", "Backend", s.Name, "Detail", detail)}
+}
+
+// TransportError classifies an error from sending a request or reading its
+// answer. It returns ctx's error when ctx is done, so a cancelled run is
+// reported as cancelled and not as a network failure.
+func (s Service) TransportError(ctx context.Context, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return ctxErr
+	}
+	var syntax *json.SyntaxError
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &syntax) || errors.As(err, &typeErr) {
+		return s.Malformed(err.Error())
+	}
+	var netErr net.Error
+	var urlErr *url.Error
+	if errors.As(err, &netErr) || errors.As(err, &urlErr) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return &pipeline.BackendError{Kind: pipeline.ErrUnreachable, Backend: s.Name,
+			Err: locales.New("backend.unreachable", "Backend", s.Name, "URL", s.URL).Wrap(stripURL(err)).
+				WithHint("backend.unreachable.hint", "Env", s.URLEnv)}
+	}
+	return s.Malformed(err.Error())
+}
+
+// stripURL drops the request URL from a *url.Error: the message already
+// names the server, and Azure-style URLs may carry query parameters.
+func stripURL(err error) error {
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		return urlErr.Err
+	}
+	return err
+}

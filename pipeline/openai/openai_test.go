@@ -1,0 +1,356 @@
+package openai
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	goopenai "github.com/sashabaranov/go-openai"
+	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/backendtest"
+)
+
+const testKey = "sk-test-0123456789abcdef"
+
+func newTranslator(t *testing.T, srv *backendtest.Server, schema bool) *Translator {
+	t.Helper()
+	tr, err := New(Config{APIKey: testKey, BaseURL: srv.OpenAIURL(), Model: "gpt-test", JSONSchema: schema})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
+}
+
+func TestTranslate(t *testing.T) {
+	for _, schema := range []bool{true, false} {
+		t.Run(fmt.Sprintf("schema=%v", schema), func(t *testing.T) {
+			srv := backendtest.NewServer(backendtest.Options{})
+			defer srv.Close()
+			resp, err := newTranslator(t, srv, schema).Translate(context.Background(), smallRequest())
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]string{
+				"p3.s1": "North Korean defector: la la la la la.",
+				"p3.s2": "<n1/> la <g1>Zoom</g1>la la.",
+			}
+			if fmt.Sprint(resp.Translations) != fmt.Sprint(want) {
+				t.Errorf("translations = %q, want %q", resp.Translations, want)
+			}
+			if resp.Requests != 1 || resp.PromptTokens == 0 || resp.CompletionTokens == 0 {
+				t.Errorf("usage = %d requests, %d+%d tokens; want 1 request and some tokens", resp.Requests, resp.PromptTokens, resp.CompletionTokens)
+			}
+			body := string(srv.Bodies()[0])
+			wantFormat := map[bool]string{true: `"type":"json_schema"`, false: `"type":"json_object"`}[schema]
+			if !strings.Contains(body, wantFormat) {
+				t.Errorf("request body lacks %s: %s", wantFormat, body)
+			}
+		})
+	}
+}
+
+func TestTranslateNothing(t *testing.T) {
+	srv := backendtest.NewServer(backendtest.Options{})
+	defer srv.Close()
+	resp, err := newTranslator(t, srv, true).Translate(context.Background(), &pipeline.Request{Source: language.Korean, Target: language.English})
+	if err != nil || len(resp.Translations) != 0 || srv.Requests() != 0 {
+		t.Errorf("empty batch: %v, %v, %d requests; want nothing sent", resp, err, srv.Requests())
+	}
+}
+
+// A server that refuses response_format is asked again with the prompt
+// alone, and only the prompt afterwards.
+func TestResponseFormatFallback(t *testing.T) {
+	srv := backendtest.NewServer(backendtest.Options{RejectResponseFormat: true})
+	defer srv.Close()
+	tr := newTranslator(t, srv, true)
+	for i, wantRequests := range []int{2, 1} {
+		resp, err := tr.Translate(context.Background(), smallRequest())
+		if err != nil {
+			t.Fatalf("call %d: %v", i+1, err)
+		}
+		if resp.Requests != wantRequests || len(resp.Translations) != 2 {
+			t.Errorf("call %d: %d requests, %d translations; want %d and 2", i+1, resp.Requests, len(resp.Translations), wantRequests)
+		}
+	}
+	bodies := srv.Bodies()
+	if strings.Contains(string(bodies[2]), "response_format") {
+		t.Errorf("third request still asks for response_format: %s", bodies[2])
+	}
+}
+
+// A 400 that is not about response_format stays a 400 and the format is
+// kept for the next call.
+func TestBadRequestIsNotAFormatProblem(t *testing.T) {
+	srv := backendtest.NewServer(backendtest.Options{})
+	defer srv.Close()
+	tr := newTranslator(t, srv, true)
+	srv.FailNext(backendtest.BadRequest, 2)
+	_, err := tr.Translate(context.Background(), smallRequest())
+	assertKind(t, err, pipeline.ErrRejected, 400)
+	if _, err := tr.Translate(context.Background(), smallRequest()); err != nil {
+		t.Fatal(err)
+	}
+	if last := srv.Bodies()[2]; !strings.Contains(string(last), "json_schema") {
+		t.Errorf("format forgotten after an unrelated 400: %s", last)
+	}
+}
+
+func TestFailures(t *testing.T) {
+	for _, tc := range []struct {
+		failure    backendtest.Failure
+		kind       pipeline.BackendErrorKind
+		status     int
+		retryAfter time.Duration
+	}{
+		{backendtest.RateLimit, pipeline.ErrRateLimit, 429, 2 * time.Second},
+		{backendtest.ServerError, pipeline.ErrServer, 500, 0},
+		{backendtest.Unavailable, pipeline.ErrServer, 503, 0},
+		{backendtest.Unauthorized, pipeline.ErrAuth, 401, 0},
+		{backendtest.Forbidden, pipeline.ErrAuth, 403, 0},
+		{backendtest.NotFound, pipeline.ErrNotFound, 404, 0},
+		{backendtest.Malformed, pipeline.ErrMalformed, 0, 0},
+		{backendtest.Prose, pipeline.ErrMalformed, 0, 0},
+		{backendtest.Hangup, pipeline.ErrUnreachable, 0, 0},
+	} {
+		t.Run(string(tc.failure), func(t *testing.T) {
+			srv := backendtest.NewServer(backendtest.Options{RetryAfter: "2"})
+			defer srv.Close()
+			srv.FailNext(tc.failure, 1)
+			_, err := newTranslator(t, srv, false).Translate(context.Background(), smallRequest())
+			be := assertKind(t, err, tc.kind, tc.status)
+			if be != nil && be.RetryAfter != tc.retryAfter {
+				t.Errorf("RetryAfter = %v, want %v", be.RetryAfter, tc.retryAfter)
+			}
+			if strings.Contains(err.Error(), testKey) {
+				t.Errorf("error shows the key: %v", err)
+			}
+		})
+	}
+}
+
+// Replies that parse but are wrong come back as they are: the pipeline's
+// validation finds what is missing or broken.
+func TestWrongReplies(t *testing.T) {
+	for _, tc := range []struct {
+		failure backendtest.Failure
+		want    map[string]string
+	}{
+		{backendtest.MissingID, map[string]string{"p3.s1": "North Korean defector: la la la la la."}},
+		{backendtest.WrongIDs, map[string]string{}},
+		{backendtest.DropTag, map[string]string{"p3.s1": "North Korean defector: la la la la la.", "p3.s2": " la <g1>Zoom</g1>la la."}},
+		{backendtest.IgnoreTerm, map[string]string{"p3.s1": "la la la la la.", "p3.s2": "<n1/> la <g1>Zoom</g1>la la."}},
+	} {
+		t.Run(string(tc.failure), func(t *testing.T) {
+			srv := backendtest.NewServer(backendtest.Options{})
+			defer srv.Close()
+			srv.FailNext(tc.failure, 1)
+			resp, err := newTranslator(t, srv, true).Translate(context.Background(), smallRequest())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(resp.Translations) != fmt.Sprint(tc.want) {
+				t.Errorf("translations = %q, want %q", resp.Translations, tc.want)
+			}
+		})
+	}
+}
+
+func TestUnreachable(t *testing.T) {
+	srv := backendtest.NewServer(backendtest.Options{})
+	srv.Close()
+	_, err := newTranslator(t, srv, true).Translate(context.Background(), smallRequest())
+	assertKind(t, err, pipeline.ErrUnreachable, 0)
+	if !strings.Contains(err.Error(), "cannot reach openai at "+srv.OpenAIURL()) {
+		t.Errorf("error = %v, want it to name the server", err)
+	}
+}
+
+func TestCancel(t *testing.T) {
+	srv := backendtest.NewServer(backendtest.Options{Latency: time.Minute})
+	defer srv.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	_, err := newTranslator(t, srv, true).Translate(ctx, smallRequest())
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	var be *pipeline.BackendError
+	if errors.As(err, &be) {
+		t.Errorf("a cancelled call is reported as a backend failure: %v", err)
+	}
+}
+
+// Concurrent calls each see the Retry-After of their own answer.
+func TestConcurrentRetryAfter(t *testing.T) {
+	srv := backendtest.NewServer(backendtest.Options{RetryAfter: "7"})
+	defer srv.Close()
+	srv.FailMatching(`only-me`, backendtest.RateLimit, -1)
+	tr := newTranslator(t, srv, true)
+	var wg sync.WaitGroup
+	errs := make([]error, 16)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			req := smallRequest()
+			if i%4 == 0 {
+				req.Units[0].ID = "only-me"
+			}
+			_, errs[i] = tr.Translate(context.Background(), req)
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if i%4 != 0 {
+			if err != nil {
+				t.Errorf("call %d: %v", i, err)
+			}
+			continue
+		}
+		if be := assertKind(t, err, pipeline.ErrRateLimit, 429); be != nil && be.RetryAfter != 7*time.Second {
+			t.Errorf("call %d: RetryAfter = %v, want 7s", i, be.RetryAfter)
+		}
+	}
+}
+
+func TestAzure(t *testing.T) {
+	srv := backendtest.NewServer(backendtest.Options{})
+	defer srv.Close()
+	tr, err := New(Config{APIKey: testKey, BaseURL: srv.URL, Model: "my-deployment", Azure: true, JSONSchema: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := tr.Translate(context.Background(), smallRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resp.Translations) != 2 {
+		t.Errorf("translations = %v", resp.Translations)
+	}
+}
+
+func TestNewNeedsKeyAndModel(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		cfg    Config
+		wantID string
+	}{
+		{"no model", Config{APIKey: "k"}, "backend.model-missing"},
+		{"OpenAI without key", Config{Model: "m"}, "backend.key-missing"},
+		{"Azure without key", Config{Model: "m", Azure: true, BaseURL: "https://x.openai.azure.com"}, "backend.key-missing"},
+		{"local server without key", Config{Model: "llama3", BaseURL: "http://localhost:11434/v1"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := New(tc.cfg)
+			if tc.wantID == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(fmt.Sprintf("%#v", err), tc.wantID) {
+				t.Errorf("err = %v, want message %s", err, tc.wantID)
+			}
+		})
+	}
+}
+
+func TestClassify(t *testing.T) {
+	tr, err := New(Config{APIKey: testKey, Model: "m"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := http.Header{"Retry-After": {"3"}}
+	for _, tc := range []struct {
+		name string
+		err  error
+		kind pipeline.BackendErrorKind
+	}{
+		{"quota is not a rate limit", &goopenai.APIError{HTTPStatusCode: 429, Code: "insufficient_quota", Message: "You exceeded your current quota"}, pipeline.ErrRejected},
+		{"rate limit", &goopenai.APIError{HTTPStatusCode: 429, Code: "rate_limit_exceeded"}, pipeline.ErrRateLimit},
+		{"body not JSON", &goopenai.RequestError{HTTPStatusCode: 502, Body: []byte("<html>Bad Gateway</html>")}, pipeline.ErrServer},
+		{"too large", &goopenai.APIError{HTTPStatusCode: 413}, pipeline.ErrRejected},
+		{"key echoed", &goopenai.APIError{HTTPStatusCode: 400, Message: "bad key " + testKey}, pipeline.ErrRejected},
+		{"completion model", goopenai.ErrChatCompletionInvalidModel, pipeline.ErrRejected},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tr.classify(context.Background(), tc.err, header)
+			assertKind(t, err, tc.kind, -1)
+			if strings.Contains(err.Error(), testKey) {
+				t.Errorf("error shows the key: %v", err)
+			}
+		})
+	}
+}
+
+func TestBatch(t *testing.T) {
+	srv := backendtest.NewServer(backendtest.Options{BatchPolls: 2})
+	defer srv.Close()
+	tr := newTranslator(t, srv, true)
+	second := smallRequest()
+	second.Units = second.Units[:1]
+	second.Units[0].ID = "other"
+	srv.FailMatching(`other`, backendtest.MissingID, 1)
+	resps, err := tr.TranslateBatch(context.Background(), []*pipeline.Request{smallRequest(), second}, time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resps) != 2 || len(resps[0].Translations) != 2 || len(resps[1].Translations) != 0 {
+		t.Fatalf("responses = %+v %+v; want 2 translations, then none", resps[0], resps[1])
+	}
+	// upload, create, three polls, download
+	if resps[0].Requests != 6 || srv.Requests() != 6 {
+		t.Errorf("requests = %d counted, %d served; want 6", resps[0].Requests, srv.Requests())
+	}
+	if resps[0].PromptTokens == 0 {
+		t.Errorf("no usage reported")
+	}
+}
+
+func TestBatchFailed(t *testing.T) {
+	srv := backendtest.NewServer(backendtest.Options{})
+	defer srv.Close()
+	srv.FailNext(backendtest.BatchFailed, 1)
+	_, err := newTranslator(t, srv, true).TranslateBatch(context.Background(), []*pipeline.Request{smallRequest()}, time.Millisecond)
+	assertKind(t, err, pipeline.ErrRejected, 0)
+	if !strings.Contains(err.Error(), "fake batch failure") {
+		t.Errorf("error = %v, want the service's reason", err)
+	}
+}
+
+// Giving up on a batch cancels it at the service, where it would cost money.
+func TestBatchCancel(t *testing.T) {
+	srv := backendtest.NewServer(backendtest.Options{BatchPolls: 1 << 20})
+	defer srv.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	_, err := newTranslator(t, srv, true).TranslateBatch(ctx, []*pipeline.Request{smallRequest()}, time.Millisecond)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	log := srv.Log()
+	if last := log[len(log)-1]; !strings.HasPrefix(last, "POST /v1/batches/") || !strings.HasSuffix(last, "/cancel") {
+		t.Errorf("requests %q; want the last to cancel the batch", log)
+	}
+}
+
+func assertKind(t *testing.T, err error, kind pipeline.BackendErrorKind, status int) *pipeline.BackendError {
+	t.Helper()
+	var be *pipeline.BackendError
+	if !errors.As(err, &be) {
+		t.Errorf("err = %v (%T), want a BackendError of kind %d", err, err, kind)
+		return nil
+	}
+	if be.Kind != kind || (status >= 0 && be.Status != status) {
+		t.Errorf("err = %v: kind %d status %d, want kind %d status %d", err, be.Kind, be.Status, kind, status)
+	}
+	return be
+}
