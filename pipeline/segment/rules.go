@@ -24,7 +24,7 @@ type ruleFile struct {
 	Lists map[string][]string `toml:"lists"`
 	// Patterns are named regexp fragments, used as {name} like lists but not quoted.
 	Patterns map[string]string `toml:"patterns"`
-	Rules []struct {
+	Rules    []struct {
 		// Include, when set, stands for all the rules of another file at this point (each
 		// file at most once per rule set); the entry has no regexps of its own then.
 		Include string `toml:"include"`
@@ -50,6 +50,10 @@ type rule struct {
 	// any regexp.
 	last, first       []rune
 	lastAny, firstAny bool
+	// next is like first for the first rune after any white space that after begins with
+	// ("\s+X" needs an X there), which is what tells most rules apart at the end of a word.
+	next    []rune
+	nextAny bool
 }
 
 // loadRules reads rules/<name>.toml and the files it includes, returning the rules in
@@ -226,6 +230,9 @@ func compileRule(brk bool, before, after string) (rule, error) {
 	r.lastAny = !ok || nullable(bre)
 	r.first, ok = edgeRunes(are, false)
 	r.firstAny = !ok || nullable(are)
+	var empty bool
+	r.next, ok, empty = nextRunes(are)
+	r.nextAny = !ok || empty
 	reverseRegexp(bre)
 	if r.before, err = regexp.Compile(`^(?:` + bre.String() + `)`); err != nil {
 		return rule{}, fmt.Errorf("before (reversed): %w", err)
@@ -339,4 +346,66 @@ func edgeRunes(re *syntax.Regexp, last bool) ([]rune, bool) {
 	}
 	// Empty-width assertions and empty matches contribute no rune.
 	return nil, true
+}
+
+// asciiSpace is what regexp's \s matches; Split skips exactly these to find the rune that
+// a rule's next set is about.
+func asciiSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r'
+}
+
+// spaceOnly reports whether re matches nothing but white space (\s, \s+, \s*, " ").
+func spaceOnly(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return !slices.ContainsFunc(re.Rune, func(r rune) bool { return !asciiSpace(r) })
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if !asciiSpace(r) {
+					return false
+				}
+			}
+		}
+		return len(re.Rune) > 0
+	case syntax.OpCapture, syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
+		return spaceOnly(re.Sub[0])
+	}
+	return false
+}
+
+// nextRunes is edgeRunes at the start of re with leading white space skipped: the runes that
+// can come first after it. empty reports that re can match without reaching such a rune.
+func nextRunes(re *syntax.Regexp) (set []rune, ok, empty bool) {
+	if spaceOnly(re) {
+		return nil, true, true
+	}
+	switch re.Op {
+	case syntax.OpCapture:
+		return nextRunes(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			e, ok, em := nextRunes(sub)
+			if !ok {
+				return nil, false, false
+			}
+			set = append(set, e...)
+			empty = empty || em
+		}
+		return set, true, empty
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			e, ok, em := nextRunes(sub)
+			if !ok {
+				return nil, false, false
+			}
+			set = append(set, e...)
+			if !em {
+				return set, true, false
+			}
+		}
+		return set, true, true
+	}
+	set, ok = edgeRunes(re, false)
+	return set, ok, nullable(re)
 }

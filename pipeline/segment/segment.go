@@ -20,7 +20,7 @@ type Segmenter struct {
 	rules []rule
 	// lastIdx and firstIdx map the rune before and the rune after a position to the set of
 	// rules that could apply there (a bitmask over rules).
-	lastIdx, firstIdx runeIndex
+	lastIdx, firstIdx, nextIdx runeIndex
 }
 
 // Option changes how [New] builds a [Segmenter].
@@ -75,6 +75,7 @@ func New(lang language.Tag, opts ...Option) (*Segmenter, error) {
 	s := &Segmenter{rules: append(user, rules...)}
 	s.lastIdx = newRuneIndex(s.rules, func(r *rule) ([]rune, bool) { return r.last, r.lastAny })
 	s.firstIdx = newRuneIndex(s.rules, func(r *rule) ([]rune, bool) { return r.first, r.firstAny })
+	s.nextIdx = newRuneIndex(s.rules, func(r *rule) ([]rune, bool) { return r.next, r.nextAny })
 	return s, nil
 }
 
@@ -109,12 +110,21 @@ func (s *Segmenter) Split(text string) []Span {
 // breaksAt applies the rules at position p of view, r1 and r2 being the runes either side:
 // the first rule whose before and after both match decides; if none does, no break.
 func (s *Segmenter) breaksAt(view, rev string, p int, r1, r2 rune) bool {
-	lm, fm := s.lastIdx.lookup(r1), s.firstIdx.lookup(r2)
+	r3, k := r2, p
+	for k < len(view) && asciiSpace(rune(view[k])) {
+		k++
+	}
+	if k == len(view) {
+		r3 = -1
+	} else if k > p {
+		r3, _ = utf8.DecodeRuneInString(view[k:])
+	}
+	lm, fm, nm := s.lastIdx.lookup(r1), s.firstIdx.lookup(r2), s.nextIdx.lookup(r3)
 	q := len(view) - p
 	back := rev[q:min(q+window, len(rev))]
 	ahead := view[p:min(p+window, len(view))]
 	for w := range lm {
-		m := lm[w] & fm[w]
+		m := lm[w] & fm[w] & nm[w]
 		for m != 0 {
 			b := bits.TrailingZeros64(m)
 			m &^= 1 << b
@@ -160,10 +170,12 @@ func reverseRunes(s string) string {
 // runeIndex maps a rune to the bitmask of rules whose edge set holds it. The rune line is
 // cut into intervals at every range boundary of every rule, so each interval has one mask.
 type runeIndex struct {
-	starts []rune    // interval i is [starts[i], starts[i+1])
-	masks  []uint64  // words masks per interval
-	words  int       // uint64 words per mask
+	starts []rune     // interval i is [starts[i], starts[i+1])
+	masks  []uint64   // words masks per interval
+	words  int        // uint64 words per mask
+	none   []uint64   // rules that need no rune at all: the mask for "no rune" (-1)
 	ascii  [128]int32 // interval of each ASCII rune
+	hangul []uint16   // interval of each Hangul syllable, when there are few enough intervals
 }
 
 func newRuneIndex(rules []rule, edge func(*rule) ([]rune, bool)) runeIndex {
@@ -177,10 +189,12 @@ func newRuneIndex(rules []rule, edge func(*rule) ([]rune, bool)) runeIndex {
 	slices.Sort(x.starts)
 	x.starts = slices.Compact(x.starts)
 	x.masks = make([]uint64, len(x.starts)*x.words)
+	x.none = make([]uint64, x.words)
 	for i := range rules {
 		set, any := edge(&rules[i])
 		w, bit := i/64, uint64(1)<<(i%64)
 		if any {
+			x.none[w] |= bit
 			for k := range x.starts {
 				x.masks[k*x.words+w] |= bit
 			}
@@ -195,6 +209,13 @@ func newRuneIndex(rules []rule, edge func(*rule) ([]rune, bool)) runeIndex {
 	for r := range x.ascii {
 		x.ascii[r] = int32(x.interval(rune(r)))
 	}
+	// Korean text is mostly syllables: look them up directly rather than by binary search.
+	if len(x.starts) <= 1<<16 {
+		x.hangul = make([]uint16, hangulLast-hangulFirst+1)
+		for i := range x.hangul {
+			x.hangul[i] = uint16(x.interval(rune(hangulFirst + i)))
+		}
+	}
 	return x
 }
 
@@ -208,8 +229,13 @@ func (x *runeIndex) interval(r rune) int {
 
 func (x *runeIndex) lookup(r rune) []uint64 {
 	var iv int
-	if r >= 0 && r < 128 {
+	if r < 0 {
+		return x.none
+	}
+	if r < 128 {
 		iv = int(x.ascii[r])
+	} else if r >= hangulFirst && r <= hangulLast && x.hangul != nil {
+		iv = int(x.hangul[r-hangulFirst])
 	} else {
 		iv = x.interval(r)
 	}
