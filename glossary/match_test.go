@@ -24,8 +24,8 @@ func testGlossary(t *testing.T, extra ...*Entry) *Glossary {
 }
 
 var koreanTraps = []*Entry{
-	{Source: "이사", Targets: []string{"move"}},            // not in 이사야 (Isaiah)
-	{Source: "예배", Targets: []string{"worship"}},         // not in 예배당 (chapel)
+	{Source: "이사", Targets: []string{"move"}},                 // not in 이사야 (Isaiah)
+	{Source: "예배", Targets: []string{"worship"}},              // not in 예배당 (chapel)
 	{Source: "요한", Targets: []string{"John"}, Kind: KindName}, // not in 요한복음 (the Gospel of John)
 	{Source: "북한 선교", Targets: []string{"North Korea mission"}},
 	{Source: "서울", Targets: []string{"Seoul"}, Kind: KindName},
