@@ -1,9 +1,11 @@
 package cmd
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/epistle-letters/epistle/locales"
 )
@@ -28,16 +30,67 @@ func localizeHelp(root *cobra.Command, o *IO) {
 		}
 		return unknownCommand(c, args[0])
 	}
-	var addHelpFlag func(c *cobra.Command)
-	addHelpFlag = func(c *cobra.Command) {
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
 		if c.Flags().Lookup("help") == nil {
 			c.Flags().BoolP("help", "h", false, o.P.T("flag.help", "Command", c.CommandPath()))
 		}
+		if c != root {
+			c.Args = requiringFlags(c.Args)
+		}
 		for _, sub := range c.Commands() {
-			addHelpFlag(sub)
+			walk(sub)
 		}
 	}
-	addHelpFlag(root)
+	walk(root)
+}
+
+// flagProblem is the message for an error pflag returns while parsing a
+// command's flags. pflag's own text is English; its typed errors carry what
+// a message in any language needs.
+func flagProblem(err error) *locales.Message {
+	var (
+		notExist *pflag.NotExistError
+		noValue  *pflag.ValueRequiredError
+		invalid  *pflag.InvalidValueError
+		syntax   *pflag.InvalidSyntaxError
+	)
+	switch {
+	case errors.As(err, &notExist) && notExist.GetSpecifiedShortnames() != "":
+		return locales.New("usage.flag.unknown-shorthand", "Flag", "-"+notExist.GetSpecifiedName()[:1], "Group", "-"+notExist.GetSpecifiedShortnames())
+	case errors.As(err, &notExist):
+		return locales.New("usage.flag.unknown", "Flag", "--"+notExist.GetSpecifiedName())
+	case errors.As(err, &noValue):
+		return locales.New("usage.flag.needs-value", "Flag", "--"+noValue.GetFlag().Name)
+	case errors.As(err, &invalid):
+		return locales.New("usage.flag.invalid", "Flag", "--"+invalid.GetFlag().Name, "Value", invalid.GetValue()).Wrap(invalid.Unwrap())
+	case errors.As(err, &syntax):
+		return locales.New("usage.flag.syntax", "Flag", syntax.GetSpecifiedFlag())
+	}
+	return locales.New("usage.flag", "Err", err.Error())
+}
+
+// requiringFlags checks a command's required flags before its own argument
+// check. cobra checks them itself only after the arguments, with an English
+// error that exits 1; a missing flag is a usage error (exit 2) and is said in
+// the reader's language.
+func requiringFlags(args cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(c *cobra.Command, a []string) error {
+		var missing []string
+		c.Flags().VisitAll(func(f *pflag.Flag) {
+			if req := f.Annotations[cobra.BashCompOneRequiredFlag]; len(req) > 0 && req[0] == "true" && !f.Changed {
+				missing = append(missing, "--"+f.Name)
+			}
+		})
+		if len(missing) > 0 {
+			return &usageError{locales.New("usage.flag.required", "Command", c.CommandPath(), "Flags", strings.Join(missing, ", ")).
+				WithHint("usage.flag.hint", "Command", c.CommandPath())}
+		}
+		if args == nil {
+			return nil
+		}
+		return args(c, a)
+	}
 }
 
 // usageTemplate is cobra's usage template with its headings taken from the

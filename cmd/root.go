@@ -138,8 +138,7 @@ func newRootCmd(o *IO) *cobra.Command {
 	root.SetOut(o.Out)
 	root.SetErr(o.Err)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &usageError{locales.New("usage.flag", "Err", err.Error(), "Command", c.CommandPath()).
-			WithHint("usage.flag.hint", "Command", c.CommandPath())}
+		return &usageError{flagProblem(err).WithHint("usage.flag.hint", "Command", c.CommandPath())}
 	})
 	root.AddCommand(
 		newInitCmd(o),

@@ -21,28 +21,37 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 )
 
-// idFuncs names every function and method whose first argument is a message
-// id. This is the one list: a new helper that takes an id must be added here,
-// and its callers must pass the id as a string literal ("area.what"), never
-// built at run time, so that this test can see which ids the code uses. A
-// listed helper may forward its own id parameter (usage calls locales.New).
+// idFuncs names every function and method that takes a message id. This is
+// the one list: a new helper that takes an id must be added here, and its
+// callers must pass the id as a string literal ("area.what"), never built at
+// run time, so that this test can see which ids the code uses. A listed
+// helper may forward its own id parameter (usage calls locales.New).
 //
 // Where an id really must be chosen at run time, the line before the call
 // carries the directive
 //
 //	//locales:ids area.one area.two
 //
-// naming every id the expression can take.
+// naming every id the expression can take. Without it, a call whose id is a
+// variable is accepted only when its function spells the ids as literals
+// elsewhere (a table of cases); a misspelt id in such a table goes unseen,
+// which is why literal ids at the call are better.
 var idFuncs = []idFunc{
-	{pkg: "locales", name: "New"}, // locales.New("id", ...)
+	{pkg: "locales", name: "New"}, // locales.New("id", "Key", value, ...)
 	{name: "WithHint", method: true},
 	{name: "T", method: true}, // Printer.T("id", ...)
-	{name: "usage"},           // cmd: usage("id", ...) for a usage error
+	{name: "usage"},           // cmd: usage("id", ...), a usage error
+	// glossary: problem(file, line, "id", ...), a message about one line
+	{name: "problem", arg: 2, implicitKeys: []string{"File", "Line"}},
 }
 
 type idFunc struct {
 	pkg, name string
 	method    bool
+	// arg is the index of the id among the arguments; the data's key/value
+	// pairs follow it. implicitKeys are data keys the helper adds itself.
+	arg          int
+	implicitKeys []string
 }
 
 // idUse is one place in the code that names a message id.
@@ -56,7 +65,11 @@ type idUse struct {
 
 func TestCatalogsMatchCode(t *testing.T) {
 	cats := loadCatalogs(t)
-	uses, problems := scanIDUses(t, filepath.Join("..")) // the module root
+	catalogIDs := map[string]bool{}
+	for id := range cats.area {
+		catalogIDs[id] = true
+	}
+	uses, problems := scanIDUses(t, filepath.Join(".."), catalogIDs) // the module root
 	for _, p := range problems {
 		t.Error(p)
 	}
@@ -350,7 +363,7 @@ func fileIDs(t *testing.T, name string) []string {
 // scanIDUses reads every non-test Go file under root and returns the message
 // ids named at calls of idFuncs, in composite literals Message{ID: "…"} and
 // in //locales:ids directives, and the calls whose id it cannot read.
-func scanIDUses(t *testing.T, root string) (uses []idUse, problems []string) {
+func scanIDUses(t *testing.T, root string, catalogIDs map[string]bool) (uses []idUse, problems []string) {
 	t.Helper()
 	fset := token.NewFileSet()
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -376,7 +389,7 @@ func scanIDUses(t *testing.T, root string) (uses []idUse, problems []string) {
 			problems = append(problems, fmt.Sprintf("%v (cannot check its message ids)", err))
 			return nil
 		}
-		u, p := fileIDUses(fset, f)
+		u, p := fileIDUses(fset, f, catalogIDs)
 		uses = append(uses, u...)
 		problems = append(problems, p...)
 		return nil
@@ -387,7 +400,7 @@ func scanIDUses(t *testing.T, root string) (uses []idUse, problems []string) {
 	return uses, problems
 }
 
-func fileIDUses(fset *token.FileSet, f *ast.File) (uses []idUse, problems []string) {
+func fileIDUses(fset *token.FileSet, f *ast.File, catalogIDs map[string]bool) (uses []idUse, problems []string) {
 	// Directive lines: ids they name are used, and the call on the next
 	// line may compute its id.
 	directiveLines := map[int]bool{}
@@ -410,21 +423,24 @@ func fileIDUses(fset *token.FileSet, f *ast.File) (uses []idUse, problems []stri
 		if fd, ok := decl.(*ast.FuncDecl); ok {
 			helper = fd.Name.Name
 		}
+		// unseen are the calls in decl whose id is a variable.
+		var unseen []string
 		ast.Inspect(decl, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
-				if !isIDFunc(n.Fun, inLocales) || len(n.Args) == 0 {
+				fn, ok := findIDFunc(n.Fun, inLocales)
+				if !ok || len(n.Args) <= fn.arg {
 					return true
 				}
 				pos := fset.Position(n.Pos())
-				id, ok := stringLit(n.Args[0])
+				id, ok := stringLit(n.Args[fn.arg])
 				if !ok {
 					if !isIDFuncName(helper) && !directiveLines[pos.Line-1] && !directiveLines[pos.Line] {
-						problems = append(problems, fmt.Sprintf("%s: the message id must be a string literal so the catalog test can see it (or name its possible ids in a //locales:ids directive on the line before)", pos))
+						unseen = append(unseen, pos.String())
 					}
 					return true
 				}
-				uses = append(uses, idUse{id: id, pos: pos.String(), keys: literalKeys(n)})
+				uses = append(uses, idUse{id: id, pos: pos.String(), keys: literalKeys(n, fn)})
 			case *ast.CompositeLit:
 				if !isMessageType(n.Type, inLocales) {
 					return true
@@ -439,37 +455,58 @@ func fileIDUses(fset *token.FileSet, f *ast.File) (uses []idUse, problems []stri
 						if id, ok := stringLit(kv.Value); ok {
 							uses = append(uses, idUse{id: id, pos: pos.String()})
 						} else if !isIDFuncName(helper) && !directiveLines[pos.Line-1] && !directiveLines[pos.Line] {
-							problems = append(problems, fmt.Sprintf("%s: Message.ID must be a string literal (or name its possible ids in a //locales:ids directive)", pos))
+							unseen = append(unseen, pos.String())
 						}
 					}
 				}
 			}
 			return true
 		})
+		if len(unseen) == 0 {
+			continue
+		}
+		// A variable id is taken from a table of literals in the same
+		// function: those that are catalog ids are the ids it can take.
+		var table []string
+		ast.Inspect(decl, func(n ast.Node) bool {
+			if s, ok := stringLit(n); ok && catalogIDs[s] {
+				table = append(table, s)
+			}
+			return true
+		})
+		if len(table) == 0 {
+			for _, pos := range unseen {
+				problems = append(problems, fmt.Sprintf("%s: the message id must be a string literal so the catalog test can see it (or name its possible ids in a //locales:ids directive on the line before)", pos))
+			}
+			continue
+		}
+		for _, id := range table {
+			uses = append(uses, idUse{id: id, pos: unseen[0]})
+		}
 	}
 	return uses, problems
 }
 
-func isIDFunc(fun ast.Expr, inLocales bool) bool {
+func findIDFunc(fun ast.Expr, inLocales bool) (idFunc, bool) {
 	for _, f := range idFuncs {
 		switch fun := fun.(type) {
 		case *ast.Ident:
 			if fun.Name == f.name && !f.method && (f.pkg == "" || f.pkg == "locales" && inLocales) {
-				return true
+				return f, true
 			}
 		case *ast.SelectorExpr:
 			if fun.Sel.Name != f.name {
 				continue
 			}
 			if f.method {
-				return true
+				return f, true
 			}
 			if x, ok := fun.X.(*ast.Ident); ok && f.pkg != "" && x.Name == f.pkg {
-				return true
+				return f, true
 			}
 		}
 	}
-	return false
+	return idFunc{}, false
 }
 
 func isIDFuncName(name string) bool {
@@ -494,22 +531,26 @@ func isMessageType(e ast.Expr, inLocales bool) bool {
 
 // literalKeys returns the data keys of a call f("id", "Key", v, ...) when
 // every key is a literal and nothing is forwarded with ..., else nil.
-func literalKeys(call *ast.CallExpr) []string {
-	if call.Ellipsis.IsValid() || len(call.Args)%2 != 1 {
+func literalKeys(call *ast.CallExpr, fn idFunc) []string {
+	kv := call.Args[fn.arg+1:]
+	if call.Ellipsis.IsValid() || len(kv)%2 != 0 {
 		return nil
 	}
-	keys := []string{}
-	for i := 1; i < len(call.Args); i += 2 {
-		k, ok := stringLit(call.Args[i])
+	keys := slices.Clone(fn.implicitKeys)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := stringLit(kv[i])
 		if !ok {
 			return nil
 		}
 		keys = append(keys, k)
 	}
+	if keys == nil {
+		keys = []string{}
+	}
 	return keys
 }
 
-func stringLit(e ast.Expr) (string, bool) {
+func stringLit(e ast.Node) (string, bool) {
 	lit, ok := e.(*ast.BasicLit)
 	if !ok || lit.Kind != token.STRING {
 		return "", false
