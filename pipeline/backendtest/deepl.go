@@ -90,11 +90,14 @@ func (s *Server) serveGlossary(w http.ResponseWriter, r *http.Request, body []by
 	s.mu.Lock()
 	f := s.failure("glossary", body, 0)
 	var id string
-	if f != GlossaryUnsupported {
+	if f == "" {
 		id = s.newID("glossary")
 		s.glossaries[id] = terms
 	}
 	s.mu.Unlock()
+	if s.fail(w, f, true) {
+		return
+	}
 	if f == GlossaryUnsupported {
 		writeJSON(w, http.StatusBadRequest, map[string]any{"message": "Unsupported glossary language pair"})
 		return

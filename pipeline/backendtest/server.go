@@ -216,7 +216,9 @@ func (s *Server) FailAt(n int, f Failure) {
 }
 
 // FailMatching makes the next n requests whose body matches the regular
-// expression pattern fail with f; n < 0 makes all of them fail.
+// expression pattern fail with f; n < 0 makes all of them fail. Besides
+// the requests of f's kind, a status failure (429, 500, …) also hits the
+// DeepL glossary requests that match.
 func (s *Server) FailMatching(pattern string, f Failure, n int) {
 	s.addRule(&rule{failure: f, left: n, match: regexp.MustCompile(pattern)})
 }
@@ -233,7 +235,10 @@ func (s *Server) addRule(r *rule) {
 // Callers hold s.mu.
 func (s *Server) failure(scope string, body []byte, number int) Failure {
 	for i, r := range s.rules {
-		if r.failure.scope() != scope || r.left == 0 {
+		// A rule with a pattern picks its requests itself; the status
+		// failures it names may then hit a DeepL glossary request too.
+		inScope := r.failure.scope() == scope || (r.match != nil && scope == "glossary" && r.failure.status() != 0)
+		if !inScope || r.left == 0 {
 			continue
 		}
 		if r.at != 0 && r.at != number {
@@ -296,37 +301,46 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// fail answers with f when it is a status failure or a hang-up and reports
-// whether it did.
-func (s *Server) fail(w http.ResponseWriter, f Failure, deepl bool) bool {
-	status := 0
+// status is the HTTP status a failure answers with, or 0 when it answers
+// otherwise.
+func (f Failure) status() int {
 	switch f {
 	case RateLimit:
-		w.Header().Set("Retry-After", s.opts.RetryAfter)
-		status = http.StatusTooManyRequests
+		return http.StatusTooManyRequests
 	case ServerError:
-		status = http.StatusInternalServerError
+		return http.StatusInternalServerError
 	case Unavailable:
-		status = http.StatusServiceUnavailable
+		return http.StatusServiceUnavailable
 	case BadRequest:
-		status = http.StatusBadRequest
+		return http.StatusBadRequest
 	case Unauthorized:
-		status = http.StatusUnauthorized
+		return http.StatusUnauthorized
 	case Forbidden:
-		status = http.StatusForbidden
+		return http.StatusForbidden
 	case NotFound:
-		status = http.StatusNotFound
+		return http.StatusNotFound
 	case QuotaExceeded:
-		status = 456
-	case Malformed:
+		return 456
+	}
+	return 0
+}
+
+// fail answers with f when it is a status failure, a malformed body or a
+// hang-up and reports whether it did.
+func (s *Server) fail(w http.ResponseWriter, f Failure, deepl bool) bool {
+	status := f.status()
+	switch {
+	case f == Malformed:
 		w.Header().Set("Content-Type", "application/json")
 		io.WriteString(w, `{"choices": [oops`)
 		return true
-	case Hangup:
+	case f == Hangup:
 		hangup(w)
 		return true
-	default:
+	case status == 0:
 		return false
+	case f == RateLimit:
+		w.Header().Set("Retry-After", s.opts.RetryAfter)
 	}
 	if deepl {
 		writeJSON(w, status, map[string]any{"message": "fake failure " + string(f)})
