@@ -17,7 +17,9 @@ import (
 func localizeHelp(root *cobra.Command, o *IO) {
 	root.Example = o.P.T("root.example")
 	root.SetUsageTemplate(usageTemplate(o.P))
-	root.SetHelpCommand(newHelpCmd(o))
+	help := newHelpCmd(o)
+	root.SetHelpCommand(help)
+	root.AddCommand(help) // now, so that it gets its -h flag below
 	registerCompletion(root)
 	// A root that runs shows its help when called bare and can say, in the
 	// reader's language, that a command does not exist; cobra's own check
