@@ -46,7 +46,7 @@ func TestInitFiles(t *testing.T) {
 				t.Errorf("epistle.toml = %+v", cfg)
 			}
 			for _, commented := range []string{`# name = "openai"`, `# model = "gpt-4o-mini"`, `# name = "deepl"`,
-				`# [segment]`, `# no_break = [`, `# [prices."gpt-4o-mini"]`, `# prompt = 0.15`, `# completion = 0.60`} {
+				`# base_url = "http://localhost:11434/v1"`, `# [segment]`, `# no_break = [`, `# [prices."gpt-4o-mini"]`, `# prompt = 0.15`, `# completion = 0.60`} {
 				if !bytes.Contains(content["epistle.toml"], []byte(commented)) {
 					t.Errorf("epistle.toml lacks the commented line %s", commented)
 				}
