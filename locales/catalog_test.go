@@ -156,8 +156,9 @@ func TestCatalogAreasHaveSameIDs(t *testing.T) {
 }
 
 // particleAfterValue finds a Korean particle written right after an inserted
-// value, where only josa can know the right form: {{.Path}}을.
-var particleAfterValue = regexp.MustCompile(`}}(을|를|이|가|은|는|으로|로|과|와|이라는|라는)`)
+// value, or after the closing quote or bracket around it, where only josa
+// can know the right form: {{.Path}}을, '{{.Path}}'로.
+var particleAfterValue = regexp.MustCompile(`}}['"’”)\]]*(을|를|이|가|은|는|으로|로|과|와|이라는|라는)`)
 
 func TestCatalogTemplatesRender(t *testing.T) {
 	cats := loadCatalogs(t)
