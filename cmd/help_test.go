@@ -74,8 +74,9 @@ func TestRequiredFlagIsUsageError(t *testing.T) {
 	}
 }
 
-// undocumented are the commands still waiting for their Korean texts and
-// Examples. The list only shrinks: a command leaves it when it gets them.
+// undocumented are the top-level commands (with their subcommands) still
+// waiting for their Korean texts and Examples. The list only shrinks: a
+// command leaves it when it gets them.
 var undocumented = []string{"segment", "translate", "status", "review", "approve", "check", "export", "glossary", "exchange"}
 
 // Every command has Examples with real invocations, and a Short and Long in
@@ -93,13 +94,14 @@ func TestEveryCommandIsDocumented(t *testing.T) {
 				t.Errorf("%s: no Korean twin", c.CommandPath())
 				continue
 			}
-			walk(c, k)
 			if slices.Contains(undocumented, c.Name()) && c.Parent() == en.Root() {
+				// The whole subtree waits (glossary list, glossary import...).
 				if c.Example != "" && c.Short != k.Short {
 					t.Logf("%s is documented now: remove it from undocumented", c.CommandPath())
 				}
 				continue
 			}
+			walk(c, k)
 			if c.Short == "" || c.Short == k.Short {
 				t.Errorf("%s: Short %q has no Korean translation", c.CommandPath(), c.Short)
 			}
