@@ -1,0 +1,149 @@
+package cmd
+
+import (
+	"bytes"
+	"flag"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/epistle-letters/epistle/pipeline/backendtest"
+)
+
+func init() { scriptCmds["fakeapi"] = fakeAPI }
+
+// fakeServers holds the fake service of each running script.
+var fakeServers sync.Map // *testscript.TestScript → *backendtest.Server
+
+// fakeAPI drives a fake OpenAI and DeepL service (see package backendtest)
+// from a script:
+//
+//	fakeapi start [-latency 200ms] [-retry-after 0] [-reject-response-format] [-fail 429,500,...]
+//	fakeapi fail KIND [COUNT|all]      the next COUNT (1) translation requests fail with KIND
+//	fakeapi latency DURATION
+//	fakeapi requests N                 exactly N HTTP requests were served
+//	fakeapi translations N             exactly N of them were translation requests
+//	fakeapi bodies-not-contain TEXT    no request body contained TEXT
+//
+// start points OPENAI_BASE_URL and DEEPL_SERVER_URL at the server and sets
+// OPENAI_API_KEY=test-key and DEEPL_AUTH_KEY=test:fx for the commands that
+// follow; the server stops when the script ends. KIND is one of
+// backendtest.Failures: 429, 500, 503, 400, 401, 403, 404, 456, malformed,
+// prose, missing-id, wrong-ids, drop-tag, ignore-term, hangup,
+// batch-failed, glossary-unsupported. Negated, the assertions assert the
+// opposite.
+func fakeAPI(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) == 0 {
+		ts.Fatalf("usage: fakeapi start|fail|latency|requests|translations|bodies-not-contain ...")
+	}
+	if args[0] == "start" {
+		if neg {
+			ts.Fatalf("unsupported: ! fakeapi start")
+		}
+		fakeAPIStart(ts, args[1:])
+		return
+	}
+	v, ok := fakeServers.Load(ts)
+	if !ok {
+		ts.Fatalf("fakeapi %s: no fake service; run fakeapi start first", args[0])
+	}
+	srv := v.(*backendtest.Server)
+	switch args[0] {
+	case "fail":
+		if neg || len(args) < 2 || len(args) > 3 {
+			ts.Fatalf("usage: fakeapi fail KIND [COUNT|all]")
+		}
+		n := 1
+		if len(args) == 3 {
+			n = fakeAPICount(ts, args[2])
+		}
+		srv.FailNext(fakeAPIFailure(ts, args[1]), n)
+	case "latency":
+		if neg || len(args) != 2 {
+			ts.Fatalf("usage: fakeapi latency DURATION")
+		}
+		d, err := time.ParseDuration(args[1])
+		ts.Check(err)
+		srv.SetLatency(d)
+	case "requests", "translations":
+		if len(args) != 2 {
+			ts.Fatalf("usage: fakeapi %s N", args[0])
+		}
+		want, err := strconv.Atoi(args[1])
+		ts.Check(err)
+		got := srv.Requests()
+		if args[0] == "translations" {
+			got = srv.Translations()
+		}
+		if (got == want) == neg {
+			ts.Fatalf("fake service served %d %s; want %s%d\n%s", got, args[0], map[bool]string{true: "not ", false: ""}[neg], want, strings.Join(srv.Log(), "\n"))
+		}
+	case "bodies-not-contain":
+		if len(args) != 2 {
+			ts.Fatalf("usage: fakeapi bodies-not-contain TEXT")
+		}
+		found := slices.ContainsFunc(srv.Bodies(), func(b []byte) bool { return bytes.Contains(b, []byte(args[1])) })
+		if found != neg {
+			ts.Fatalf("request bodies contain %q: %v", args[1], found)
+		}
+	default:
+		ts.Fatalf("fakeapi: unknown subcommand %q", args[0])
+	}
+}
+
+func fakeAPIStart(ts *testscript.TestScript, args []string) {
+	fs := flag.NewFlagSet("fakeapi start", flag.ContinueOnError)
+	var opts backendtest.Options
+	fs.DurationVar(&opts.Latency, "latency", 0, "delay of every answer")
+	fs.StringVar(&opts.RetryAfter, "retry-after", "", "Retry-After of a 429")
+	fs.BoolVar(&opts.RejectResponseFormat, "reject-response-format", false, "answer 400 to response_format")
+	fail := fs.String("fail", "", "failures of the first translation requests, comma-separated")
+	if err := fs.Parse(args); err != nil || fs.NArg() != 0 {
+		ts.Fatalf("usage: fakeapi start [-latency D] [-retry-after S] [-reject-response-format] [-fail KIND,...]")
+	}
+	if _, running := fakeServers.Load(ts); running {
+		ts.Fatalf("fakeapi start: already started")
+	}
+	var failures []backendtest.Failure
+	if *fail != "" {
+		for _, k := range strings.Split(*fail, ",") {
+			failures = append(failures, fakeAPIFailure(ts, k))
+		}
+	}
+	srv := backendtest.NewServer(opts)
+	fakeServers.Store(ts, srv)
+	ts.Defer(func() {
+		fakeServers.Delete(ts)
+		srv.Close()
+	})
+	for _, f := range failures {
+		srv.FailNext(f, 1)
+	}
+	ts.Setenv("OPENAI_BASE_URL", srv.OpenAIURL())
+	ts.Setenv("OPENAI_API_KEY", "test-key")
+	ts.Setenv("DEEPL_SERVER_URL", srv.URL)
+	ts.Setenv("DEEPL_AUTH_KEY", "test:fx")
+}
+
+func fakeAPIFailure(ts *testscript.TestScript, kind string) backendtest.Failure {
+	f := backendtest.Failure(strings.TrimSpace(kind))
+	if !slices.Contains(backendtest.Failures, f) {
+		ts.Fatalf("fakeapi: unknown failure %q; want one of %v", kind, backendtest.Failures)
+	}
+	return f
+}
+
+func fakeAPICount(ts *testscript.TestScript, s string) int {
+	if s == "all" {
+		return -1
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		ts.Fatalf("fakeapi: count %q is not a positive number or all", s)
+	}
+	return n
+}
