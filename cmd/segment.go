@@ -1,17 +1,80 @@
 package cmd
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
-	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline"
 )
 
+type segmentOptions struct {
+	Letter   string
+	Glossary string
+	Encoding string
+	JSON     bool
+}
+
 func newSegmentCmd(o *IO) *cobra.Command {
-	return &cobra.Command{
-		Use:   "segment",
-		Short: o.P.T("segment.short"),
+	var opts segmentOptions
+	c := &cobra.Command{
+		Use:     "segment FILE",
+		Short:   o.P.T("segment.short"),
+		Long:    o.P.T("segment.long"),
+		Example: o.P.T("segment.example"),
+		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			return locales.New("not-yet", "Command", c.CommandPath())
+			opts.Letter = args[0]
+			return segmentRun(o, opts)
 		},
 	}
+	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.P.T("flag.glossary"))
+	c.Flags().StringVar(&opts.Encoding, "encoding", "", o.P.T("flag.encoding"))
+	c.Flags().BoolVar(&opts.JSON, "json", false, o.P.T("flag.json"))
+	return c
+}
+
+func segmentRun(o *IO, opts segmentOptions) error {
+	l, err := openLetter(opts.Letter, opts.Encoding)
+	if err != nil {
+		return err
+	}
+	g, err := l.Config.LoadGlossary(opts.Glossary)
+	if err != nil {
+		return err
+	}
+	list := l.Segments(g)
+	if opts.JSON {
+		return writeJSON(o, list)
+	}
+	for _, s := range list.Segments {
+		fmt.Fprintf(o.Out, "%s\t%s\t%s\n", s.ID, s.Block, highlightTerms(o, s.Text, s.Terms))
+	}
+	return nil
+}
+
+// highlightTerms marks glossary terms in text: bold on a terminal,
+// [brackets] otherwise, so the reader sees what the glossary caught.
+func highlightTerms(o *IO, text string, terms []pipeline.TermMatch) string {
+	if len(terms) == 0 {
+		return text
+	}
+	open, close := "[", "]"
+	if o.Color {
+		open, close = "\x1b[1;36m", "\x1b[0m"
+	}
+	runes := []rune(text)
+	var out []rune
+	pos := 0
+	for _, t := range terms {
+		if t.Start < pos || t.End > len(runes) {
+			continue
+		}
+		out = append(out, runes[pos:t.Start]...)
+		out = append(out, []rune(open)...)
+		out = append(out, runes[t.Start:t.End]...)
+		out = append(out, []rune(close)...)
+		pos = t.End
+	}
+	return string(append(out, runes[pos:]...))
 }

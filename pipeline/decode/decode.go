@@ -132,7 +132,7 @@ func binaryControls(s string) bool {
 	return false
 }
 
-// firstInvalid returns the 1-based line and column (in bytes) of the first
+// firstInvalid returns the 1-based line and column (in characters) of the first
 // byte that is not valid UTF-8.
 func firstInvalid(data []byte) (line, col int) {
 	line, col = 1, 1
@@ -144,7 +144,7 @@ func firstInvalid(data []byte) (line, col int) {
 		if r == '\n' {
 			line, col = line+1, 1
 		} else {
-			col += size
+			col++
 		}
 		data = data[size:]
 	}

@@ -1,0 +1,232 @@
+// Package catalog reads and writes the go-i18n v2 message files in which
+// epistle keeps a letter's sentences and their translations.
+//
+// A catalog is a TOML file named for its role and language:
+// active.ko.toml holds the source sentences, translate.en.toml the machine
+// translations awaiting review, active.en.toml the approved ones. Each
+// message is a table named by the sentence id:
+//
+//	[3f2a9c1b]
+//	hash = "sha1-…"
+//	other = "Please pray for the safety of North Korean defectors."
+//
+// hash follows go-i18n: "sha1-" and the hex SHA-1 of the source message's
+// description and text. A translation records the hash of the source it was
+// made for; when the source changes, the hashes differ and the translation
+// is stale. Because the files are ordinary go-i18n message files,
+// i18n.Bundle loads them and `goi18n merge` accepts them. Messages are kept
+// in the order of the letter, so a reviewer reading the file reads the letter.
+package catalog
+
+import (
+	"bytes"
+	"crypto/sha1"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/epistle-letters/epistle/locales"
+)
+
+// Message is one entry of a catalog. Only go-i18n's own keys are used, so
+// that go-i18n accepts the file; Description carries where a translation
+// came from ("openai gpt-4o-mini").
+type Message struct {
+	ID          string
+	Description string
+	Hash        string
+	Other       string
+}
+
+// Catalog is the messages of one file, in file order.
+type Catalog struct {
+	Messages []*Message
+	index    map[string]int
+}
+
+// Hash returns go-i18n's hash of a source message.
+func Hash(description, text string) string {
+	return fmt.Sprintf("sha1-%x", sha1.Sum([]byte(description+text)))
+}
+
+// Get returns the message with id, or nil.
+func (c *Catalog) Get(id string) *Message {
+	if i, ok := c.lookup()[id]; ok {
+		return c.Messages[i]
+	}
+	return nil
+}
+
+func (c *Catalog) lookup() map[string]int {
+	if c.index == nil || len(c.index) != len(c.Messages) {
+		c.index = make(map[string]int, len(c.Messages))
+		for i, m := range c.Messages {
+			c.index[m.ID] = i
+		}
+	}
+	return c.index
+}
+
+// Set adds m, or replaces the message with the same id where it stands.
+func (c *Catalog) Set(m *Message) {
+	if i, ok := c.lookup()[m.ID]; ok {
+		c.Messages[i] = m
+		return
+	}
+	c.Messages = append(c.Messages, m)
+	c.index[m.ID] = len(c.Messages) - 1
+}
+
+// Delete removes the message with id, if any.
+func (c *Catalog) Delete(id string) {
+	if i, ok := c.lookup()[id]; ok {
+		c.Messages = append(c.Messages[:i], c.Messages[i+1:]...)
+		c.index = nil
+	}
+}
+
+// Len returns the number of messages.
+func (c *Catalog) Len() int { return len(c.Messages) }
+
+// Parse reads a catalog. A file that is not TOML, or holds something other
+// than go-i18n messages, is an error naming the file and line, so that a
+// hand edit gone wrong is easy to find.
+func Parse(path string, data []byte) (*Catalog, error) {
+	var raw map[string]any
+	md, err := toml.Decode(string(data), &raw)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, locales.New("catalog.syntax", "Path", path, "Line", pe.Position.Line, "Err", pe.Message).
+				WithHint("catalog.syntax.hint")
+		}
+		return nil, locales.New("catalog.syntax", "Path", path, "Line", 1, "Err", err.Error()).WithHint("catalog.syntax.hint")
+	}
+	c := &Catalog{}
+	seen := map[string]bool{}
+	for _, key := range md.Keys() {
+		if len(key) != 1 || seen[key[0]] {
+			continue
+		}
+		id := key[0]
+		seen[id] = true
+		m := &Message{ID: id}
+		switch v := raw[id].(type) {
+		case string:
+			m.Other = v
+		case map[string]any:
+			for k, field := range v {
+				s, ok := field.(string)
+				if !ok {
+					return nil, badMessage(path, data, id, k)
+				}
+				switch strings.ToLower(k) {
+				case "description":
+					m.Description = s
+				case "hash":
+					m.Hash = s
+				case "other":
+					m.Other = s
+				case "id", "zero", "one", "two", "few", "many", "leftdelim", "rightdelim":
+					// go-i18n keys epistle does not use; plural forms have no
+					// place in a letter's sentences.
+				default:
+					return nil, badMessage(path, data, id, k)
+				}
+			}
+		default:
+			return nil, badMessage(path, data, id, "")
+		}
+		c.Messages = append(c.Messages, m)
+	}
+	return c, nil
+}
+
+func badMessage(path string, data []byte, id, key string) error {
+	return locales.New("catalog.message", "Path", path, "Line", lineOf(data, id), "ID", id, "Key", key).
+		WithHint("catalog.syntax.hint")
+}
+
+// lineOf finds the line where the table or key id is defined, for messages.
+func lineOf(data []byte, id string) int {
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		l := strings.TrimSpace(string(line))
+		if strings.HasPrefix(l, "["+id+"]") || strings.HasPrefix(l, "[\""+id+"\"]") ||
+			strings.HasPrefix(l, id+" ") || strings.HasPrefix(l, id+"=") || strings.HasPrefix(l, "\""+id+"\"") {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+// Marshal writes the catalog as TOML, messages in order, after a comment
+// that says what the file is.
+func (c *Catalog) Marshal(comment string) []byte {
+	var b bytes.Buffer
+	for _, line := range strings.Split(strings.TrimRight(comment, "\n"), "\n") {
+		if comment != "" {
+			b.WriteString("# " + line + "\n")
+		}
+	}
+	for _, m := range c.Messages {
+		b.WriteString("\n[" + key(m.ID) + "]\n")
+		if m.Description != "" {
+			b.WriteString("description = " + quote(m.Description) + "\n")
+		}
+		if m.Hash != "" {
+			b.WriteString("hash = " + quote(m.Hash) + "\n")
+		}
+		b.WriteString("other = " + quote(m.Other) + "\n")
+	}
+	return b.Bytes()
+}
+
+// SortedIDs returns the ids in sorted order, for stable reports.
+func (c *Catalog) SortedIDs() []string {
+	ids := make([]string, len(c.Messages))
+	for i, m := range c.Messages {
+		ids[i] = m.ID
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+func key(id string) string {
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return quote(id)
+		}
+	}
+	return id
+}
+
+// quote writes s as a TOML basic string.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		default:
+			if r < 0x20 || r == 0x7f {
+				fmt.Fprintf(&b, `\u%04X`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}

@@ -1,0 +1,65 @@
+package catalog
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/locales"
+)
+
+func TestMarshalParse(t *testing.T) {
+	c := &Catalog{}
+	c.Set(&Message{ID: "b2", Other: "둘째 \"문장\"\n\t끝\\"})
+	c.Set(&Message{ID: "a1", Hash: Hash("", "첫째"), Description: "openai gpt-4o-mini", Other: "First"})
+	c.Set(&Message{ID: "b2", Other: "replaced"})
+	data := c.Marshal("test catalog\nsecond line")
+	got, err := Parse("x.toml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Messages) != 2 || got.Messages[0].ID != "b2" || got.Messages[1].ID != "a1" {
+		t.Fatalf("order not kept: %+v", got.Messages)
+	}
+	if *got.Get("a1") != *c.Get("a1") || got.Get("b2").Other != "replaced" {
+		t.Errorf("got %+v", got.Messages)
+	}
+	// go-i18n itself loads the file.
+	b := i18n.NewBundle(language.English)
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	if _, err := b.ParseMessageFileBytes(data, "translate.en.toml"); err != nil {
+		t.Fatalf("go-i18n rejects the catalog: %v", err)
+	}
+}
+
+func TestHashFollowsGoI18n(t *testing.T) {
+	// goi18n merge: sha1 of description + other; this value is the one its
+	// documentation shows for "Hello world".
+	if got := Hash("", "Hello world"); got != "sha1-7b502c3a1f48c8609ae212cdfb639dee39673f5e" {
+		t.Errorf("Hash = %s", got)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, data, want string
+	}{
+		{"syntax", "[a]\nother = \"ok\"\n\n[b]\nother = \"unterminated\n", "x.toml:5: the catalog is not valid TOML"},
+		{"unknown key", "[a]\nother = \"ok\"\nmodel = \"x\"\n", "x.toml:1: message a is not a go-i18n message (unknown key model)"},
+		{"not a string", "[a]\nother = 3\n", "x.toml:1: message a is not a go-i18n message (unknown key other)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("x.toml", []byte(tc.data))
+			var m *locales.Message
+			if !errors.As(err, &m) {
+				t.Fatalf("err = %v, want a message", err)
+			}
+			if got := err.Error(); len(got) < len(tc.want) || got[:len(tc.want)] != tc.want {
+				t.Errorf("err = %q, want prefix %q", got, tc.want)
+			}
+		})
+	}
+}

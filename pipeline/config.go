@@ -1,0 +1,169 @@
+package pipeline
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/locales"
+)
+
+// ConfigName is the settings file of a newsletter folder.
+const ConfigName = "epistle.toml"
+
+// Config is a newsletter folder's epistle.toml. Flags override environment
+// variables, which override it; the command line does that layering.
+type Config struct {
+	// Dir is the folder that holds epistle.toml; relative paths in the file
+	// are relative to it. Path is the file, or "" when there is none.
+	Dir  string `toml:"-"`
+	Path string `toml:"-"`
+
+	Source   string   `toml:"source"`
+	Targets  []string `toml:"targets"`
+	Glossary string   `toml:"glossary"`
+	Style    string   `toml:"style"`
+	// TM lists translation-memory files: TSV sentence pairs or TMX.
+	TM      []string         `toml:"tm"`
+	Backend BackendConfig    `toml:"backend"`
+	Segment SegmentConfig    `toml:"segment"`
+	Prices  map[string]Price `toml:"prices"`
+}
+
+// BackendConfig chooses who translates.
+type BackendConfig struct {
+	Name  string `toml:"name"`
+	Model string `toml:"model"`
+	// BaseURL is the OpenAI-compatible server, or DeepL's; the environment
+	// (OPENAI_BASE_URL, DEEPL_SERVER_URL) and flags override it.
+	BaseURL string `toml:"base_url"`
+	// Requests and tokens per minute, 0 for no limit.
+	RPM int `toml:"rpm"`
+	TPM int `toml:"tpm"`
+}
+
+// SegmentConfig holds the user's own segmentation rules.
+type SegmentConfig struct {
+	// NoBreak lists abbreviations after which a sentence never ends.
+	NoBreak []string `toml:"no_break"`
+}
+
+// Price is what a model costs in US dollars per million tokens.
+type Price struct {
+	Prompt     float64 `toml:"prompt"`
+	Completion float64 `toml:"completion"`
+}
+
+// LoadConfig finds epistle.toml in dir or the nearest folder above it and
+// reads it. Without one, the defaults apply: Korean source, English target,
+// the memory backend.
+func LoadConfig(dir string) (*Config, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		path := filepath.Join(d, ConfigName)
+		data, err := os.ReadFile(path)
+		if err == nil {
+			return parseConfig(path, data)
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, locales.New("config.read", "Path", path).Wrap(err)
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	c := &Config{Dir: abs}
+	c.defaults()
+	return c, nil
+}
+
+func parseConfig(path string, data []byte) (*Config, error) {
+	c := &Config{Dir: filepath.Dir(path), Path: path}
+	md, err := toml.Decode(string(data), c)
+	if err != nil {
+		var pe toml.ParseError
+		line := 1
+		msg := err.Error()
+		if errors.As(err, &pe) {
+			line, msg = pe.Position.Line, pe.Message
+		}
+		return nil, locales.New("config.syntax", "Path", path, "Line", line, "Err", msg).WithHint("config.hint")
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return nil, locales.New("config.unknown-key", "Path", path, "Key", und[0].String()).WithHint("config.hint")
+	}
+	if c.Source != "" {
+		if _, err := ParseLang(c.Source); err != nil {
+			return nil, locales.New("config.lang", "Path", path, "Lang", c.Source).WithHint("lang.hint")
+		}
+	}
+	for _, t := range c.Targets {
+		if _, err := ParseLang(t); err != nil {
+			return nil, locales.New("config.lang", "Path", path, "Lang", t).WithHint("lang.hint")
+		}
+	}
+	c.defaults()
+	return c, nil
+}
+
+func (c *Config) defaults() {
+	if c.Source == "" {
+		c.Source = "ko"
+	}
+	if len(c.Targets) == 0 {
+		c.Targets = []string{"en"}
+	}
+	if c.Backend.Name == "" {
+		c.Backend.Name = "memory"
+	}
+}
+
+// Resolve returns path relative to the config's folder, "" for "".
+func (c *Config) Resolve(path string) string {
+	if path == "" || filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(c.Dir, path)
+}
+
+// SourceLang returns the configured source language.
+func (c *Config) SourceLang() language.Tag {
+	t, _ := ParseLang(c.Source)
+	return t
+}
+
+// TargetLangs returns the configured target languages.
+func (c *Config) TargetLangs() []language.Tag {
+	var out []language.Tag
+	for _, s := range c.Targets {
+		t, _ := ParseLang(s)
+		out = append(out, t)
+	}
+	return out
+}
+
+// ParseLang parses a BCP 47 language tag as users write it (en, ko,
+// pt-BR, zh_Hant). Only well-formed tags naming a known language pass: a typo
+// like "eng" or "kr" must not create catalogs nobody can find.
+func ParseLang(s string) (language.Tag, error) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), "_", "-")
+	t, err := language.Parse(s)
+	if err != nil {
+		return language.Und, err
+	}
+	if base, conf := t.Base(); conf != language.Exact || base.String() == "und" || len(base.String()) > 3 {
+		return language.Und, errors.New("unknown language")
+	}
+	if strings.EqualFold(s, "kr") {
+		return language.Und, errors.New("unknown language")
+	}
+	return t, nil
+}

@@ -1,0 +1,53 @@
+package pipeline
+
+import (
+	"os"
+	"path/filepath"
+)
+
+// File is a file the core wants written; the command line writes it, so
+// that --dry-run and tests need no disk.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// WriteFile writes data to path atomically: a temporary file in the same
+// folder, synced, then renamed over path. A crash leaves the old file or
+// the new one, never half of either.
+func WriteFile(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename this fails harmlessly
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// WriteFiles writes each file atomically, stopping at the first error.
+func WriteFiles(files []File) error {
+	for _, f := range files {
+		if err := WriteFile(f.Path, f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}

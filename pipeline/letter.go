@@ -1,0 +1,289 @@
+package pipeline
+
+import (
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline/catalog"
+	"github.com/epistle-letters/epistle/pipeline/decode"
+	"github.com/epistle-letters/epistle/pipeline/document"
+	"github.com/epistle-letters/epistle/pipeline/segment"
+)
+
+// Letter is a letter and everything epistle keeps for it.
+type Letter struct {
+	// Path is the letter file; Name is its name without language and
+	// extension; Dir is the NAME.epistle folder beside it.
+	Path, Name, Dir string
+	Source          language.Tag
+	Format          string // "md" or "txt"
+	Config          *Config
+
+	// Doc is the letter split into skeleton and sentences, with ids.
+	Doc *document.Document
+	// SourceCatalog holds the source sentences, in letter order.
+	SourceCatalog *catalog.Catalog
+	// Encoding is what the letter was found to be written in.
+	Encoding string
+	CRLF     bool
+
+	// pending are the files refreshing the source made different.
+	pending []File
+}
+
+// OpenOptions are how to read a letter.
+type OpenOptions struct {
+	// Encoding forces the letter's encoding ("" sniffs).
+	Encoding string
+	// Config is the newsletter's settings; nil loads them from the
+	// letter's folder.
+	Config *Config
+}
+
+// skeletonName is the file in NAME.epistle that keeps the document structure.
+const skeletonName = "skeleton.json"
+
+// skeleton is what skeleton.json holds.
+type skeleton struct {
+	Letter   string `json:"letter"`
+	Source   string `json:"source"`
+	Encoding string `json:"encoding"`
+	CRLF     bool   `json:"crlf,omitempty"`
+	*document.Document
+}
+
+// Open reads the letter at path, splits it into sentences and gives every
+// sentence its id, keeping the ids of the sentences it had before. What
+// changed in the source catalog and skeleton is returned by Pending, for
+// the caller to write; nothing is written here.
+func Open(path string, opts OpenOptions) (*Letter, error) {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, locales.New("letter.missing", "Path", path).WithHint("letter.missing.hint")
+	case err != nil:
+		return nil, locales.New("letter.read", "Path", path).Wrap(err)
+	case info.IsDir():
+		return nil, locales.New("letter.dir", "Path", path).WithHint("letter.dir.hint")
+	}
+	cfg := opts.Config
+	if cfg == nil {
+		if cfg, err = LoadConfig(filepath.Dir(path)); err != nil {
+			return nil, err
+		}
+	}
+	l := &Letter{Path: path, Config: cfg}
+	if err := l.parseName(); err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, locales.New("letter.read", "Path", path).Wrap(err)
+	}
+	dec, err := decode.Decode(path, data, opts.Encoding)
+	if err != nil {
+		return nil, err
+	}
+	l.Encoding, l.CRLF = dec.Encoding, dec.CRLF
+	seg, err := segment.New(l.Source, segment.WithNoBreak(cfg.Segment.NoBreak...))
+	if err != nil {
+		return nil, err
+	}
+	l.Doc = document.Parse(dec.Text, l.Format, Splitter(seg))
+	if err := l.identify(); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// Splitter adapts a segmenter to the document model.
+func Splitter(s *segment.Segmenter) document.Splitter {
+	return func(text string) []document.Span {
+		spans := s.Split(text)
+		out := make([]document.Span, len(spans))
+		for i, sp := range spans {
+			out[i] = document.Span{Start: sp.Start, End: sp.End}
+		}
+		return out
+	}
+}
+
+// parseName reads NAME.LANG.EXT; a name without a language takes the
+// configured source language.
+func (l *Letter) parseName() error {
+	base := filepath.Base(l.Path)
+	ext := strings.ToLower(filepath.Ext(base))
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	switch ext {
+	case ".md", ".markdown":
+		l.Format = "md"
+	default:
+		l.Format = "txt"
+	}
+	l.Source = l.Config.SourceLang()
+	l.Name = stem
+	if i := strings.LastIndexByte(stem, '.'); i > 0 {
+		if tag, err := ParseLang(stem[i+1:]); err == nil {
+			l.Source, l.Name = tag, stem[:i]
+		}
+	}
+	l.Dir = filepath.Join(filepath.Dir(l.Path), l.Name+".epistle")
+	return nil
+}
+
+// CatalogPath returns the path of a catalog in NAME.epistle: role is
+// "active" or "translate".
+func (l *Letter) CatalogPath(role string, lang language.Tag) string {
+	return filepath.Join(l.Dir, role+"."+lang.String()+".toml")
+}
+
+// LoadCatalog reads a catalog of the letter; a missing file is an empty
+// catalog.
+func (l *Letter) LoadCatalog(role string, lang language.Tag) (*catalog.Catalog, error) {
+	path := l.CatalogPath(role, lang)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &catalog.Catalog{}, nil
+	}
+	if err != nil {
+		return nil, locales.New("letter.read", "Path", path).Wrap(err)
+	}
+	return catalog.Parse(path, data)
+}
+
+// identify gives the sentences their ids from the previous source catalog
+// and skeleton, and builds the new source catalog.
+func (l *Letter) identify() error {
+	oldCat, err := l.LoadCatalog("active", l.Source)
+	if err != nil {
+		return err
+	}
+	var old []known
+	skelPath := filepath.Join(l.Dir, skeletonName)
+	oldSkel, _ := os.ReadFile(skelPath)
+	var prev skeleton
+	if len(oldSkel) > 0 && json.Unmarshal(oldSkel, &prev) == nil && prev.Document != nil {
+		for _, s := range prev.Document.Sentences() {
+			if m := oldCat.Get(s.ID); m != nil {
+				old = append(old, known{ID: s.ID, Text: m.Other})
+			}
+		}
+	} else {
+		for _, m := range oldCat.Messages {
+			old = append(old, known{ID: m.ID, Text: m.Other})
+		}
+	}
+	sentences := l.Doc.Sentences()
+	texts := make([]string, len(sentences))
+	for i, s := range sentences {
+		texts[i] = s.Text
+	}
+	ids := assignIDs(old, texts)
+	l.SourceCatalog = &catalog.Catalog{}
+	for i, s := range sentences {
+		s.ID = ids[i]
+		l.SourceCatalog.Set(&catalog.Message{ID: s.ID, Other: s.Text})
+	}
+
+	if err := l.archive(old); err != nil {
+		return err
+	}
+	cat := l.SourceCatalog.Marshal(locales.English.T("catalog.comment.source", "Letter", filepath.Base(l.Path)))
+	if old, _ := os.ReadFile(l.CatalogPath("active", l.Source)); string(old) != string(cat) {
+		l.pending = append(l.pending, File{Path: l.CatalogPath("active", l.Source), Data: cat})
+	}
+	skel, err := json.MarshalIndent(skeleton{
+		Letter: filepath.Base(l.Path), Source: l.Source.String(),
+		Encoding: l.Encoding, CRLF: l.CRLF, Document: l.Doc,
+	}, "", "  ")
+	if err != nil {
+		return err
+	}
+	skel = append(skel, '\n')
+	if string(oldSkel) != string(skel) {
+		l.pending = append(l.pending, File{Path: skelPath, Data: skel})
+	}
+	return nil
+}
+
+// Pending returns the files that opening the letter changed — its source
+// catalog and skeleton — for the caller to write.
+func (l *Letter) Pending() []File { return l.pending }
+
+// Hash returns the go-i18n hash of the source sentence id, "" if the letter
+// has no such sentence.
+func (l *Letter) Hash(id string) string {
+	if m := l.SourceCatalog.Get(id); m != nil {
+		return catalog.Hash(m.Description, m.Other)
+	}
+	return ""
+}
+
+// SourceEdition returns the letter rebuilt from its skeleton and source
+// catalog, as UTF-8 with the letter's own line endings.
+func (l *Letter) SourceEdition() string {
+	text := l.Doc.Render(func(s *document.Sentence) (string, bool) {
+		if m := l.SourceCatalog.Get(s.ID); m != nil {
+			return m.Other, true
+		}
+		return "", false
+	})
+	if l.CRLF {
+		text = strings.ReplaceAll(text, "\n", "\r\n")
+	}
+	return text
+}
+
+// archive keeps every source text the letter has had, by hash, in
+// archive.<src>.toml, so that a reviewer of a stale translation sees the
+// sentence as it was when it was approved beside the sentence as it is now.
+func (l *Letter) archive(old []known) error {
+	arch, err := l.LoadCatalog("archive", l.Source)
+	if err != nil {
+		return err
+	}
+	current := map[string]bool{}
+	for _, m := range l.SourceCatalog.Messages {
+		current[m.Other] = true
+	}
+	changed := false
+	for _, k := range old {
+		h := catalog.Hash("", k.Text)
+		if !current[k.Text] && arch.Get(h) == nil {
+			arch.Set(&catalog.Message{ID: h, Other: k.Text})
+			changed = true
+		}
+	}
+	if changed {
+		l.pending = append(l.pending, File{
+			Path: l.CatalogPath("archive", l.Source),
+			Data: arch.Marshal(locales.English.T("catalog.comment.archive", "Letter", filepath.Base(l.Path))),
+		})
+	}
+	return nil
+}
+
+// ArchivedSource returns the source text whose hash is hash, as the letter
+// had it at some time, or "" when it was never seen.
+func (l *Letter) ArchivedSource(hash string) string {
+	for _, m := range l.SourceCatalog.Messages {
+		if catalog.Hash(m.Description, m.Other) == hash {
+			return m.Other
+		}
+	}
+	arch, err := l.LoadCatalog("archive", l.Source)
+	if err != nil {
+		return ""
+	}
+	if m := arch.Get(hash); m != nil {
+		return m.Other
+	}
+	return ""
+}

@@ -1,0 +1,62 @@
+package pipeline
+
+import (
+	"github.com/epistle-letters/epistle/glossary"
+)
+
+// SegmentList is what `epistle segment --json` prints; its field names are
+// part of the contract in DESIGN.md.
+type SegmentList struct {
+	Source   string        `json:"source"`
+	Segments []SegmentView `json:"segments"`
+}
+
+// SegmentView is one sentence with the glossary terms found in it.
+type SegmentView struct {
+	ID    string      `json:"id"`
+	Block string      `json:"block"`
+	Text  string      `json:"text"`
+	Terms []TermMatch `json:"terms"`
+}
+
+// TermMatch is a glossary entry found in a segment; Start and End count
+// code points of Text.
+type TermMatch struct {
+	Source string `json:"source"`
+	Target string `json:"target"`
+	Kind   string `json:"kind"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+}
+
+// Segments lists the letter's sentences in order with the terms of g (which
+// may be nil) found in each.
+func (l *Letter) Segments(g *glossary.Glossary) *SegmentList {
+	out := &SegmentList{Source: l.Source.String(), Segments: []SegmentView{}}
+	for _, s := range l.Doc.Sentences() {
+		v := SegmentView{ID: s.ID, Block: l.Doc.Blocks[s.Block].Kind, Text: s.Text, Terms: []TermMatch{}}
+		if g != nil {
+			for _, m := range g.Match(s.Text, l.Source) {
+				target := ""
+				if len(m.Entry.Targets) > 0 {
+					target = m.Entry.Targets[0]
+				}
+				v.Terms = append(v.Terms, TermMatch{Source: m.Entry.Source, Target: target, Kind: string(m.Entry.Kind), Start: m.Start, End: m.End})
+			}
+		}
+		out.Segments = append(out.Segments, v)
+	}
+	return out
+}
+
+// LoadGlossary reads the glossary named by path, or where path is "" the
+// one epistle.toml names; nil when there is none.
+func (c *Config) LoadGlossary(path string) (*glossary.Glossary, error) {
+	if path == "" {
+		if c.Glossary == "" {
+			return nil, nil
+		}
+		path = c.Resolve(c.Glossary)
+	}
+	return glossary.Load(path)
+}

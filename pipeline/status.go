@@ -1,0 +1,151 @@
+package pipeline
+
+import (
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline/catalog"
+)
+
+// State is where a sentence's translation into one language stands.
+type State string
+
+const (
+	// Missing: no translation at all.
+	Missing State = "missing"
+	// Machine: a machine translation of the current source awaits review.
+	Machine State = "machine"
+	// Approved: a person approved a translation of the current source.
+	Approved State = "approved"
+	// Stale: a person approved a translation of an earlier version of the
+	// source; it is kept and shown as the previous translation.
+	Stale State = "stale"
+	// Failed: the last attempt to translate the current source failed.
+	Failed State = "failed"
+)
+
+// SegmentState is one sentence's standing in one language.
+type SegmentState struct {
+	ID     string
+	Source string
+	Hash   string
+	State  State
+	// Machine is the machine translation of the current source, if any.
+	Machine *catalog.Message
+	// Approved is the approved translation, current or stale, if any.
+	Approved *catalog.Message
+	// Failure says why the last attempt failed, for State Failed.
+	Failure string
+}
+
+// Translations are a letter's catalogs in one language.
+type Translations struct {
+	Lang     language.Tag
+	Machine  *catalog.Catalog // translate.<lang>.toml
+	Approved *catalog.Catalog // active.<lang>.toml
+	Failures Failures         // failed.<lang>.json
+}
+
+// Failures records, by sentence id, the attempts that failed: the hash of
+// the source that was tried and why it failed.
+type Failures map[string]Failure
+
+// Failure is one failed attempt.
+type Failure struct {
+	Hash   string `json:"hash"`
+	Reason string `json:"reason"`
+}
+
+// LoadTranslations reads the letter's catalogs in lang.
+func (l *Letter) LoadTranslations(lang language.Tag) (*Translations, error) {
+	t := &Translations{Lang: lang, Failures: Failures{}}
+	var err error
+	if t.Machine, err = l.LoadCatalog("translate", lang); err != nil {
+		return nil, err
+	}
+	if t.Approved, err = l.LoadCatalog("active", lang); err != nil {
+		return nil, err
+	}
+	path := l.FailuresPath(lang)
+	data, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return nil, locales.New("letter.read", "Path", path).Wrap(err)
+	default:
+		if err := json.Unmarshal(data, &t.Failures); err != nil {
+			return nil, locales.New("failures.syntax", "Path", path).Wrap(err).WithHint("catalog.syntax.hint")
+		}
+	}
+	return t, nil
+}
+
+// FailuresPath is where failed attempts in lang are recorded.
+func (l *Letter) FailuresPath(lang language.Tag) string {
+	return filepath.Join(l.Dir, "failed."+lang.String()+".json")
+}
+
+// MarshalFailures returns the failures file's content.
+func MarshalFailures(f Failures) []byte {
+	data, _ := json.MarshalIndent(f, "", "  ")
+	return append(data, '\n')
+}
+
+// States returns every sentence's standing in t's language, in letter order.
+func (l *Letter) States(t *Translations) []SegmentState {
+	var out []SegmentState
+	for _, m := range l.SourceCatalog.Messages {
+		s := SegmentState{ID: m.ID, Source: m.Other, Hash: catalog.Hash(m.Description, m.Other), State: Missing}
+		if a := t.Approved.Get(m.ID); a != nil {
+			s.Approved = a
+			s.State = Stale
+			if a.Hash == s.Hash {
+				s.State = Approved
+			}
+		}
+		if mt := t.Machine.Get(m.ID); mt != nil && mt.Hash == s.Hash && s.State != Approved {
+			s.Machine = mt
+			s.State = Machine
+		}
+		if f, ok := t.Failures[m.ID]; ok && f.Hash == s.Hash && s.State != Approved && s.State != Machine {
+			s.State, s.Failure = Failed, f.Reason
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// Counts tallies states, as `status` reports them.
+type Counts struct {
+	Approved int `json:"approved"`
+	Machine  int `json:"machine"`
+	Stale    int `json:"stale"`
+	Missing  int `json:"missing"`
+	Failed   int `json:"failed"`
+}
+
+// Count tallies a list of states.
+func Count(states []SegmentState) Counts {
+	var c Counts
+	for _, s := range states {
+		switch s.State {
+		case Approved:
+			c.Approved++
+		case Machine:
+			c.Machine++
+		case Stale:
+			c.Stale++
+		case Missing:
+			c.Missing++
+		case Failed:
+			c.Failed++
+		}
+	}
+	return c
+}
