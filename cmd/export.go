@@ -75,4 +75,3 @@ func parseLangFlag(flag, value string) (language.Tag, error) {
 	}
 	return tag, nil
 }
-
