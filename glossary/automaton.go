@@ -1,6 +1,11 @@
 package glossary
 
-import "unicode"
+import (
+	"cmp"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+)
 
 // pattern is one key the automaton looks for: an entry as written, or an
 // English inflected form of it.
@@ -16,126 +21,234 @@ type pattern struct {
 	anywhere bool
 }
 
-// automaton is an Aho–Corasick machine over folded runes. Transitions of
-// every state live in one map keyed by state and rune, which keeps the
-// machine small for a glossary of thousands of Hangul terms whose alphabet
-// is large and sparse.
+// automaton is an Aho–Corasick machine over folded runes. Its alphabet is
+// large and sparse (thousands of Hangul syllables, few children per state),
+// so the transitions are stored as one sorted edge list per state, and the
+// root, where the machine spends most of its time, has tables for Hangul
+// syllables and ASCII.
 type automaton struct {
-	next     map[uint64]int32
-	fail     []int32
-	out      [][]*pattern
-	dictLink []int32
+	// edgeStart[s]:edgeStart[s+1] are state s's edges in edgeRune/edgeTo,
+	// sorted by rune.
+	edgeStart  []int32
+	edgeRune   []rune
+	edgeTo     []int32
+	rootHangul []int32
+	rootASCII  [0x80]int32
+	fail       []int32
+	out        [][]*pattern
+	dictLink   []int32
+	// longest is the longest key, in runes: how far back a match reaches.
+	longest int
+}
+
+// trie is the automaton under construction.
+type trie struct {
+	next map[uint64]int32
+	out  [][]*pattern
 }
 
 func edge(state int32, r rune) uint64 { return uint64(state)<<32 | uint64(uint32(r)) }
 
 func newAutomaton(entries []*Entry) *automaton {
-	a := &automaton{next: map[uint64]int32{}, fail: []int32{0}, out: [][]*pattern{nil}}
+	t := &trie{next: map[uint64]int32{}, out: [][]*pattern{nil}}
+	longest := 0
 	for i, e := range entries {
 		key, breaks := keyAndBreaks(e.Source)
 		if len(key) == 0 {
 			continue
 		}
 		p := &pattern{entry: int32(i), length: int32(len(key)), breaks: breaks, anywhere: e.Kind == KindPrivate}
-		a.add(key, p)
+		t.add(key, p)
+		longest = max(longest, len(key))
 		if p.anywhere {
 			continue
 		}
 		for _, v := range englishForms(key) {
-			a.add(v, &pattern{entry: p.entry, length: int32(len(v)), breaks: breaks, variant: true})
+			t.add(v, &pattern{entry: p.entry, length: int32(len(v)), breaks: breaks, variant: true})
+			longest = max(longest, len(v))
 		}
 	}
-	a.link()
+	a := t.compile()
+	a.longest = longest
 	return a
 }
 
-func (a *automaton) add(key []rune, p *pattern) {
+func (t *trie) add(key []rune, p *pattern) {
 	s := int32(0)
 	for _, r := range key {
-		n, ok := a.next[edge(s, r)]
+		n, ok := t.next[edge(s, r)]
 		if !ok {
-			n = int32(len(a.fail))
-			a.next[edge(s, r)] = n
-			a.fail = append(a.fail, 0)
-			a.out = append(a.out, nil)
+			n = int32(len(t.out))
+			t.next[edge(s, r)] = n
+			t.out = append(t.out, nil)
 		}
 		s = n
 	}
-	a.out[s] = append(a.out[s], p)
+	t.out[s] = append(t.out[s], p)
 }
 
-// link computes failure links breadth first, and for each state the
-// nearest state on its failure chain that ends a pattern.
-func (a *automaton) link() {
-	children := make([][]struct {
-		r rune
-		s int32
-	}, len(a.fail))
-	for k, n := range a.next {
-		from := int32(k >> 32)
-		children[from] = append(children[from], struct {
-			r rune
-			s int32
-		}{rune(uint32(k)), n})
+// compile lays the trie out as sorted edge lists and root tables, then
+// computes failure links breadth first, and for each state the nearest
+// state on its failure chain that ends a pattern.
+func (t *trie) compile() *automaton {
+	states := len(t.out)
+	a := &automaton{
+		edgeStart:  make([]int32, states+1),
+		edgeRune:   make([]rune, len(t.next)),
+		edgeTo:     make([]int32, len(t.next)),
+		rootHangul: make([]int32, 0xD7A3-0xAC00+1),
+		fail:       make([]int32, states),
+		out:        t.out,
+		dictLink:   make([]int32, states),
 	}
-	a.dictLink = make([]int32, len(a.fail))
+	type edgeOf struct {
+		from int32
+		r    rune
+		to   int32
+	}
+	edges := make([]edgeOf, 0, len(t.next))
+	for k, n := range t.next {
+		edges = append(edges, edgeOf{int32(k >> 32), rune(uint32(k)), n})
+	}
+	slices.SortFunc(edges, func(x, y edgeOf) int {
+		if x.from != y.from {
+			return cmp.Compare(x.from, y.from)
+		}
+		return cmp.Compare(x.r, y.r)
+	})
+	for i, e := range edges {
+		a.edgeStart[e.from+1]++
+		a.edgeRune[i], a.edgeTo[i] = e.r, e.to
+		if e.from == 0 {
+			switch {
+			case e.r < 0x80:
+				a.rootASCII[e.r] = e.to
+			case isHangulSyllable(e.r):
+				a.rootHangul[e.r-0xAC00] = e.to
+			}
+		}
+	}
+	for s := 1; s <= states; s++ {
+		a.edgeStart[s] += a.edgeStart[s-1]
+	}
 	queue := []int32{0}
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		for _, c := range children[s] {
+		for i := a.edgeStart[s]; i < a.edgeStart[s+1]; i++ {
+			child := a.edgeTo[i]
 			if s != 0 {
-				a.fail[c.s] = a.step(a.fail[s], c.r)
+				a.fail[child] = a.step(a.fail[s], a.edgeRune[i])
 			}
-			f := a.fail[c.s]
+			f := a.fail[child]
 			if len(a.out[f]) > 0 {
-				a.dictLink[c.s] = f
+				a.dictLink[child] = f
 			} else {
-				a.dictLink[c.s] = a.dictLink[f]
+				a.dictLink[child] = a.dictLink[f]
 			}
-			queue = append(queue, c.s)
+			queue = append(queue, child)
 		}
 	}
+	return a
+}
+
+// child returns the state s goes to on r, or -1.
+func (a *automaton) child(s int32, r rune) int32 {
+	lo, hi := int(a.edgeStart[s]), int(a.edgeStart[s+1])
+	if hi-lo > 8 {
+		i, ok := slices.BinarySearch(a.edgeRune[lo:hi], r)
+		if !ok {
+			return -1
+		}
+		return a.edgeTo[lo+i]
+	}
+	for i := lo; i < hi; i++ {
+		if a.edgeRune[i] == r {
+			return a.edgeTo[i]
+		}
+	}
+	return -1
 }
 
 func (a *automaton) step(s int32, r rune) int32 {
-	for {
-		if n, ok := a.next[edge(s, r)]; ok {
+	for s != 0 {
+		if n := a.child(s, r); n >= 0 {
 			return n
-		}
-		if s == 0 {
-			return 0
 		}
 		s = a.fail[s]
 	}
+	switch {
+	case r < 0x80:
+		return a.rootASCII[r]
+	case r >= 0xAC00 && r <= 0xD7A3:
+		return a.rootHangul[r-0xAC00]
+	}
+	return max(a.child(0, r), 0)
 }
+
+// at is a rune the automaton saw: its byte offset and its index in runes.
+type at struct{ b, r int32 }
+
+// recent remembers where the last runes the automaton saw are: a match
+// never reaches back further than the longest key.
+type recent struct {
+	buf  []at
+	mask int
+	n    int
+}
+
+func newRecent(longest int) *recent {
+	size := 1
+	for size < longest+1 {
+		size *= 2
+	}
+	return &recent{buf: make([]at, size), mask: size - 1}
+}
+
+func (q *recent) push(x at) { q.buf[q.n&q.mask] = x; q.n++ }
+
+// back returns the k-th rune seen, counting back from the last (0).
+func (q *recent) back(k int) at { return q.buf[(q.n-1-k)&q.mask] }
 
 // scan runs the text through the automaton and returns every occurrence of
 // a pattern that stands as a word (or, for a private name, anywhere).
 // Spaces are skipped so that a multi-word entry matches with or without
-// them; pos maps each rune the automaton saw back to its index in runes.
-func (a *automaton) scan(runes []rune, mode matchMode) []candidate {
-	var cands []candidate
-	pos := make([]int32, 0, len(runes))
+// them; pos records where each rune the automaton saw is in the text.
+func (a *automaton) scan(text string, mode matchMode) []candidate {
+	cands := make([]candidate, 0, len(text)/64)
+	pos := newRecent(a.longest)
+	var scratch []rune
 	s := int32(0)
-	for i := 0; i < len(runes); i++ {
-		r := runes[i]
+	ri := int32(0)
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || (r > 0x7f && r < 0xAC00 && unicode.IsSpace(r)):
+			i += size
+			ri++
 			continue
 		case r == '<':
-			if end := tagEnd(runes, i); end > 0 {
-				// A tag ends any term in progress.
+			if end := tagEnd(text, i); end > 0 {
+				// A tag ends any term in progress. Tags are ASCII: bytes
+				// and runes count alike.
 				s = 0
-				i = end - 1
+				ri += int32(end - i)
+				i = end
 				continue
 			}
 		}
-		pos = append(pos, int32(i))
+		pos.push(at{int32(i), ri})
+		i += size
+		ri++
 		s = a.step(s, fold(r))
 		for t := s; t != 0; t = a.dictLink[t] {
 			for _, p := range a.out[t] {
-				if c, ok := a.accept(runes, pos, p, mode); ok {
+				var c candidate
+				var ok bool
+				if c, ok, scratch = a.accept(text, pos, p, mode, scratch); ok {
 					cands = append(cands, c)
 				}
 			}
@@ -147,56 +260,72 @@ func (a *automaton) scan(runes []rune, mode matchMode) []candidate {
 // accept decides whether a pattern ending at the last rune of pos is a
 // match: spaces only where the entry has them, a word start before it, and
 // after it the end of the word or, in Korean, endings that belong to it.
-func (a *automaton) accept(runes []rune, pos []int32, p *pattern, mode matchMode) (candidate, bool) {
-	last := len(pos) - 1
-	first := last - int(p.length) + 1
-	start, end := int(pos[first]), int(pos[last])+1
-	c := candidate{start: start, end: end, pattern: p}
+// scratch is reused between calls for the Hangul that follows.
+func (a *automaton) accept(text string, pos *recent, p *pattern, mode matchMode, scratch []rune) (candidate, bool, []rune) {
+	first, last := pos.back(int(p.length)-1), pos.back(0)
+	_, lastSize := utf8.DecodeRuneInString(text[last.b:])
+	c := candidate{
+		start: first.r, end: last.r + 1,
+		bstart: first.b, bend: last.b + int32(lastSize),
+		pattern: p,
+	}
+	var before, next rune = -1, -1
+	if c.bstart > 0 {
+		before, _ = utf8.DecodeLastRuneInString(text[:c.bstart])
+	}
+	if int(c.bend) < len(text) {
+		next, _ = utf8.DecodeRuneInString(text[c.bend:])
+	}
 	if p.anywhere {
 		// Inside Hangul a private name matches anywhere; a Latin-script
 		// rendering must still stand as a word.
-		if start > 0 && !isHangulSyllable(runes[start]) && isWordRune(runes[start-1]) {
-			return c, false
+		firstRune, _ := utf8.DecodeRuneInString(text[c.bstart:])
+		lastRune, _ := utf8.DecodeRuneInString(text[last.b:])
+		if before >= 0 && !isHangulSyllable(firstRune) && isWordRune(before) {
+			return c, false, scratch
 		}
-		if end < len(runes) && !isHangulSyllable(runes[end-1]) && isWordRune(runes[end]) {
-			return c, false
+		if next >= 0 && !isHangulSyllable(lastRune) && isWordRune(next) {
+			return c, false, scratch
 		}
-		return c, true
+		return c, true, scratch
 	}
 	if p.variant && mode != modeEnglish {
-		return c, false
+		return c, false, scratch
 	}
-	if end-start != int(p.length) {
+	if c.end-c.start != p.length {
 		b := 0
-		for k := first; k < last; k++ {
-			if pos[k+1] == pos[k]+1 {
+		for j := int(p.length) - 1; j > 0; j-- {
+			if pos.back(j-1).r == pos.back(j).r+1 {
 				continue
 			}
-			off := int32(k + 1 - first)
+			// A gap before the rune at this offset of the key.
+			off := p.length - int32(j)
 			for b < len(p.breaks) && p.breaks[b] < off {
 				b++
 			}
 			if b == len(p.breaks) || p.breaks[b] != off {
-				return c, false
+				return c, false, scratch
 			}
 		}
 	}
-	if start > 0 && isWordRune(runes[start-1]) {
-		return c, false
+	if before >= 0 && isWordRune(before) {
+		return c, false, scratch
 	}
-	if end == len(runes) {
-		return c, true
+	if next < 0 {
+		return c, true, scratch
 	}
-	next := runes[end]
 	if isHangulSyllable(next) {
 		if mode != modeKorean {
-			return c, false
+			return c, false, scratch
 		}
-		j := end
-		for j < len(runes) && isHangulSyllable(runes[j]) {
-			j++
+		scratch = scratch[:0]
+		for _, r := range text[c.bend:] {
+			if !isHangulSyllable(r) {
+				break
+			}
+			scratch = append(scratch, r)
 		}
-		return c, endings.accepts(runes[end:j])
+		return c, endings.accepts(scratch), scratch
 	}
-	return c, !isWordRune(next)
+	return c, !isWordRune(next), scratch
 }

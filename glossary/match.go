@@ -1,7 +1,8 @@
 package glossary
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"unicode"
 
 	"golang.org/x/text/language"
@@ -33,8 +34,7 @@ func (g *Glossary) Match(text string, src language.Tag) []Match {
 	case "en":
 		mode = modeEnglish
 	}
-	runes := []rune(text)
-	return g.pick(g.index.scan(runes, mode), len(runes))
+	return g.pick(g.index.scan(text, mode))
 }
 
 type matchMode int
@@ -49,50 +49,89 @@ const (
 
 // candidate is a match before overlaps are resolved.
 type candidate struct {
-	start, end int
-	pattern    *pattern
+	// start and end count runes, bstart and bend bytes.
+	start, end   int32
+	bstart, bend int32
+	pattern      *pattern
 }
 
-// pick resolves overlaps: longest entry first, then the earliest, then the
-// entry as written before an inflected form of another. n is the length of
-// the text in runes.
-func (g *Glossary) pick(cands []candidate, n int) []Match {
-	if len(cands) == 0 {
-		return nil
+// pick turns candidates into matches.
+func (g *Glossary) pick(cands []candidate) []Match {
+	chosen := resolveOverlaps(cands)
+	matches := make([]Match, len(chosen))
+	for i, c := range chosen {
+		matches[i] = Match{Entry: g.Entries[c.pattern.entry], Start: int(c.start), End: int(c.end)}
 	}
-	sort.Slice(cands, func(i, j int) bool {
-		a, b := cands[i], cands[j]
-		if a.pattern.length != b.pattern.length {
-			return a.pattern.length > b.pattern.length
-		}
-		if a.start != b.start {
-			return a.start < b.start
-		}
-		if a.pattern.variant != b.pattern.variant {
-			return !a.pattern.variant
-		}
-		return a.pattern.entry < b.pattern.entry
-	})
-	covered := make([]uint64, (n+63)/64)
-	free := func(start, end int) bool {
-		for i := start; i < end; i++ {
-			if covered[i/64]&(1<<(i%64)) != 0 {
-				return false
-			}
-		}
-		return true
+	return matches
+}
+
+// resolveOverlaps keeps, where candidates overlap, the longest entry, then
+// the earliest, then the entry as written before an inflected form of
+// another; the result is in text order. Candidates arrive in the order
+// their ends were found; they are grouped into clusters of overlapping
+// spans, and only a cluster of more than one needs sorting, so a megabyte
+// with tens of thousands of matches is resolved in linear time.
+func resolveOverlaps(cands []candidate) []candidate {
+	type cluster struct {
+		from int
+		end  int32
 	}
-	var taken []Match
-	for _, c := range cands {
-		if !free(c.start, c.end) {
+	var stack []cluster
+	for i, c := range cands {
+		cl := cluster{from: i, end: c.end}
+		for len(stack) > 0 && stack[len(stack)-1].end > c.start {
+			top := stack[len(stack)-1]
+			cl.from = top.from
+			cl.end = max(cl.end, top.end)
+			stack = stack[:len(stack)-1]
+		}
+		stack = append(stack, cl)
+	}
+	chosen := make([]candidate, 0, len(stack))
+	for k, cl := range stack {
+		to := len(cands)
+		if k+1 < len(stack) {
+			to = stack[k+1].from
+		}
+		if to-cl.from == 1 {
+			chosen = append(chosen, cands[cl.from])
 			continue
 		}
-		for i := c.start; i < c.end; i++ {
-			covered[i/64] |= 1 << (i % 64)
-		}
-		taken = append(taken, Match{Entry: g.Entries[c.pattern.entry], Start: c.start, End: c.end})
+		chosen = append(chosen, resolveCluster(cands[cl.from:to])...)
 	}
-	sort.Slice(taken, func(i, j int) bool { return taken[i].Start < taken[j].Start })
+	return chosen
+}
+
+func resolveCluster(group []candidate) []candidate {
+	slices.SortFunc(group, func(a, b candidate) int {
+		if a.pattern.length != b.pattern.length {
+			return cmp.Compare(b.pattern.length, a.pattern.length)
+		}
+		if a.start != b.start {
+			return cmp.Compare(a.start, b.start)
+		}
+		if a.pattern.variant != b.pattern.variant {
+			if a.pattern.variant {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Compare(a.pattern.entry, b.pattern.entry)
+	})
+	var taken []candidate
+	for _, c := range group {
+		free := true
+		for _, t := range taken {
+			if c.start < t.end && t.start < c.end {
+				free = false
+				break
+			}
+		}
+		if free {
+			taken = append(taken, c)
+		}
+	}
+	slices.SortFunc(taken, func(a, b candidate) int { return cmp.Compare(a.start, b.start) })
 	return taken
 }
 
@@ -147,34 +186,34 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
-// tagEnd returns the index just after a protected tag starting at runes[i]
-// (<g1>, </g1>, <x2/>, <n1/>), or -1 when none starts there.
-func tagEnd(runes []rune, i int) int {
+// tagEnd returns the byte index just after a protected tag starting at
+// text[i] (<g1>, </g1>, <x2/>, <n1/>), or -1 when none starts there.
+func tagEnd(text string, i int) int {
 	j := i + 1
-	if j < len(runes) && runes[j] == '/' {
+	if j < len(text) && text[j] == '/' {
 		j++
 	}
 	letters := j
-	for j < len(runes) && 'a' <= runes[j] && runes[j] <= 'z' {
+	for j < len(text) && 'a' <= text[j] && text[j] <= 'z' {
 		j++
 	}
 	if j == letters {
 		return -1
 	}
 	digits := j
-	for j < len(runes) && '0' <= runes[j] && runes[j] <= '9' {
+	for j < len(text) && '0' <= text[j] && text[j] <= '9' {
 		j++
 	}
 	if j == digits {
 		return -1
 	}
-	for j < len(runes) && runes[j] == ' ' {
+	for j < len(text) && text[j] == ' ' {
 		j++
 	}
-	if j < len(runes) && runes[j] == '/' {
+	if j < len(text) && text[j] == '/' {
 		j++
 	}
-	if j < len(runes) && runes[j] == '>' {
+	if j < len(text) && text[j] == '>' {
 		return j + 1
 	}
 	return -1

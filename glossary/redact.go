@@ -61,41 +61,18 @@ func (r *Redactor) Redact(text string) string {
 	if len(r.owner) == 0 {
 		return text
 	}
-	runes := []rune(text)
-	cands := r.index.scan(runes, modeOther)
-	if len(cands) == 0 {
-		return text
-	}
+	cands := r.index.scan(text, modeOther)
 	// Longest first, so that a full name wins over a part of it that is
-	// listed too; then left to right.
-	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].end-cands[i].start != cands[j].end-cands[j].start {
-			return cands[i].end-cands[i].start > cands[j].end-cands[j].start
-		}
-		return cands[i].start < cands[j].start
-	})
-	var spans []candidate
-	for _, c := range cands {
-		free := true
-		for _, s := range spans {
-			if c.start < s.end && s.start < c.end {
-				free = false
-				break
-			}
-		}
-		if free {
-			spans = append(spans, c)
-		}
-	}
-	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	// listed too.
+	spans := resolveOverlaps(cands)
 	var b strings.Builder
-	last := 0
+	last := int32(0)
 	for _, s := range spans {
-		b.WriteString(string(runes[last:s.start]))
+		b.WriteString(text[last:s.bstart])
 		b.WriteString(placeholder(r.number(r.owner[s.pattern.entry])))
-		last = s.end
+		last = s.bend
 	}
-	b.WriteString(string(runes[last:]))
+	b.WriteString(text[last:])
 	return b.String()
 }
 
