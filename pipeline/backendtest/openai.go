@@ -83,9 +83,12 @@ func (s *Server) chat(body []byte, f Failure) (int, any) {
 	if f == Prose {
 		content = "Sure! Here are the translations you asked for, in a friendly tone."
 	} else {
-		out := translateSegments(in.Segments, terms, f)
-		b, _ := json.Marshal(map[string]any{"translations": out})
-		content = string(b)
+		// A model writes tags as they are, not as JSON's \u003c escapes.
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		enc.Encode(map[string]any{"translations": translateSegments(in.Segments, terms, f)})
+		content = strings.TrimSuffix(b.String(), "\n")
 		if req.ResponseFormat == nil {
 			// Models asked for JSON in the prompt alone like to fence it.
 			content = "```json\n" + content + "\n```"

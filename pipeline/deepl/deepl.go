@@ -80,7 +80,7 @@ func New(cfg Config) (*Translator, error) {
 	}
 	return &Translator{
 		key: cfg.AuthKey, url: url, client: client,
-		service: backendhttp.Service{Name: "deepl", KeyEnv: "DEEPL_AUTH_KEY", URLEnv: "DEEPL_SERVER_URL", URL: url},
+		service: backendhttp.Service{Name: "deepl", KeyEnv: "DEEPL_AUTH_KEY", URLEnv: "DEEPL_SERVER_URL", URL: backendhttp.DisplayURL(url)},
 	}, nil
 }
 

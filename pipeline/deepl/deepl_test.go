@@ -307,3 +307,31 @@ func assertKind(t *testing.T, err error, kind pipeline.BackendErrorKind, status 
 	}
 	return be
 }
+
+// Concurrent batches with the same terms create one glossary.
+func TestGlossaryConcurrent(t *testing.T) {
+	srv := backendtest.NewServer(backendtest.Options{Latency: 20 * time.Millisecond})
+	defer srv.Close()
+	tr := newTranslator(t, srv)
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			_, err := tr.Translate(context.Background(), request())
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	glossaries := 0
+	for _, l := range srv.Log() {
+		if l == "POST /v2/glossaries" {
+			glossaries++
+		}
+	}
+	if glossaries != 1 {
+		t.Errorf("%d glossaries created, want 1", glossaries)
+	}
+}

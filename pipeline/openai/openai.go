@@ -123,7 +123,7 @@ func New(cfg Config) (*Translator, error) {
 		client:  goopenai.NewClientWithConfig(cc),
 		model:   cfg.Model,
 		key:     cfg.APIKey,
-		service: backendhttp.Service{Name: "openai", KeyEnv: "OPENAI_API_KEY", URLEnv: "OPENAI_BASE_URL", URL: base},
+		service: backendhttp.Service{Name: "openai", KeyEnv: "OPENAI_API_KEY", URLEnv: "OPENAI_BASE_URL", URL: backendhttp.DisplayURL(base)},
 	}
 	if !cfg.JSONSchema {
 		t.format.Store(formatObject)

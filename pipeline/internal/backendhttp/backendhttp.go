@@ -88,6 +88,17 @@ func Redact(s string, secrets ...string) string {
 	return s
 }
 
+// DisplayURL is a server address fit for a message: without user
+// information or query, where a secret might hide.
+func DisplayURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "(invalid URL)"
+	}
+	u.User, u.RawQuery, u.Fragment = nil, "", ""
+	return u.String()
+}
+
 // Service names the backend in messages and how the reader fixes its
 // configuration.
 type Service struct {
@@ -96,7 +107,8 @@ type Service struct {
 	// KeyEnv and URLEnv are the environment variables that hold the key and
 	// the server address.
 	KeyEnv, URLEnv string
-	// URL is the server address in use, shown when it cannot be reached.
+	// URL is the server address in use, shown when it cannot be reached;
+	// see [DisplayURL].
 	URL string
 }
 

@@ -95,3 +95,16 @@ func TestTransportError(t *testing.T) {
 		t.Errorf("dropped connection: %v, want ErrUnreachable", err)
 	}
 }
+
+func TestDisplayURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://api.openai.com/v1":                 "https://api.openai.com/v1",
+		"http://user:secret@localhost:11434/v1":     "http://localhost:11434/v1",
+		"https://x.openai.azure.com/?api-key=k#top": "https://x.openai.azure.com/",
+		"http://[::1": "(invalid URL)",
+	} {
+		if got := DisplayURL(in); got != want {
+			t.Errorf("DisplayURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
