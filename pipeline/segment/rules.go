@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -31,6 +32,12 @@ type ruleFile struct {
 		Break   bool   `toml:"break"`
 		Before  string `toml:"before"`
 		After   string `toml:"after"`
+		// Words names a list; the rule then also needs the last word before the position
+		// (letters and digits, trailing marks skipped) to be in it. A set lookup is much
+		// cheaper than a regexp alternation of a few hundred words.
+		Words string `toml:"words"`
+		// NextWords is the same for the first word after the position.
+		NextWords string `toml:"next_words"`
 	} `toml:"rule"`
 }
 
@@ -54,6 +61,15 @@ type rule struct {
 	// ("\s+X" needs an X there), which is what tells most rules apart at the end of a word.
 	next    []rune
 	nextAny bool
+	// backWin and aheadWin are how many bytes each regexp needs to see: the longest text it
+	// can match plus one rune, at most window. A short window keeps the regexp engine cheap,
+	// and the extra rune means a cut window never looks like the start or end of the text.
+	backWin, aheadWin int
+	// words and nextWords, when not nil, hold the words that must end before / start after
+	// the position.
+	words, nextWords map[string]bool
+	// beforeFirst says to run before ahead of after: the smaller program goes first.
+	beforeFirst bool
 }
 
 // loadRules reads rules/<name>.toml and the files it includes, returning the rules in
@@ -129,11 +145,32 @@ func loadRules(name string) ([]rule, error) {
 				return fmt.Errorf("%s: %w", src, err)
 			}
 			cr.source = src
+			if cr.words, err = wordSet(r.Words, lists); err != nil {
+				return fmt.Errorf("%s: words: %w", src, err)
+			}
+			if cr.nextWords, err = wordSet(r.NextWords, lists); err != nil {
+				return fmt.Errorf("%s: next_words: %w", src, err)
+			}
 			rules = append(rules, cr)
 		}
 		return nil
 	}
 	return rules, emit(name)
+}
+
+func wordSet(name string, lists map[string][]string) (map[string]bool, error) {
+	if name == "" {
+		return nil, nil
+	}
+	words, ok := lists[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown list %q", name)
+	}
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[w] = true
+	}
+	return set, nil
 }
 
 // macro finds {name} list references and {coda:ㅆ} Hangul final-consonant classes.
@@ -233,6 +270,9 @@ func compileRule(brk bool, before, after string) (rule, error) {
 	var empty bool
 	r.next, ok, empty = nextRunes(are)
 	r.nextAny = !ok || empty
+	r.beforeFirst = progSize(bre) <= progSize(are)
+	r.backWin = min(window, maxLen(bre)+utf8.UTFMax)
+	r.aheadWin = min(window, maxLen(are)+utf8.UTFMax)
 	reverseRegexp(bre)
 	if r.before, err = regexp.Compile(`^(?:` + bre.String() + `)`); err != nil {
 		return rule{}, fmt.Errorf("before (reversed): %w", err)
@@ -408,4 +448,53 @@ func nextRunes(re *syntax.Regexp) (set []rune, ok, empty bool) {
 	}
 	set, ok = edgeRunes(re, false)
 	return set, ok, nullable(re)
+}
+
+// maxLen returns the most bytes re can match, or window when that is unbounded or longer.
+func maxLen(re *syntax.Regexp) int {
+	n := 0
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			n += utf8.RuneLen(r)
+			if re.Flags&syntax.FoldCase != 0 {
+				n += utf8.UTFMax // a case variant may be longer
+			}
+		}
+	case syntax.OpCharClass:
+		if len(re.Rune) > 0 {
+			n = max(utf8.RuneLen(re.Rune[len(re.Rune)-1]), 1)
+		}
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		n = utf8.UTFMax
+	case syntax.OpCapture:
+		n = maxLen(re.Sub[0])
+	case syntax.OpQuest:
+		n = maxLen(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		return window
+	case syntax.OpRepeat:
+		if re.Max < 0 {
+			return window
+		}
+		n = re.Max * maxLen(re.Sub[0])
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			n += maxLen(sub)
+		}
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			n = max(n, maxLen(sub))
+		}
+	}
+	return min(n, window)
+}
+
+// progSize is the number of instructions re compiles to, a measure of its cost per byte.
+func progSize(re *syntax.Regexp) int {
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		return 0
+	}
+	return len(prog.Inst)
 }

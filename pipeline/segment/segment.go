@@ -121,20 +121,75 @@ func (s *Segmenter) breaksAt(view, rev string, p int, r1, r2 rune) bool {
 	}
 	lm, fm, nm := s.lastIdx.lookup(r1), s.firstIdx.lookup(r2), s.nextIdx.lookup(r3)
 	q := len(view) - p
-	back := rev[q:min(q+window, len(rev))]
-	ahead := view[p:min(p+window, len(view))]
 	for w := range lm {
 		m := lm[w] & fm[w] & nm[w]
 		for m != 0 {
 			b := bits.TrailingZeros64(m)
 			m &^= 1 << b
 			r := &s.rules[w*64+b]
-			if r.after.MatchString(ahead) && r.before.MatchString(back) {
+			if r.applies(view, rev, p, q) {
 				return r.brk
 			}
 		}
 	}
 	return false
+}
+
+// applies reports whether r applies at position p of view (q in rev).
+func (r *rule) applies(view, rev string, p, q int) bool {
+	if r.words != nil && !r.words[wordBefore(view[:p])] {
+		return false
+	}
+	if r.nextWords != nil && !r.nextWords[wordAfter(view[p:])] {
+		return false
+	}
+	before := func() bool { return r.before.MatchString(rev[q:min(q+r.backWin, len(rev))]) }
+	after := func() bool { return r.after.MatchString(view[p:min(p+r.aheadWin, len(view))]) }
+	if r.beforeFirst {
+		return before() && after()
+	}
+	return after() && before()
+}
+
+// maxWord bounds the words that word lists are checked against.
+const maxWord = 64
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// wordBefore returns the last word of s: letters and digits, skipping a few trailing marks
+// ("Dr." gives "Dr", "필요)" gives "필요").
+func wordBefore(s string) string {
+	end := len(s)
+	for end > 0 && len(s)-end < 8 {
+		r, n := utf8.DecodeLastRuneInString(s[:end])
+		if isWordRune(r) {
+			break
+		}
+		end -= n
+	}
+	start := end
+	for start > 0 && end-start <= maxWord {
+		r, n := utf8.DecodeLastRuneInString(s[:start])
+		if !isWordRune(r) {
+			break
+		}
+		start -= n
+	}
+	return s[start:end]
+}
+
+// wordAfter returns the first word of s after white space.
+func wordAfter(s string) string {
+	s = strings.TrimLeftFunc(s[:min(len(s), window)], unicode.IsSpace)
+	end := 0
+	for end < len(s) && end <= maxWord {
+		r, n := utf8.DecodeRuneInString(s[end:])
+		if !isWordRune(r) {
+			break
+		}
+		end += n
+	}
+	return s[:end]
 }
 
 // blankLineAt reports whether the white space starting at p holds an empty line.

@@ -1,0 +1,242 @@
+package segment
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+)
+
+func split(t *testing.T, s *Segmenter, text string) []string {
+	t.Helper()
+	return sentences(text, s.Split(text))
+}
+
+func TestSplitKorean(t *testing.T) {
+	s, err := New(language.Korean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"endings with period", "감사합니다. 기도해 주세요. 어떻게 지내셨어요? 그렇죠.",
+			[]string{"감사합니다.", "기도해 주세요.", "어떻게 지내셨어요?", "그렇죠."}},
+		{"exclamation and question runs", "정말 놀라웠어요!! 믿어지세요?! 그럴까요? 네!",
+			[]string{"정말 놀라웠어요!!", "믿어지세요?!", "그럴까요?", "네!"}},
+		{"quoted sentence continues", `그는 "내일 가겠다."라고 말했습니다. 다음 날 왔어요.`,
+			[]string{`그는 "내일 가겠다."라고 말했습니다.`, "다음 날 왔어요."}},
+		{"quote then particle", `"두려워하지 말라"는 말씀을 붙듭니다. 아멘.`,
+			[]string{`"두려워하지 말라"는 말씀을 붙듭니다.`, "아멘."}},
+		{"single quotes", "‘하나님이 하셨다.’라고 고백했어요. 감사해요.",
+			[]string{"‘하나님이 하셨다.’라고 고백했어요.", "감사해요."}},
+		{"corner brackets", "「주님께 감사하라.」를 읽었다. 은혜였다.",
+			[]string{"「주님께 감사하라.」를 읽었다.", "은혜였다."}},
+		{"quoted sentence standing alone", "“정말 감사합니다.” 그가 말했어요.",
+			[]string{"“정말 감사합니다.”", "그가 말했어요."}},
+		{"bracketed sentence", "예배를 드렸어요. (사진은 나중에 올릴게요.) 다들 건강하세요.",
+			[]string{"예배를 드렸어요.", "(사진은 나중에 올릴게요.)", "다들 건강하세요."}},
+		{"ellipsis after connective", "바빴지만... 그래도 감사했어요… 다음에 또 봬요.",
+			[]string{"바빴지만... 그래도 감사했어요…", "다음에 또 봬요."}},
+		{"date", "2024. 5. 12. 주일에 세례식이 있었습니다. 모두 기뻐했어요.",
+			[]string{"2024. 5. 12. 주일에 세례식이 있었습니다.", "모두 기뻐했어요."}},
+		{"decimals", "예산이 1.5억 원이고 작년의 2.5배입니다. 기도해 주세요.",
+			[]string{"예산이 1.5억 원이고 작년의 2.5배입니다.", "기도해 주세요."}},
+		{"scripture references", "요 3:16 말씀과 롬 8:28, 시 23:1을 나눴어요. John 3:16도 읽었어요.",
+			[]string{"요 3:16 말씀과 롬 8:28, 시 23:1을 나눴어요.", "John 3:16도 읽었어요."}},
+		{"english abbreviations", "Dr. Kim은 Ph.D.를 받았고 L.A.와 U.S. 여러 곳을 다녔어요. 오후 3 p.m.에 만나요.",
+			[]string{"Dr. Kim은 Ph.D.를 받았고 L.A.와 U.S. 여러 곳을 다녔어요.", "오후 3 p.m.에 만나요."}},
+		{"numero", "No. 5 찬양을 불렀다. 좋았다.", []string{"No. 5 찬양을 불렀다.", "좋았다."}},
+		{"email and url", "문의는 kim.pastor@example.org로 주세요. 자세한 건 https://example.org/news.html 에 있어요. 감사합니다.",
+			[]string{"문의는 kim.pastor@example.org로 주세요.", "자세한 건 https://example.org/news.html 에 있어요.", "감사합니다."}},
+		{"emoticon after ending", "잘 도착했어요^^ 감사합니다🙏 너무 웃겼어요 ㅋㅋ 또 봐요 ㅎㅎ",
+			[]string{"잘 도착했어요^^", "감사합니다🙏", "너무 웃겼어요 ㅋㅋ", "또 봐요 ㅎㅎ"}},
+		{"no punctuation", "저희는 잘 있어요 많이 기도해 주세요",
+			[]string{"저희는 잘 있어요", "많이 기도해 주세요"}},
+		{"noun-form endings", "오늘 예배 드림 내일 심방 예정임 기도 부탁함",
+			[]string{"오늘 예배 드림 내일 심방 예정임", "기도 부탁함"}},
+		{"quotative verb after ending", "그 사람이 간다 하더라고요. 이게 뭐지?? 하고 찾아봤어요.",
+			[]string{"그 사람이 간다 하더라고요.", "이게 뭐지?? 하고 찾아봤어요."}},
+		{"full-width punctuation", "감사합니다．기도해 주세요！정말요？",
+			[]string{"감사합니다．", "기도해 주세요！", "정말요？"}},
+		{"numbered list text", "1. 하나님께 감사 2. 가족의 건강",
+			[]string{"1. 하나님께 감사", "2. 가족의 건강"}},
+		{"soft line break", "우리는 오늘\n예배를 드렸습니다. 감사해요.",
+			[]string{"우리는 오늘\n예배를 드렸습니다.", "감사해요."}},
+		{"blank line", "첫 문단입니다\n\n두 번째 문단", []string{"첫 문단입니다", "두 번째 문단"}},
+		{"blank line with spaces", "하나\n \t\n둘", []string{"하나", "둘"}},
+		{"footnotes", "이다.[1] 그러나 달랐다.[2][3] 끝.", []string{"이다.[1]", "그러나 달랐다.[2][3]", "끝."}},
+		{"missing space", "기억한다.기억해야 한다.", []string{"기억한다.", "기억해야 한다."}},
+		{"noun looking like an ending", "필요 없어요. 게임 중이었음", []string{"필요 없어요.", "게임 중이었음"}},
+		{"negation after -지", "쉽지 않았지만 했어요", []string{"쉽지 않았지만 했어요"}},
+		{"empty", "", nil},
+		{"spaces only", " \n ", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := split(t, s, tt.in)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Split(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSplitEnglish(t *testing.T) {
+	s, err := New(language.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"simple", "We arrived safely. Thank you for praying! Will you come?",
+			[]string{"We arrived safely.", "Thank you for praying!", "Will you come?"}},
+		{"titles", "Dr. Kim and Mrs. Lee met Rev. Park. They prayed.",
+			[]string{"Dr. Kim and Mrs. Lee met Rev. Park.", "They prayed."}},
+		{"abbreviation ends sentence", "We moved to the U.S. The church welcomed us.",
+			[]string{"We moved to the U.S.", "The church welcomed us."}},
+		{"abbreviation inside", "He has a Ph.D. in theology and lives in L.A. near us.",
+			[]string{"He has a Ph.D. in theology and lives in L.A. near us."}},
+		{"times", "We meet at 7 p.m. on Fridays.", []string{"We meet at 7 p.m. on Fridays."}},
+		{"scripture", "Read John 3:16 and Rom. 8:28 today. Amen.",
+			[]string{"Read John 3:16 and Rom. 8:28 today.", "Amen."}},
+		{"number sign", "See No. 5 in the hymnal.", []string{"See No. 5 in the hymnal."}},
+		{"soft line break", "It was a cold\nnight. We stayed in.", []string{"It was a cold\nnight.", "We stayed in."}},
+		{"blank line", "Dear friends\n\nGreetings from Seoul", []string{"Dear friends", "Greetings from Seoul"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := split(t, s, tt.in)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Split(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWithNoBreak(t *testing.T) {
+	text := "We thank Bro. Smith for his help. He came."
+	plain, err := New(language.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := split(t, plain, text); len(got) != 3 {
+		t.Fatalf("without the exception: got %q, want the text cut after \"Bro.\"", got)
+	}
+	s, err := New(language.English, WithNoBreak("Bro.", " ", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"We thank Bro. Smith for his help.", "He came."}
+	if got := split(t, s, text); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	// A user's word matches whole words only.
+	if got, want := split(t, s, "It was a Hobro. Then we left."), []string{"It was a Hobro.", "Then we left."}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	// Korean: a word the rules would take for an ending.
+	ko, err := New(language.Korean, WithNoBreak("주요"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := split(t, ko, "중요 주요 사항입니다"), []string{"중요 주요 사항입니다"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestSplitTags(t *testing.T) {
+	s, err := New(language.Korean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"closing tag after the end", "<g1>감사합니다.</g1> 기도해 주세요.",
+			[]string{"<g1>감사합니다.</g1>", "기도해 주세요."}},
+		{"opening tag before the next", "감사합니다. <g1>기도해</g1> 주세요.",
+			[]string{"감사합니다.", "<g1>기도해</g1> 주세요."}},
+		{"empty tag touching the end", "감사합니다.<x2/> 기도해 주세요.",
+			[]string{"감사합니다.<x2/>", "기도해 주세요."}},
+		{"placeholder starting a sentence", "감사합니다. <n1/>님이 오셨어요.",
+			[]string{"감사합니다.", "<n1/>님이 오셨어요."}},
+		{"tags are transparent to the rules", "<g1>2024.</g1> <g2>5.</g2> 12. 주일이었다. 좋았다.",
+			[]string{"<g1>2024.</g1> <g2>5.</g2> 12. 주일이었다.", "좋았다."}},
+		{"tag inside an ending", "있어<g1>요</g1> 많이 기도해 주세요",
+			[]string{"있어<g1>요</g1>", "많이 기도해 주세요"}},
+		{"not a tag", "a <b and c> 끝. 다음.", []string{"a <b and c> 끝.", "다음."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := split(t, s, tt.in)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Split(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNewLanguages(t *testing.T) {
+	for _, tag := range []language.Tag{language.Korean, language.English, language.AmericanEnglish, language.German, language.Japanese} {
+		s, err := New(tag)
+		if err != nil {
+			t.Fatalf("New(%v): %v", tag, err)
+		}
+		if len(s.rules) == 0 {
+			t.Errorf("New(%v): no rules", tag)
+		}
+	}
+	// Other languages get the generic rules: punctuation and a space.
+	de, _ := New(language.German)
+	want := []string{"Wir sind gut angekommen.", "Danke!", "日本語です。", "次です。"}
+	if got := split(t, de, "Wir sind gut angekommen. Danke! 日本語です。次です。"); !slices.Equal(got, want) {
+		t.Errorf("generic: got %q, want %q", got, want)
+	}
+}
+
+func TestRuleCompilation(t *testing.T) {
+	tests := []struct {
+		before, after string
+		text          string
+		pos           int
+		want          bool
+	}{
+		{`다\.`, `\s`, "했다. 다음", len("했다."), true},
+		{`다\.`, `\s`, "했다. 다음", len("했"), false},
+		{`^\d\.`, `\s`, "1. 하나", 2, true},
+		{`^\d\.`, `\s`, "x1. 하나", 3, false},
+		{`(?i:dr)\.`, ``, "DR. Kim", 3, true},
+		{`{coda:ㅆ}다`, `\s`, "있다 ", len("있다"), true},
+		{`{coda:ㅆ}다`, `\s`, "한다 ", len("한다"), false},
+	}
+	for _, tt := range tests {
+		before, err := expandMacros(tt.before, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := compileRule(true, before, tt.after)
+		if err != nil {
+			t.Fatalf("compile %q: %v", tt.before, err)
+		}
+		rev := reverseRunes(tt.text)
+		got := r.before.MatchString(rev[len(tt.text)-tt.pos:]) && r.after.MatchString(tt.text[tt.pos:])
+		if got != tt.want {
+			t.Errorf("before %q after %q at %d of %q: got %v, want %v", tt.before, tt.after, tt.pos, tt.text, got, tt.want)
+		}
+	}
+	if _, err := expandMacros("{nosuchlist}", nil, nil); err == nil || !strings.Contains(err.Error(), "nosuchlist") {
+		t.Errorf("unknown list: got %v", err)
+	}
+	if _, err := expandMacros("{coda:x}", nil, nil); err == nil {
+		t.Errorf("bad coda: no error")
+	}
+}
