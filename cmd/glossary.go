@@ -1,17 +1,203 @@
 package cmd
 
 import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"text/tabwriter"
+
 	"github.com/spf13/cobra"
 
+	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline"
 )
 
 func newGlossaryCmd(o *IO) *cobra.Command {
+	c := &cobra.Command{
+		Use:     "glossary",
+		Short:   o.P.T("glossary.short"),
+		Long:    o.P.T("glossary.long"),
+		Example: o.P.T("glossary.example"),
+	}
+	c.AddCommand(
+		newGlossaryListCmd(o),
+		newGlossaryCheckCmd(o),
+		newGlossaryConvertCmd(o, "import"),
+		newGlossaryConvertCmd(o, "export"),
+	)
+	return c
+}
+
+func newGlossaryListCmd(o *IO) *cobra.Command {
 	return &cobra.Command{
-		Use:   "glossary",
-		Short: o.P.T("glossary.short"),
+		Use:     "list FILE",
+		Short:   o.P.T("glossary.list.short"),
+		Example: o.P.T("glossary.list.example"),
+		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			return locales.New("not-yet", "Command", c.CommandPath())
+			return glossaryListRun(o, args[0])
 		},
 	}
+}
+
+// glossaryListRun prints the entries as a table.
+func glossaryListRun(o *IO, path string) error {
+	g, err := glossary.Load(path)
+	if err != nil {
+		return err
+	}
+	w := tabwriter.NewWriter(o.Out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, o.P.T("glossary.list.header"))
+	for _, e := range g.Entries {
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", e.Source, strings.Join(e.Targets, " | "), e.Kind,
+			strings.Join(e.Forbidden, " | "), e.Note)
+	}
+	return w.Flush()
+}
+
+type glossaryCheckOptions struct {
+	Glossary string
+	// Letter, when given, is searched for every entry.
+	Letter string
+}
+
+func newGlossaryCheckCmd(o *IO) *cobra.Command {
+	return &cobra.Command{
+		Use:     "check FILE [LETTER]",
+		Short:   o.P.T("glossary.check.short"),
+		Long:    o.P.T("glossary.check.long"),
+		Example: o.P.T("glossary.check.example"),
+		Args:    rangeArgs(1, 2),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts := glossaryCheckOptions{Glossary: args[0]}
+			if len(args) == 2 {
+				opts.Letter = args[1]
+			}
+			return glossaryCheckRun(o, opts)
+		},
+	}
+}
+
+// glossaryCheckRun validates a glossary, printing every problem as
+// file:line: what; with a letter, it shows where each entry occurs.
+func glossaryCheckRun(o *IO, opts glossaryCheckOptions) error {
+	g, err := glossary.Load(opts.Glossary)
+	var invalid *glossary.Invalid
+	if errors.As(err, &invalid) {
+		for _, p := range invalid.Problems {
+			o.Warn(p)
+		}
+		return errSilent
+	}
+	if err != nil {
+		return err
+	}
+	if opts.Letter == "" {
+		fmt.Fprintln(o.Out, o.P.T("glossary.check.ok", "Path", opts.Glossary, "Count", len(g.Entries)))
+		return nil
+	}
+	l, err := openLetter(opts.Letter, "")
+	if err != nil {
+		return err
+	}
+	var segments []glossary.Segment
+	for _, s := range l.Doc.Sentences() {
+		segments = append(segments, glossary.Segment{ID: s.ID, Text: s.Text})
+	}
+	for _, occ := range g.Occurrences(segments, l.Source) {
+		e := occ.Entry
+		if len(occ.Hits) == 0 {
+			fmt.Fprintln(o.Out, o.P.T("glossary.check.absent", "Source", e.Source, "Target", e.Target(), "Kind", string(e.Kind)))
+			continue
+		}
+		fmt.Fprintln(o.Out, o.P.T("glossary.check.entry", "Source", e.Source, "Target", e.Target(), "Kind", string(e.Kind), "Count", len(occ.Hits)))
+		for _, h := range occ.Hits {
+			terms := make([]glossary.Term, len(h.Matches))
+			for i, m := range h.Matches {
+				terms[i] = glossary.Term{Start: m.Start, End: m.End}
+			}
+			fmt.Fprintf(o.Out, "  %s\t%s\n", h.Segment.ID, highlightTerms(o, h.Segment.Text, terms))
+		}
+	}
+	return nil
+}
+
+type glossaryConvertOptions struct {
+	In, Out string
+	Format  glossary.Format
+	Force   bool
+	// KeepPrivate writes private entries too; import keeps them always.
+	KeepPrivate bool
+}
+
+// newGlossaryConvertCmd makes import and export. Both convert between CSV,
+// TSV and TBX; they differ in direction: import brings a glossary from a
+// terminology tool into epistle's CSV and keeps everything, export writes
+// TBX for others and leaves the private names out unless told.
+func newGlossaryConvertCmd(o *IO, verb string) *cobra.Command {
+	var opts glossaryConvertOptions
+	var format string
+	c := &cobra.Command{
+		Use:  verb + " FILE",
+		Args: exactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.In = args[0]
+			opts.Format = glossary.CSV
+			if verb == "export" {
+				opts.Format = glossary.TBX
+			}
+			if f, ok := glossary.FormatOf(opts.Out); ok {
+				opts.Format = f
+			}
+			if format != "" {
+				f, ok := glossary.ParseFormat(format)
+				if !ok {
+					return usage("glossary.format.flag", "Format", format)
+				}
+				opts.Format = f
+			}
+			if verb == "import" {
+				opts.KeepPrivate = true
+			}
+			return glossaryConvertRun(o, opts)
+		},
+	}
+	if verb == "import" {
+		c.Short, c.Long, c.Example = o.P.T("glossary.import.short"), o.P.T("glossary.import.long"), o.P.T("glossary.import.example")
+	} else {
+		c.Short, c.Long, c.Example = o.P.T("glossary.export.short"), o.P.T("glossary.export.long"), o.P.T("glossary.export.example")
+		c.Flags().BoolVar(&opts.KeepPrivate, "include-private", false, o.P.T("flag.glossary.include-private"))
+	}
+	c.Flags().StringVarP(&opts.Out, "output", "o", "", o.P.T("flag.output"))
+	c.Flags().StringVar(&format, "format", "", o.P.T("flag.glossary.format"))
+	c.Flags().BoolVar(&opts.Force, "force", false, o.P.T("flag.glossary.force"))
+	return c
+}
+
+// glossaryConvertRun writes the converted glossary to Out (atomically,
+// never over an existing file without Force) or to stdout.
+func glossaryConvertRun(o *IO, opts glossaryConvertOptions) error {
+	if opts.Out != "" && !opts.Force {
+		if _, err := os.Lstat(opts.Out); err == nil {
+			return locales.New("glossary.out.exists", "Path", opts.Out).WithHint("glossary.out.exists.hint")
+		}
+	}
+	conv, err := glossary.Convert(opts.In, opts.Format, opts.KeepPrivate)
+	if err != nil {
+		return err
+	}
+	if conv.LeftOut > 0 {
+		o.Warn(locales.New("glossary.export.private", "Count", conv.LeftOut))
+	}
+	if opts.Out == "" {
+		_, err := o.Out.Write(conv.Data)
+		return err
+	}
+	if err := pipeline.WriteFile(opts.Out, conv.Data); err != nil {
+		return locales.New("glossary.write", "Path", opts.Out, "Err", osReason(err)).Wrap(err)
+	}
+	fmt.Fprintln(o.Out, o.P.T("glossary.wrote", "Path", opts.Out, "Count", conv.Entries, "Format", string(opts.Format)))
+	return nil
 }

@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/glossary"
 )
 
 type segmentOptions struct {
@@ -55,7 +55,7 @@ func segmentRun(o *IO, opts segmentOptions) error {
 
 // highlightTerms marks glossary terms in text: bold on a terminal,
 // [brackets] otherwise, so the reader sees what the glossary caught.
-func highlightTerms(o *IO, text string, terms []pipeline.TermMatch) string {
+func highlightTerms(o *IO, text string, terms []glossary.Term) string {
 	if len(terms) == 0 {
 		return text
 	}

@@ -16,17 +16,7 @@ type SegmentView struct {
 	ID    string      `json:"id"`
 	Block string      `json:"block"`
 	Text  string      `json:"text"`
-	Terms []TermMatch `json:"terms"`
-}
-
-// TermMatch is a glossary entry found in a segment; Start and End count
-// code points of Text.
-type TermMatch struct {
-	Source string `json:"source"`
-	Target string `json:"target"`
-	Kind   string `json:"kind"`
-	Start  int    `json:"start"`
-	End    int    `json:"end"`
+	Terms []glossary.Term `json:"terms"`
 }
 
 // Segments lists the letter's sentences in order with the terms of g (which
@@ -34,14 +24,10 @@ type TermMatch struct {
 func (l *Letter) Segments(g *glossary.Glossary) *SegmentList {
 	out := &SegmentList{Source: l.Source.String(), Segments: []SegmentView{}}
 	for _, s := range l.Doc.Sentences() {
-		v := SegmentView{ID: s.ID, Block: l.Doc.Blocks[s.Block].Kind, Text: s.Text, Terms: []TermMatch{}}
+		v := SegmentView{ID: s.ID, Block: l.Doc.Blocks[s.Block].Kind, Text: s.Text, Terms: []glossary.Term{}}
 		if g != nil {
 			for _, m := range g.Match(s.Text, l.Source) {
-				target := ""
-				if len(m.Entry.Targets) > 0 {
-					target = m.Entry.Targets[0]
-				}
-				v.Terms = append(v.Terms, TermMatch{Source: m.Entry.Source, Target: target, Kind: string(m.Entry.Kind), Start: m.Start, End: m.End})
+				v.Terms = append(v.Terms, glossary.Term{Source: m.Entry.Source, Target: m.Entry.Target(), Kind: m.Entry.Kind, Start: m.Start, End: m.End})
 			}
 		}
 		out.Segments = append(out.Segments, v)
