@@ -22,7 +22,11 @@ const window = 256
 
 // ruleFile is the shape of one rules/*.toml file.
 type ruleFile struct {
-	Lists map[string][]string `toml:"lists"`
+	// Quotes lists quotation marks and brackets as two-rune strings (opening, closing);
+	// a sentence never ends inside a pair that closes within QuoteSpan bytes.
+	Quotes    []string            `toml:"quotes"`
+	QuoteSpan int                 `toml:"quote_span"`
+	Lists     map[string][]string `toml:"lists"`
 	// Patterns are named regexp fragments, used as {name} like lists but not quoted.
 	Patterns map[string]string `toml:"patterns"`
 	Rules    []struct {
@@ -72,9 +76,16 @@ type rule struct {
 	beforeFirst bool
 }
 
+// ruleSet is what one language's rule files add up to.
+type ruleSet struct {
+	rules     []rule
+	quotes    []quotePair
+	quoteSpan int
+}
+
 // loadRules reads rules/<name>.toml and the files it includes, returning the rules in
-// evaluation order. Word lists are shared by all the files of one rule set.
-func loadRules(name string) ([]rule, error) {
+// evaluation order. Word lists and quotation marks are shared by all the files of one set.
+func loadRules(name string) (ruleSet, error) {
 	files := map[string]*ruleFile{}
 	var read func(name string) error
 	read = func(name string) error {
@@ -104,7 +115,18 @@ func loadRules(name string) ([]rule, error) {
 		return nil
 	}
 	if err := read(name); err != nil {
-		return nil, err
+		return ruleSet{}, err
+	}
+	var set ruleSet
+	for fname, f := range files {
+		for _, q := range f.Quotes {
+			r := []rune(q)
+			if len(r) != 2 {
+				return ruleSet{}, fmt.Errorf("rules/%s.toml: quotes: %q is not an opening and a closing mark", fname, q)
+			}
+			set.quotes = append(set.quotes, quotePair{r[0], r[1]})
+		}
+		set.quoteSpan = max(set.quoteSpan, f.QuoteSpan)
 	}
 	lists := map[string][]string{}
 	patterns := map[string]string{}
@@ -116,7 +138,7 @@ func loadRules(name string) ([]rule, error) {
 			patterns[k] = v
 		}
 	}
-	var rules []rule
+	rules := &set.rules
 	done := map[string]bool{}
 	var emit func(name string) error
 	emit = func(name string) error {
@@ -151,11 +173,11 @@ func loadRules(name string) ([]rule, error) {
 			if cr.nextWords, err = wordSet(r.NextWords, lists); err != nil {
 				return fmt.Errorf("%s: next_words: %w", src, err)
 			}
-			rules = append(rules, cr)
+			*rules = append(*rules, cr)
 		}
 		return nil
 	}
-	return rules, emit(name)
+	return set, emit(name)
 }
 
 func wordSet(name string, lists map[string][]string) (map[string]bool, error) {

@@ -17,7 +17,9 @@ type Span struct{ Start, End int }
 
 // Segmenter splits paragraphs of one language into sentences. It is safe for concurrent use.
 type Segmenter struct {
-	rules []rule
+	rules     []rule
+	quotes    []quotePair
+	quoteSpan int
 	// lastIdx and firstIdx map the rune before and the rune after a position to the set of
 	// rules that could apply there (a bitmask over rules).
 	lastIdx, firstIdx, nextIdx runeIndex
@@ -53,7 +55,7 @@ func New(lang language.Tag, opts ...Option) (*Segmenter, error) {
 	case "en":
 		file = "en"
 	}
-	rules, err := loadRules(file)
+	set, err := loadRules(file)
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +74,7 @@ func New(lang language.Tag, opts ...Option) (*Segmenter, error) {
 		r.source = fmt.Sprintf("no-break word %q", w)
 		user = append(user, r)
 	}
-	s := &Segmenter{rules: append(user, rules...)}
+	s := &Segmenter{rules: append(user, set.rules...), quotes: set.quotes, quoteSpan: set.quoteSpan}
 	s.lastIdx = newRuneIndex(s.rules, func(r *rule) ([]rune, bool) { return r.last, r.lastAny })
 	s.firstIdx = newRuneIndex(s.rules, func(r *rule) ([]rune, bool) { return r.first, r.firstAny })
 	s.nextIdx = newRuneIndex(s.rules, func(r *rule) ([]rune, bool) { return r.next, r.nextAny })
@@ -87,6 +89,7 @@ func New(lang language.Tag, opts ...Option) (*Segmenter, error) {
 func (s *Segmenter) Split(text string) []Span {
 	view, tags := stripTags(text)
 	rev := reverseRunes(view)
+	quoted := s.quotedSpans(view)
 	var ends []int
 	for i := 0; i < len(view); {
 		r1, n := utf8.DecodeRuneInString(view[i:])
@@ -99,7 +102,11 @@ func (s *Segmenter) Split(text string) []Span {
 			continue
 		}
 		r2, _ := utf8.DecodeRuneInString(view[p:])
-		if (unicode.IsSpace(r2) && blankLineAt(view, p)) || s.breaksAt(view, rev, p, r1, r2) {
+		for len(quoted) > 0 && quoted[0].end < p {
+			quoted = quoted[1:]
+		}
+		inQuote := len(quoted) > 0 && quoted[0].start <= p
+		if (unicode.IsSpace(r2) && blankLineAt(view, p)) || (!inQuote && s.breaksAt(view, rev, p, r1, r2)) {
 			ends = append(ends, p)
 		}
 		i = p
