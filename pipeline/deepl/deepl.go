@@ -113,6 +113,7 @@ func (t *Translator) Translate(ctx context.Context, req *pipeline.Request) (*pip
 		for _, u := range units {
 			body.Text = append(body.Text, escapeXML(u.Text))
 		}
+		body.Context = sharedContext(units)
 		var answer struct {
 			Translations []struct {
 				Text *string `json:"text"`
@@ -142,6 +143,20 @@ type translateRequest struct {
 	TargetLang  string   `json:"target_lang"`
 	TagHandling string   `json:"tag_handling"`
 	GlossaryID  string   `json:"glossary_id,omitempty"`
+	// Context informs the translation without being translated or billed.
+	Context string `json:"context,omitempty"`
+}
+
+// sharedContext is the context of units when they all have the same: DeepL
+// takes one context per request, and a paragraph's sentences share theirs.
+func sharedContext(units []pipeline.Unit) string {
+	c := units[0].Context
+	for _, u := range units[1:] {
+		if u.Context != c {
+			return ""
+		}
+	}
+	return c
 }
 
 // call posts body as JSON to path and decodes the answer into out.

@@ -335,3 +335,30 @@ func TestGlossaryConcurrent(t *testing.T) {
 		t.Errorf("%d glossaries created, want 1", glossaries)
 	}
 }
+
+// DeepL takes one context a request: it is sent when the units share it.
+func TestContext(t *testing.T) {
+	srv := backendtest.NewServer(backendtest.Options{})
+	defer srv.Close()
+	tr := newTranslator(t, srv)
+	for _, tc := range []struct {
+		contexts []string
+		want     bool
+	}{
+		{[]string{"문단 전체.", "문단 전체."}, true},
+		{[]string{"문단 전체.", "다른 문단."}, false},
+	} {
+		req := request()
+		req.Terms = nil
+		for i := range req.Units {
+			req.Units[i].Context = tc.contexts[i]
+		}
+		if _, err := tr.Translate(context.Background(), req); err != nil {
+			t.Fatal(err)
+		}
+		bodies := srv.Bodies()
+		if got := strings.Contains(string(bodies[len(bodies)-1]), `"context":"문단 전체."`); got != tc.want {
+			t.Errorf("contexts %q: context sent %v, want %v", tc.contexts, got, tc.want)
+		}
+	}
+}

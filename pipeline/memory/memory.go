@@ -46,7 +46,8 @@ func MinScore(score float64) Option {
 // translation memory. It is safe for concurrent use.
 type Translator struct {
 	minScore float64
-	exact    map[string]string
+	// exact maps a normalised source to its entry.
+	exact map[string]*entry
 	// entries are sorted by the length of their text without tags, so that
 	// only sentences of a possible length are compared.
 	entries []entry
@@ -55,6 +56,7 @@ type Translator struct {
 // An entry is a memory sentence prepared for search.
 type entry struct {
 	pipeline.Example
+	key  string // normalised source
 	text []rune // normalised, tags removed
 	bag  []rune // text's runes sorted, for a cheap lower bound of the distance
 	tags string // the tags, sorted, as one string
@@ -63,19 +65,23 @@ type entry struct {
 // New returns a translator over the sentence pairs. Where the same source
 // sentence occurs more than once the first pair wins.
 func New(pairs []pipeline.Example, opts ...Option) *Translator {
-	t := &Translator{minScore: DefaultMinScore, exact: make(map[string]string, len(pairs))}
+	t := &Translator{minScore: DefaultMinScore, exact: make(map[string]*entry, len(pairs))}
 	for _, o := range opts {
 		o(t)
 	}
+	seen := make(map[string]bool, len(pairs))
 	for _, p := range pairs {
 		key := normalize(p.Source)
-		if _, dup := t.exact[key]; dup || key == "" {
+		if seen[key] || key == "" {
 			continue
 		}
-		t.exact[key] = p.Target
+		seen[key] = true
 		t.entries = append(t.entries, newEntry(p, key))
 	}
 	sort.SliceStable(t.entries, func(i, j int) bool { return len(t.entries[i].text) < len(t.entries[j].text) })
+	for i := range t.entries {
+		t.exact[t.entries[i].key] = &t.entries[i]
+	}
 	return t
 }
 
@@ -83,7 +89,7 @@ func newEntry(p pipeline.Example, key string) entry {
 	text := []rune(stripTags(key))
 	bag := slices.Clone(text)
 	slices.Sort(bag)
-	return entry{Example: p, text: text, bag: bag, tags: tagSignature(key)}
+	return entry{Example: p, key: key, text: text, bag: bag, tags: tagSignature(key)}
 }
 
 // Translate looks every unit up; units without a match are absent from the
@@ -95,8 +101,8 @@ func (t *Translator) Translate(ctx context.Context, req *pipeline.Request) (*pip
 			return nil, err
 		}
 		key := normalize(u.Text)
-		if target, ok := t.exact[key]; ok {
-			resp.Translations[u.ID] = target
+		if e, ok := t.exact[key]; ok {
+			resp.Translations[u.ID] = e.Target
 			continue
 		}
 		sig := tagSignature(key)
@@ -112,8 +118,8 @@ func (t *Translator) Translate(ctx context.Context, req *pipeline.Request) (*pip
 // least score.
 func (t *Translator) Fuzzy(text string) (pipeline.Example, float64, bool) {
 	key := normalize(text)
-	if target, ok := t.exact[key]; ok {
-		return pipeline.Example{Source: text, Target: target}, 1, true
+	if e, ok := t.exact[key]; ok {
+		return e.Example, 1, true
 	}
 	e, score, ok := t.best(key, nil)
 	if !ok {

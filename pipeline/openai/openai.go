@@ -145,7 +145,8 @@ func (t *Translator) Translate(ctx context.Context, req *pipeline.Request) (*pip
 	if format != formatPrompt && isStatus(err, http.StatusBadRequest) {
 		completion, err = t.complete(ctx, t.chatRequest(req, formatPrompt))
 		resp.Requests++
-		if !isStatus(err, http.StatusBadRequest) {
+		if err == nil {
+			// Only a success proves that response_format was the problem.
 			t.format.Store(formatPrompt)
 		}
 	}

@@ -354,3 +354,20 @@ func assertKind(t *testing.T, err error, kind pipeline.BackendErrorKind, status 
 	}
 	return be
 }
+
+// The format is dropped only once a request without it has succeeded.
+func TestResponseFormatFallbackFails(t *testing.T) {
+	srv := backendtest.NewServer(backendtest.Options{RejectResponseFormat: true})
+	defer srv.Close()
+	srv.FailAt(2, backendtest.ServerError)
+	tr := newTranslator(t, srv, true)
+	_, err := tr.Translate(context.Background(), smallRequest())
+	assertKind(t, err, pipeline.ErrServer, 500)
+	resp, err := tr.Translate(context.Background(), smallRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.Requests != 2 {
+		t.Errorf("second call took %d requests, want 2: the format was forgotten too early", resp.Requests)
+	}
+}
