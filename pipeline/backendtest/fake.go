@@ -1,8 +1,11 @@
 package backendtest
 
 import (
+	"hash/fnv"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A term is a glossary entry the fake honours: where Source occurs in a
@@ -18,12 +21,41 @@ var (
 	glossaryLine = regexp.MustCompile(`(?m)^- (.+?) => (.+?)(?: / .*)?(?: \(never: .*\))?(?: — .*)?$`)
 )
 
+// words are what Hangul becomes: plain English that no glossary forbids.
+var words = strings.Fields(`grace peace prayer mission church family today friends blessing letter
+	morning house water light road river garden bread hope joy thanks faith city people world heart
+	voice hands story journey season village bridge window table school teacher brother sister
+	mother father child song word truth path door field harvest seed rain sun evening week month
+	year work rest care help gift home land sea mountain news word kindness`)
+
+// english renders a run of Hangul syllables as English words, about two
+// syllables a word so the translation has a translation's length, chosen by
+// the syllables so the same Korean gives the same English, and never the
+// same word twice in a row, which a check for doubled words would flag.
+func english(run string, prev *string) string {
+	h := fnv.New32a()
+	h.Write([]byte(run))
+	x := h.Sum32()
+	n := (utf8.RuneCountInString(run) + 1) / 2
+	out := make([]string, 0, n)
+	for range n {
+		w := words[x%uint32(len(words))]
+		if w == *prev {
+			w = words[(x+1)%uint32(len(words))]
+		}
+		out = append(out, w)
+		*prev = w
+		x = x*16777619 + 2166136261
+	}
+	return strings.Join(out, " ")
+}
+
 // fakeTranslate "translates" text deterministically, so that a translation
-// passes every check the pipeline makes: each Hangul word becomes "la" and
-// everything else — tags, placeholders, numbers, Latin words, punctuation,
-// emoji — stays where it was; the preferred rendering of every glossary term
-// found in the text goes first. With ignoreTerms the renderings are left
-// out, with dropTag the first tag is removed.
+// passes every check the pipeline makes: each Hangul word becomes English
+// words and everything else — tags, placeholders, numbers, Latin words,
+// punctuation, emoji — stays where it was; the preferred rendering of every
+// glossary term found in the text goes first. With ignoreTerms the
+// renderings are left out, with dropTag the first tag is removed.
 func fakeTranslate(text string, terms []term, ignoreTerms, dropTag bool) string {
 	var prefix []string
 	if !ignoreTerms {
@@ -34,7 +66,20 @@ func fakeTranslate(text string, terms []term, ignoreTerms, dropTag bool) string 
 			}
 		}
 	}
-	body := hangulRun.ReplaceAllString(text, "la")
+	var b strings.Builder
+	prev, last := "", 0
+	for _, loc := range hangulRun.FindAllStringIndex(text, -1) {
+		b.WriteString(text[last:loc[0]])
+		// A Korean particle is glued to the number or tag before it; an
+		// English word is not.
+		if before := text[:loc[0]]; gluedAfter(before) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(english(text[loc[0]:loc[1]], &prev))
+		last = loc[1]
+	}
+	b.WriteString(text[last:])
+	body := b.String()
 	if dropTag {
 		if loc := anyTag.FindStringIndex(body); loc != nil {
 			body = body[:loc[0]] + body[loc[1]:]
@@ -45,6 +90,15 @@ func fakeTranslate(text string, terms []term, ignoreTerms, dropTag bool) string 
 	}
 	return strings.Join(prefix, ", ") + ": " + body
 }
+
+// gluedAfter reports whether a Korean word right after before needs a
+// space in English: after a letter, a digit, a closing tag or a placeholder.
+func gluedAfter(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.HasSuffix(before, "/>") || closingTag.MatchString(before)
+}
+
+var closingTag = regexp.MustCompile(`</[A-Za-z][A-Za-z0-9_]*>$`)
 
 // hasTag reports whether text holds a protected tag or placeholder.
 func hasTag(text string) bool { return anyTag.MatchString(text) }

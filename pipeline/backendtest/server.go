@@ -5,8 +5,8 @@
 // pipeline are tested over real HTTP without a network or a key.
 //
 // By default it translates deterministically and well enough for every check
-// the pipeline makes: each Hangul word becomes "la", tags, placeholders and
-// numbers stay, and the preferred rendering of each glossary term found in a
+// the pipeline makes: each Hangul word becomes English words, tags,
+// placeholders and numbers stay, and the preferred rendering of each glossary term found in a
 // segment goes first (terms come from the system prompt for OpenAI and from
 // the glossary for DeepL). Tests then make it fail on demand — by the next
 // requests, a request number or a pattern in the request body — with each

@@ -51,8 +51,8 @@ func TestTranslate(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"s1": "North Korean defector: la la la la la.",
-		"s2": "Cheonan: <n1/> la <g1>la</g1>la 3 & 4la la.",
+		"s1": "North Korean defector: sister river voice year care help letter church rest grace.",
+		"s2": "Cheonan: <n1/> faith world <g1>city</g1> truth 3 & 4 path journey work home.",
 	}
 	if fmt.Sprint(resp.Translations) != fmt.Sprint(want) {
 		t.Errorf("translations = %q, want %q", resp.Translations, want)
@@ -97,8 +97,8 @@ func TestTranslateManyUnits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if resp.Requests != 3 || len(resp.Translations) != 120 || resp.Translations["119"] != "la 119" {
-		t.Errorf("%d requests, %d translations, 119 = %q; want 3, 120, \"la 119\"", resp.Requests, len(resp.Translations), resp.Translations["119"])
+	if resp.Requests != 3 || len(resp.Translations) != 120 || resp.Translations["119"] != "news 119" {
+		t.Errorf("%d requests, %d translations, 119 = %q; want 3, 120, \"news 119\"", resp.Requests, len(resp.Translations), resp.Translations["119"])
 	}
 }
 
@@ -188,8 +188,8 @@ func TestWrongReplies(t *testing.T) {
 		failure backendtest.Failure
 		want    string
 	}{
-		{backendtest.DropTag, "Cheonan:  la <g1>la</g1>la 3 & 4la la."},
-		{backendtest.IgnoreTerm, "<n1/> la <g1>la</g1>la 3 & 4la la."},
+		{backendtest.DropTag, "Cheonan:  faith world <g1>city</g1> truth 3 & 4 path journey work home."},
+		{backendtest.IgnoreTerm, "<n1/> faith world <g1>city</g1> truth 3 & 4 path journey work home."},
 	} {
 		t.Run(string(tc.failure), func(t *testing.T) {
 			srv := backendtest.NewServer(backendtest.Options{})

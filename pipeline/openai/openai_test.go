@@ -38,8 +38,8 @@ func TestTranslate(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := map[string]string{
-				"p3.s1": "North Korean defector: la la la la la.",
-				"p3.s2": "<n1/> la <g1>Zoom</g1>la la.",
+				"p3.s1": "North Korean defector: sister river voice year care help letter church rest grace.",
+				"p3.s2": "<n1/> faith world <g1>Zoom</g1> home light church window.",
 			}
 			if fmt.Sprint(resp.Translations) != fmt.Sprint(want) {
 				t.Errorf("translations = %q, want %q", resp.Translations, want)
@@ -143,10 +143,10 @@ func TestWrongReplies(t *testing.T) {
 		failure backendtest.Failure
 		want    map[string]string
 	}{
-		{backendtest.MissingID, map[string]string{"p3.s1": "North Korean defector: la la la la la."}},
+		{backendtest.MissingID, map[string]string{"p3.s1": "North Korean defector: sister river voice year care help letter church rest grace."}},
 		{backendtest.WrongIDs, map[string]string{}},
-		{backendtest.DropTag, map[string]string{"p3.s1": "North Korean defector: la la la la la.", "p3.s2": " la <g1>Zoom</g1>la la."}},
-		{backendtest.IgnoreTerm, map[string]string{"p3.s1": "la la la la la.", "p3.s2": "<n1/> la <g1>Zoom</g1>la la."}},
+		{backendtest.DropTag, map[string]string{"p3.s1": "North Korean defector: sister river voice year care help letter church rest grace.", "p3.s2": " faith world <g1>Zoom</g1> home light church window."}},
+		{backendtest.IgnoreTerm, map[string]string{"p3.s1": "sister river voice year care help letter church rest grace.", "p3.s2": "<n1/> faith world <g1>Zoom</g1> home light church window."}},
 	} {
 		t.Run(string(tc.failure), func(t *testing.T) {
 			srv := backendtest.NewServer(backendtest.Options{})
