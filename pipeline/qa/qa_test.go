@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -187,5 +188,35 @@ func TestCheckSource(t *testing.T) {
 	}
 	if ps := CheckSource("a", "탈북자", language.Korean, nil); ps != nil {
 		t.Errorf("without a glossary: %v", ps)
+	}
+}
+
+// TestPublishedPairs runs every check on the English edition that was
+// published for the sample letter: a reviewer approved it, so each problem
+// found there is a false alarm.
+func TestPublishedPairs(t *testing.T) {
+	g, err := glossary.Load("../../testdata/glossary.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("../../testdata/2023-06-3.tm.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pairs := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		p := strings.Split(line, "\t")
+		if len(p) != 2 || strings.HasPrefix(line, "#") {
+			continue
+		}
+		pairs++
+		ps := Check(Input{ID: "x", Source: p[0], Translation: p[1], Src: language.Korean, Tgt: language.English, Glossary: g})
+		ps = append(ps, CheckSource("x", p[0], language.Korean, g)...)
+		for _, pr := range ps {
+			t.Errorf("%s %s: %s\n\t%s\n\t%s", pr.Check, pr.Severity, pr.Message, p[0], p[1])
+		}
+	}
+	if pairs < 20 {
+		t.Fatalf("read %d pairs from the sample, want the whole letter", pairs)
 	}
 }
