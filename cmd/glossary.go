@@ -3,11 +3,12 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/text/width"
 
 	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/locales"
@@ -48,13 +49,50 @@ func glossaryListRun(o *IO, path string) error {
 	if err != nil {
 		return err
 	}
-	w := tabwriter.NewWriter(o.Out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, o.P.T("glossary.list.header"))
+	rows := [][]string{strings.Split(o.P.T("glossary.list.header"), "\t")}
 	for _, e := range g.Entries {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", e.Source, strings.Join(e.Targets, " | "), e.Kind,
-			strings.Join(e.Forbidden, " | "), e.Note)
+		rows = append(rows, []string{e.Source, strings.Join(e.Targets, " | "), string(e.Kind),
+			strings.Join(e.Forbidden, " | "), e.Note})
 	}
-	return w.Flush()
+	writeGlossaryTable(o.Out, rows)
+	return nil
+}
+
+// writeGlossaryTable aligns columns as a terminal shows them: a Hangul
+// syllable takes two columns, which text/tabwriter does not know.
+func writeGlossaryTable(w io.Writer, rows [][]string) {
+	var widths []int
+	for _, row := range rows {
+		for i, cell := range row {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], displayWidth(cell))
+		}
+	}
+	for _, row := range rows {
+		var b strings.Builder
+		for i, cell := range row {
+			b.WriteString(cell)
+			if i < len(row)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(cell)+2))
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+}
+
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 type glossaryCheckOptions struct {
