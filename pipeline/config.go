@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
@@ -45,6 +46,20 @@ type BackendConfig struct {
 	// Requests and tokens per minute, 0 for no limit.
 	RPM int `toml:"rpm"`
 	TPM int `toml:"tpm"`
+	// Attempts is how often a request is tried before its sentences fail;
+	// Backoff the first wait between attempts, doubled each time.
+	Attempts int      `toml:"attempts"`
+	Backoff  Duration `toml:"backoff"`
+}
+
+// Duration is a time.Duration written in TOML as "1s", "500ms".
+type Duration struct{ time.Duration }
+
+// UnmarshalText reads a duration such as "1s".
+func (d *Duration) UnmarshalText(b []byte) error {
+	v, err := time.ParseDuration(string(b))
+	d.Duration = v
+	return err
 }
 
 // SegmentConfig holds the user's own segmentation rules.

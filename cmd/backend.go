@@ -1,0 +1,143 @@
+package cmd
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/deepl"
+	"github.com/epistle-letters/epistle/pipeline/memory"
+	"github.com/epistle-letters/epistle/pipeline/openai"
+)
+
+var backendNames = []string{"openai", "deepl", "memory"}
+
+func knownBackend(name string) bool {
+	for _, n := range backendNames {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// backendSpec chooses a backend: flags win over the environment, which wins
+// over epistle.toml.
+type backendSpec struct {
+	Name, Model string
+	Config      *pipeline.Config
+}
+
+// backend is a translator ready for one target language, with the
+// translation memory every backend draws exact matches and examples from.
+type backend struct {
+	Name, Model string
+	Translator  pipeline.Translator
+	Memory      *memory.Translator
+	Batcher     func(ctx context.Context, reqs []*pipeline.Request) ([]*pipeline.Response, error)
+}
+
+func (s backendSpec) open(l *pipeline.Letter, lang language.Tag) (*backend, error) {
+	cfg := s.Config
+	name := s.Name
+	if name == "" {
+		name = cfg.Backend.Name
+	}
+	if !knownBackend(name) {
+		return nil, locales.New("translate.backend.unknown.config", "Name", name, "Path", cfg.Path).
+			WithHint("translate.backend.unknown.hint")
+	}
+	model := s.Model
+	if model == "" {
+		model = cfg.Backend.Model
+	}
+	mem, err := loadMemory(cfg, l.Source, lang)
+	if err != nil {
+		return nil, err
+	}
+	b := &backend{Name: name, Model: model, Memory: mem}
+	switch name {
+	case "memory":
+		b.Translator, b.Model = mem, ""
+	case "openai":
+		base := firstNonEmpty(os.Getenv("OPENAI_BASE_URL"), cfg.Backend.BaseURL)
+		if model == "" {
+			model = "gpt-4o-mini"
+			b.Model = model
+		}
+		t, err := openai.New(openai.Config{
+			APIKey: os.Getenv("OPENAI_API_KEY"), BaseURL: base, Model: model,
+			JSONSchema: base == "" || strings.Contains(base, "api.openai.com"),
+		})
+		if err != nil {
+			return nil, err
+		}
+		b.Translator = t
+		b.Batcher = func(ctx context.Context, reqs []*pipeline.Request) ([]*pipeline.Response, error) {
+			return t.TranslateBatch(ctx, reqs, openai.DefaultPoll)
+		}
+	case "deepl":
+		b.Model = ""
+		t, err := deepl.New(deepl.Config{
+			AuthKey:   os.Getenv("DEEPL_AUTH_KEY"),
+			ServerURL: firstNonEmpty(os.Getenv("DEEPL_SERVER_URL"), cfg.Backend.BaseURL),
+		})
+		if err != nil {
+			return nil, err
+		}
+		b.Translator = t
+	}
+	return b, nil
+}
+
+// loadMemory builds the translation memory for one language pair: the
+// newsletter's approved catalogs and the TM files epistle.toml lists. A TSV
+// file applies to every target unless its name says its language
+// (archive.en.tsv).
+func loadMemory(cfg *pipeline.Config, src, tgt language.Tag) (*memory.Translator, error) {
+	pairs := pipeline.ApprovedPairs(cfg.Dir, src, tgt)
+	for _, f := range cfg.TM {
+		path := cfg.Resolve(f)
+		var more []pipeline.Example
+		var err error
+		switch strings.ToLower(filepath.Ext(path)) {
+		case ".tmx":
+			more, err = memory.LoadTMX(path, src, tgt)
+		default:
+			if lang, ok := fileLang(path); ok && lang != tgt {
+				continue
+			}
+			more, err = memory.LoadTSV(path)
+		}
+		if err != nil {
+			return nil, err
+		}
+		pairs = append(pairs, more...)
+	}
+	return memory.New(pairs), nil
+}
+
+// fileLang reads the language from a name like archive.en.tsv.
+func fileLang(path string) (language.Tag, bool) {
+	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	i := strings.LastIndexByte(stem, '.')
+	if i < 0 {
+		return language.Und, false
+	}
+	tag, err := pipeline.ParseLang(stem[i+1:])
+	return tag, err == nil
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
