@@ -13,9 +13,9 @@ type SegmentList struct {
 
 // SegmentView is one sentence with the glossary terms found in it.
 type SegmentView struct {
-	ID    string      `json:"id"`
-	Block string      `json:"block"`
-	Text  string      `json:"text"`
+	ID    string          `json:"id"`
+	Block string          `json:"block"`
+	Text  string          `json:"text"`
 	Terms []glossary.Term `json:"terms"`
 }
 
