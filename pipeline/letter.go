@@ -71,7 +71,7 @@ func Open(path string, opts OpenOptions) (*Letter, error) {
 	case err != nil:
 		return nil, locales.New("letter.read", "Path", path).Wrap(err)
 	case info.IsDir():
-		return nil, locales.New("letter.dir", "Path", path).WithHint("letter.dir.hint")
+		return nil, locales.New("letter.dir", "Path", path).WithHint("letter.dir.hint", "Path", path)
 	}
 	cfg := opts.Config
 	if cfg == nil {
