@@ -3,6 +3,7 @@ package backendtest
 import (
 	"hash/fnv"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,15 +29,15 @@ var words = strings.Fields(`grace peace prayer mission church family today frien
 	mother father child song word truth path door field harvest seed rain sun evening week month
 	year work rest care help gift home land sea mountain news word kindness`)
 
-// english renders a run of Hangul syllables as English words, about two
-// syllables a word so the translation has a translation's length, chosen by
+// english renders a run of Hangul syllables as English words, a word for
+// up to three syllables so the translation has a translation's length, chosen by
 // the syllables so the same Korean gives the same English, and never the
 // same word twice in a row, which a check for doubled words would flag.
 func english(run string, prev *string) string {
 	h := fnv.New32a()
 	h.Write([]byte(run))
 	x := h.Sum32()
-	n := (utf8.RuneCountInString(run) + 1) / 2
+	n := (utf8.RuneCountInString(run) + 2) / 3
 	out := make([]string, 0, n)
 	for range n {
 		w := words[x%uint32(len(words))]
@@ -51,18 +52,19 @@ func english(run string, prev *string) string {
 }
 
 // fakeTranslate "translates" text deterministically, so that a translation
-// passes every check the pipeline makes: each Hangul word becomes English
-// words and everything else — tags, placeholders, numbers, Latin words,
-// punctuation, emoji — stays where it was; the preferred rendering of every
-// glossary term found in the text goes first. With ignoreTerms the
-// renderings are left out, with dropTag the first tag is removed.
+// passes every check the pipeline makes: each glossary term found in the
+// text becomes its preferred rendering, every other Hangul word becomes
+// English words, and everything else — tags, placeholders, numbers, Latin
+// words, punctuation, emoji — stays where it was. With ignoreTerms the
+// glossary is ignored, with dropTag the first tag is removed.
 func fakeTranslate(text string, terms []term, ignoreTerms, dropTag bool) string {
-	var prefix []string
 	if !ignoreTerms {
-		lower := strings.ToLower(text)
-		for _, t := range terms {
-			if t.Source != "" && strings.Contains(lower, strings.ToLower(t.Source)) {
-				prefix = append(prefix, t.Target)
+		// Longest first, so that 탈북민 공동체 센터 is not taken for 탈북민.
+		sorted := slices.Clone(terms)
+		slices.SortStableFunc(sorted, func(a, b term) int { return len(b.Source) - len(a.Source) })
+		for _, t := range sorted {
+			if t.Source != "" {
+				text = strings.ReplaceAll(text, t.Source, t.Target)
 			}
 		}
 	}
@@ -70,8 +72,8 @@ func fakeTranslate(text string, terms []term, ignoreTerms, dropTag bool) string 
 	prev, last := "", 0
 	for _, loc := range hangulRun.FindAllStringIndex(text, -1) {
 		b.WriteString(text[last:loc[0]])
-		// A Korean particle is glued to the number or tag before it; an
-		// English word is not.
+		// A Korean particle is glued to the number, tag or term before it;
+		// an English word is not.
 		if before := text[:loc[0]]; gluedAfter(before) {
 			b.WriteByte(' ')
 		}
@@ -85,10 +87,7 @@ func fakeTranslate(text string, terms []term, ignoreTerms, dropTag bool) string 
 			body = body[:loc[0]] + body[loc[1]:]
 		}
 	}
-	if len(prefix) == 0 {
-		return body
-	}
-	return strings.Join(prefix, ", ") + ": " + body
+	return body
 }
 
 // gluedAfter reports whether a Korean word right after before needs a

@@ -5,10 +5,10 @@
 // pipeline are tested over real HTTP without a network or a key.
 //
 // By default it translates deterministically and well enough for every check
-// the pipeline makes: each Hangul word becomes English words, tags,
-// placeholders and numbers stay, and the preferred rendering of each glossary term found in a
-// segment goes first (terms come from the system prompt for OpenAI and from
-// the glossary for DeepL). Tests then make it fail on demand — by the next
+// the pipeline makes (a test holds this): each glossary term becomes its
+// preferred rendering (terms come from the system prompt for OpenAI and from
+// the glossary for DeepL), every other Hangul word becomes English words,
+// and tags, placeholders and numbers stay. Tests then make it fail on demand — by the next
 // requests, a request number or a pattern in the request body — with each
 // failure a real service shows: [RateLimit] with Retry-After, [ServerError],
 // [Unauthorized], [NotFound], [Malformed] bodies, replies missing an id or

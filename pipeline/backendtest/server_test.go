@@ -40,7 +40,7 @@ func TestDefaultTranslation(t *testing.T) {
 	s := NewServer(Options{})
 	defer s.Close()
 	status, content := chat(t, s, "a", "천안의 탈북민 <g1>3</g1>명과 <n1/> 형제, Zoom 12:30")
-	want := `{"translations":[{"id":"a","text":"North Korean defector, Cheonan: help care letter water <g1>3</g1> bridge <n1/> journey, Zoom 12:30"}]}`
+	want := `{"translations":[{"id":"a","text":"Cheonan road North Korean defector <g1>3</g1> bridge <n1/> journey, Zoom 12:30"}]}`
 	if status != 200 || content != want {
 		t.Errorf("got %d %s\nwant %s", status, content, want)
 	}
@@ -71,9 +71,9 @@ func TestContentFailures(t *testing.T) {
 		want    string
 	}{
 		{MissingID, `{"translations":[]}`},
-		{WrongIDs, `{"translations":[{"id":"x-a","text":"North Korean defector: letter water <g1>news</g1>"}]}`},
-		{DropTag, `{"translations":[{"id":"a","text":"North Korean defector: letter water news</g1>"}]}`},
-		{IgnoreTerm, `{"translations":[{"id":"a","text":"letter water <g1>news</g1>"}]}`},
+		{WrongIDs, `{"translations":[{"id":"x-a","text":"North Korean defector <g1>news</g1>"}]}`},
+		{DropTag, `{"translations":[{"id":"a","text":"North Korean defector news</g1>"}]}`},
+		{IgnoreTerm, `{"translations":[{"id":"a","text":"letter <g1>news</g1>"}]}`},
 		{Prose, "Sure! Here are the translations you asked for, in a friendly tone."},
 	} {
 		s := NewServer(Options{})

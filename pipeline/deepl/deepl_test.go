@@ -51,8 +51,8 @@ func TestTranslate(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"s1": "North Korean defector: sister river voice year care help letter church rest grace.",
-		"s2": "Cheonan: <n1/> faith world <g1>city</g1> truth 3 & 4 path journey work home.",
+		"s1": "North Korean defector season year help letter rest grace.",
+		"s2": "<n1/> faith <g1>Cheonan</g1> truth 3 & 4 path journey work.",
 	}
 	if fmt.Sprint(resp.Translations) != fmt.Sprint(want) {
 		t.Errorf("translations = %q, want %q", resp.Translations, want)
@@ -188,8 +188,8 @@ func TestWrongReplies(t *testing.T) {
 		failure backendtest.Failure
 		want    string
 	}{
-		{backendtest.DropTag, "Cheonan:  faith world <g1>city</g1> truth 3 & 4 path journey work home."},
-		{backendtest.IgnoreTerm, "<n1/> faith world <g1>city</g1> truth 3 & 4 path journey work home."},
+		{backendtest.DropTag, " faith <g1>Cheonan</g1> truth 3 & 4 path journey work."},
+		{backendtest.IgnoreTerm, "<n1/> faith <g1>city</g1> truth 3 & 4 path journey work."},
 	} {
 		t.Run(string(tc.failure), func(t *testing.T) {
 			srv := backendtest.NewServer(backendtest.Options{})

@@ -38,8 +38,8 @@ func TestTranslate(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := map[string]string{
-				"p3.s1": "North Korean defector: sister river voice year care help letter church rest grace.",
-				"p3.s2": "<n1/> faith world <g1>Zoom</g1> home light church window.",
+				"p3.s1": "North Korean defector season year help letter rest grace.",
+				"p3.s2": "<n1/> faith <g1>Zoom</g1> home light church.",
 			}
 			if fmt.Sprint(resp.Translations) != fmt.Sprint(want) {
 				t.Errorf("translations = %q, want %q", resp.Translations, want)
@@ -143,10 +143,10 @@ func TestWrongReplies(t *testing.T) {
 		failure backendtest.Failure
 		want    map[string]string
 	}{
-		{backendtest.MissingID, map[string]string{"p3.s1": "North Korean defector: sister river voice year care help letter church rest grace."}},
+		{backendtest.MissingID, map[string]string{"p3.s1": "North Korean defector season year help letter rest grace."}},
 		{backendtest.WrongIDs, map[string]string{}},
-		{backendtest.DropTag, map[string]string{"p3.s1": "North Korean defector: sister river voice year care help letter church rest grace.", "p3.s2": " faith world <g1>Zoom</g1> home light church window."}},
-		{backendtest.IgnoreTerm, map[string]string{"p3.s1": "sister river voice year care help letter church rest grace.", "p3.s2": "<n1/> faith world <g1>Zoom</g1> home light church window."}},
+		{backendtest.DropTag, map[string]string{"p3.s1": "North Korean defector season year help letter rest grace.", "p3.s2": " faith <g1>Zoom</g1> home light church."}},
+		{backendtest.IgnoreTerm, map[string]string{"p3.s1": "sister river year help letter rest grace.", "p3.s2": "<n1/> faith <g1>Zoom</g1> home light church."}},
 	} {
 		t.Run(string(tc.failure), func(t *testing.T) {
 			srv := backendtest.NewServer(backendtest.Options{})

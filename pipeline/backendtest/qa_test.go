@@ -1,0 +1,124 @@
+package backendtest_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/glossary"
+	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/backendtest"
+	"github.com/epistle-letters/epistle/pipeline/deepl"
+	"github.com/epistle-letters/epistle/pipeline/openai"
+	"github.com/epistle-letters/epistle/pipeline/qa"
+)
+
+// The fake's translations of the sample letter pass every check the
+// pipeline makes, through both wire formats, so the pipeline's tests
+// succeed unless they ask for a failure.
+func TestFakeTranslationsPassChecks(t *testing.T) {
+	g, err := glossary.Load("../../testdata/glossary.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm, err := os.ReadFile("../../testdata/2023-06-3.tm.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := &pipeline.Request{Source: language.Korean, Target: language.English}
+	seen := map[string]bool{}
+	for i, line := range strings.Split(string(tm), "\n") {
+		src, _, ok := strings.Cut(line, "\t")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		// A tag and a placeholder, as the pipeline puts them in.
+		if i == 3 {
+			src = "<g1>" + src + "</g1> <n1/>"
+		}
+		req.Units = append(req.Units, pipeline.Unit{ID: fmt.Sprint(i), Text: src})
+		for _, m := range g.Match(src, language.Korean) {
+			if e := m.Entry; !seen[e.Source] {
+				seen[e.Source] = true
+				req.Terms = append(req.Terms, pipeline.TermHint{Source: e.Source, Target: strings.Join(e.Targets, "|"),
+					Forbidden: e.Forbidden, Note: e.Note, Keep: e.Kind == glossary.KindDNT})
+			}
+		}
+	}
+	srv := backendtest.NewServer(backendtest.Options{})
+	defer srv.Close()
+	o, err := openai.New(openai.Config{APIKey: "k", BaseURL: srv.OpenAIURL(), Model: "m"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := deepl.New(deepl.Config{AuthKey: "k:fx", ServerURL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, tr := range map[string]pipeline.Translator{"openai": o, "deepl": d} {
+		resp, err := tr.Translate(context.Background(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range req.Units {
+			got, ok := resp.Translations[u.ID]
+			if !ok {
+				t.Errorf("%s: %s not translated", name, u.ID)
+				continue
+			}
+			in := qa.Input{ID: u.ID, Source: u.Text, Translation: got, Src: language.Korean, Tgt: language.English, Glossary: g}
+			for _, p := range qa.Check(in) {
+				// A warning is for the reviewer; an error fails the segment.
+				report := t.Logf
+				if p.Severity == qa.Error {
+					report = t.Errorf
+				}
+				report("%s: %s %q → %q: %s %s: %s", name, u.ID, u.Text, got, p.Severity, p.Check, p.Message)
+			}
+		}
+	}
+}
+
+// The spoiled replies fail the check they are meant for.
+func TestSpoiledTranslationsFailChecks(t *testing.T) {
+	g, err := glossary.Load("../../testdata/glossary.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := "<g1>탈북민들의</g1> 안전을 위해 기도해 주십시오."
+	req := &pipeline.Request{Source: language.Korean, Target: language.English,
+		Units: []pipeline.Unit{{ID: "a", Text: src}},
+		Terms: []pipeline.TermHint{{Source: "탈북민", Target: "North Korean defector|North Korean defectors"}}}
+	srv := backendtest.NewServer(backendtest.Options{})
+	defer srv.Close()
+	tr, err := openai.New(openai.Config{APIKey: "k", BaseURL: srv.OpenAIURL(), Model: "m"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		failure backendtest.Failure
+		check   string
+	}{
+		{backendtest.IgnoreTerm, "glossary"},
+		{backendtest.DropTag, "tags"},
+	} {
+		srv.FailNext(tc.failure, 1)
+		resp, err := tr.Translate(context.Background(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := qa.Input{ID: "a", Source: src, Translation: resp.Translations["a"], Src: language.Korean, Tgt: language.English, Glossary: g}
+		var checks []string
+		for _, p := range qa.Errors(qa.Check(in)) {
+			checks = append(checks, p.Check)
+		}
+		if !slices.Contains(checks, tc.check) {
+			t.Errorf("%s: %q fails checks %v, want %s", tc.failure, resp.Translations["a"], checks, tc.check)
+		}
+	}
+}
