@@ -27,12 +27,12 @@ var words = strings.Fields(`grace peace prayer mission church family today frien
 	morning house water light road river garden bread hope joy thanks faith city people world heart
 	voice hands story journey season village bridge window table school teacher brother sister
 	mother father child song word truth path door field harvest seed rain sun evening week month
-	year work rest care help gift home land sea mountain news word kindness`)
+	year work rest care help gift home land sea mountain news wisdom kindness`)
 
-// english renders a run of Hangul syllables as English words, a word for
-// up to three syllables so the translation has a translation's length, chosen by
-// the syllables so the same Korean gives the same English, and never the
-// same word twice in a row, which a check for doubled words would flag.
+// english renders a run of Hangul syllables as English words: a word for
+// up to three syllables, so the translation has a translation's length;
+// chosen by the syllables, so the same Korean gives the same English; never
+// the same word twice in a row, which a check for doubled words flags.
 func english(run string, prev *string) string {
 	h := fnv.New32a()
 	h.Write([]byte(run))

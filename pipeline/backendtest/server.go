@@ -8,9 +8,9 @@
 // the pipeline makes (a test holds this): each glossary term becomes its
 // preferred rendering (terms come from the system prompt for OpenAI and from
 // the glossary for DeepL), every other Hangul word becomes English words,
-// and tags, placeholders and numbers stay. Tests then make it fail on demand — by the next
-// requests, a request number or a pattern in the request body — with each
-// failure a real service shows: [RateLimit] with Retry-After, [ServerError],
+// and tags, placeholders and numbers stay. Tests then make it fail on
+// demand — by the next requests, a request number or a pattern in the
+// request body — with each failure a real service shows: [RateLimit] with Retry-After, [ServerError],
 // [Unauthorized], [NotFound], [Malformed] bodies, replies missing an id or
 // with wrong ids, a dropped placeholder, an ignored glossary term, a
 // [Hangup] of the connection.
