@@ -23,15 +23,11 @@ type pattern struct {
 
 // automaton is an Aho–Corasick machine over folded runes. Its alphabet is
 // large and sparse (thousands of Hangul syllables, few children per state),
-// so the transitions are stored as one sorted edge list per state, and the
-// root, where the machine spends most of its time, has tables for Hangul
-// syllables and ASCII.
+// so transitions live in one open-addressing hash table keyed by state and
+// rune, and the root, where the machine spends most of its time, has
+// tables for Hangul syllables and ASCII.
 type automaton struct {
-	// edgeStart[s]:edgeStart[s+1] are state s's edges in edgeRune/edgeTo,
-	// sorted by rune.
-	edgeStart  []int32
-	edgeRune   []rune
-	edgeTo     []int32
+	trans      transitions
 	rootHangul []int32
 	rootASCII  [0x80]int32
 	fail       []int32
@@ -87,92 +83,108 @@ func (t *trie) add(key []rune, p *pattern) {
 	t.out[s] = append(t.out[s], p)
 }
 
-// compile lays the trie out as sorted edge lists and root tables, then
+// compile lays the trie out as a transition table and root tables, then
 // computes failure links breadth first, and for each state the nearest
 // state on its failure chain that ends a pattern.
 func (t *trie) compile() *automaton {
 	states := len(t.out)
 	a := &automaton{
-		edgeStart:  make([]int32, states+1),
-		edgeRune:   make([]rune, len(t.next)),
-		edgeTo:     make([]int32, len(t.next)),
+		trans:      newTransitions(len(t.next)),
 		rootHangul: make([]int32, 0xD7A3-0xAC00+1),
 		fail:       make([]int32, states),
 		out:        t.out,
 		dictLink:   make([]int32, states),
 	}
 	type edgeOf struct {
-		from int32
-		r    rune
-		to   int32
+		r  rune
+		to int32
 	}
-	edges := make([]edgeOf, 0, len(t.next))
+	children := make([][]edgeOf, states)
 	for k, n := range t.next {
-		edges = append(edges, edgeOf{int32(k >> 32), rune(uint32(k)), n})
-	}
-	slices.SortFunc(edges, func(x, y edgeOf) int {
-		if x.from != y.from {
-			return cmp.Compare(x.from, y.from)
-		}
-		return cmp.Compare(x.r, y.r)
-	})
-	for i, e := range edges {
-		a.edgeStart[e.from+1]++
-		a.edgeRune[i], a.edgeTo[i] = e.r, e.to
-		if e.from == 0 {
+		from, r := int32(k>>32), rune(uint32(k))
+		a.trans.put(from, r, n)
+		children[from] = append(children[from], edgeOf{r, n})
+		if from == 0 {
 			switch {
-			case e.r < 0x80:
-				a.rootASCII[e.r] = e.to
-			case isHangulSyllable(e.r):
-				a.rootHangul[e.r-0xAC00] = e.to
+			case r < 0x80:
+				a.rootASCII[r] = n
+			case isHangulSyllable(r):
+				a.rootHangul[r-0xAC00] = n
 			}
 		}
-	}
-	for s := 1; s <= states; s++ {
-		a.edgeStart[s] += a.edgeStart[s-1]
 	}
 	queue := []int32{0}
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		for i := a.edgeStart[s]; i < a.edgeStart[s+1]; i++ {
-			child := a.edgeTo[i]
+		// Map order must not decide anything: visit children by rune.
+		slices.SortFunc(children[s], func(x, y edgeOf) int { return cmp.Compare(x.r, y.r) })
+		for _, e := range children[s] {
 			if s != 0 {
-				a.fail[child] = a.step(a.fail[s], a.edgeRune[i])
+				a.fail[e.to] = a.step(a.fail[s], e.r)
 			}
-			f := a.fail[child]
+			f := a.fail[e.to]
 			if len(a.out[f]) > 0 {
-				a.dictLink[child] = f
+				a.dictLink[e.to] = f
 			} else {
-				a.dictLink[child] = a.dictLink[f]
+				a.dictLink[e.to] = a.dictLink[f]
 			}
-			queue = append(queue, child)
+			queue = append(queue, e.to)
 		}
 	}
 	return a
 }
 
-// child returns the state s goes to on r, or -1.
-func (a *automaton) child(s int32, r rune) int32 {
-	lo, hi := int(a.edgeStart[s]), int(a.edgeStart[s+1])
-	if hi-lo > 8 {
-		i, ok := slices.BinarySearch(a.edgeRune[lo:hi], r)
-		if !ok {
+// transitions is an open-addressing hash table from (state, rune) to the
+// next state: one multiplication and usually one probe, where a Go map
+// costs several times that on the hot path of matching.
+type transitions struct {
+	keys  []uint64 // state<<21 | rune, plus one; 0 marks an empty slot
+	vals  []int32
+	shift uint
+}
+
+func newTransitions(n int) transitions {
+	size, bits := 16, uint(4)
+	for size < 2*n {
+		size *= 2
+		bits++
+	}
+	return transitions{keys: make([]uint64, size), vals: make([]int32, size), shift: 64 - bits}
+}
+
+func (t *transitions) slot(key uint64) int {
+	return int((key * 0x9E3779B97F4A7C15) >> t.shift)
+}
+
+func (t *transitions) put(s int32, r rune, to int32) {
+	key := uint64(s)<<21 | uint64(r) + 1
+	mask := len(t.keys) - 1
+	for i := t.slot(key); ; i = (i + 1) & mask {
+		if t.keys[i] == 0 || t.keys[i] == key {
+			t.keys[i], t.vals[i] = key, to
+			return
+		}
+	}
+}
+
+// get returns the state s goes to on r, or -1.
+func (t *transitions) get(s int32, r rune) int32 {
+	key := uint64(s)<<21 | uint64(r) + 1
+	mask := len(t.keys) - 1
+	for i := t.slot(key); ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case key:
+			return t.vals[i]
+		case 0:
 			return -1
 		}
-		return a.edgeTo[lo+i]
 	}
-	for i := lo; i < hi; i++ {
-		if a.edgeRune[i] == r {
-			return a.edgeTo[i]
-		}
-	}
-	return -1
 }
 
 func (a *automaton) step(s int32, r rune) int32 {
 	for s != 0 {
-		if n := a.child(s, r); n >= 0 {
+		if n := a.trans.get(s, r); n >= 0 {
 			return n
 		}
 		s = a.fail[s]
@@ -183,7 +195,7 @@ func (a *automaton) step(s int32, r rune) int32 {
 	case r >= 0xAC00 && r <= 0xD7A3:
 		return a.rootHangul[r-0xAC00]
 	}
-	return max(a.child(0, r), 0)
+	return max(a.trans.get(0, r), 0)
 }
 
 // at is a rune the automaton saw: its byte offset and its index in runes.
@@ -215,7 +227,7 @@ func (q *recent) back(k int) at { return q.buf[(q.n-1-k)&q.mask] }
 // Spaces are skipped so that a multi-word entry matches with or without
 // them; pos records where each rune the automaton saw is in the text.
 func (a *automaton) scan(text string, mode matchMode) []candidate {
-	cands := make([]candidate, 0, len(text)/64)
+	cands := make([]candidate, 0, len(text)/16)
 	pos := newRecent(a.longest)
 	var scratch []rune
 	s := int32(0)

@@ -17,10 +17,22 @@ type endingSet struct {
 	// suffix forms attach before any ending, in the file's order.
 	suffix []string
 	// ending forms chain after the suffixes, up to maxChain of them.
-	ending map[string]bool
+	ending map[formKey]bool
 	// open forms start a verb: what follows is the verb's business.
-	open   map[string]bool
+	open   map[formKey]bool
 	maxLen int
+}
+
+// formKey packs a form of up to four Hangul syllables into a number, so
+// that looking one up costs no allocation.
+type formKey uint64
+
+func keyOf(rs []rune) formKey {
+	var k formKey
+	for _, r := range rs {
+		k = k<<15 | formKey(r-0xAC00+1)
+	}
+	return k
 }
 
 // maxChain bounds a chain of endings. Real chains are short (에게+서+는,
@@ -29,7 +41,7 @@ type endingSet struct {
 const maxChain = 4
 
 func parseEndings(file string) *endingSet {
-	s := &endingSet{ending: map[string]bool{}, open: map[string]bool{}}
+	s := &endingSet{ending: map[formKey]bool{}, open: map[formKey]bool{}}
 	section := ""
 	for _, line := range strings.Split(file, "\n") {
 		line = strings.TrimSpace(line)
@@ -40,19 +52,23 @@ func parseEndings(file string) *endingSet {
 			section = strings.Trim(line, "[]")
 			continue
 		}
+		rs := []rune(line)
+		for _, r := range rs {
+			if !isHangulSyllable(r) || len(rs) > 4 {
+				panic("glossary: endings.txt: not one to four Hangul syllables: " + line)
+			}
+		}
 		switch section {
 		case "suffix":
 			s.suffix = append(s.suffix, line)
 		case "ending":
-			s.ending[line] = true
+			s.ending[keyOf(rs)] = true
 		case "open":
-			s.open[line] = true
+			s.open[keyOf(rs)] = true
 		default:
 			panic("glossary: endings.txt: form outside a section: " + line)
 		}
-		if n := utf8.RuneCountInString(line); n > s.maxLen {
-			s.maxLen = n
-		}
+		s.maxLen = max(s.maxLen, len(rs))
 	}
 	return s
 }
@@ -79,7 +95,7 @@ func (s *endingSet) chain(rest []rune, depth int) bool {
 		return false
 	}
 	for n := 1; n <= s.maxLen && n <= len(rest); n++ {
-		form := string(rest[:n])
+		form := keyOf(rest[:n])
 		if s.open[form] {
 			return true
 		}
