@@ -6,15 +6,11 @@ import (
 	"strings"
 )
 
-func (s *Server) serveDeepL(w http.ResponseWriter, r *http.Request, body []byte) {
+func (s *Server) serveDeepL(w http.ResponseWriter, r *http.Request, body []byte, f Failure) {
 	if !deeplAuthorized(r) {
 		writeJSON(w, http.StatusForbidden, map[string]any{"message": "Wrong endpoint or authorization key"})
 		return
 	}
-	s.mu.Lock()
-	s.translations++
-	f := s.failure("translate", body, s.translations)
-	s.mu.Unlock()
 	if s.fail(w, f, true) {
 		return
 	}

@@ -169,8 +169,9 @@ func (s *Server) Requests() int {
 	return s.requests
 }
 
-// Translations is the number of translation requests served: chat
-// completions and DeepL translate calls (a batch's lines do not count).
+// Translations is the number of translation requests received, including
+// those still waiting out the latency: chat completions and DeepL translate
+// calls (a batch's lines do not count).
 func (s *Server) Translations() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -264,11 +265,21 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
+	path := r.URL.Path
+	translation := r.Method == http.MethodPost && (strings.HasSuffix(path, "/chat/completions") || path == "/v2/translate")
 	s.mu.Lock()
 	s.requests++
 	s.bodies = append(s.bodies, body)
-	s.log = append(s.log, r.Method+" "+r.URL.Path)
+	s.log = append(s.log, r.Method+" "+path)
 	latency := s.latency
+	// A translation request is counted, and its failure chosen, as it
+	// arrives, so that numbers follow the order requests were sent in and a
+	// script can tell that a request is in flight.
+	var f Failure
+	if translation {
+		s.translations++
+		f = s.failure("translate", body, s.translations)
+	}
 	s.mu.Unlock()
 	if latency > 0 {
 		t := time.NewTimer(latency)
@@ -279,10 +290,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	path := r.URL.Path
 	switch {
 	case r.Method == http.MethodPost && strings.HasSuffix(path, "/chat/completions"):
-		s.serveChat(w, r, body)
+		s.serveChat(w, r, body, f)
 	case r.Method == http.MethodPost && strings.HasSuffix(path, "/files"):
 		s.serveUpload(w, r, body)
 	case r.Method == http.MethodGet && strings.HasPrefix(path, "/v1/files/") && strings.HasSuffix(path, "/content"):
@@ -292,7 +302,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case strings.HasPrefix(path, "/v1/batches/"):
 		s.serveBatch(w, r, strings.TrimPrefix(path, "/v1/batches/"))
 	case r.Method == http.MethodPost && path == "/v2/translate":
-		s.serveDeepL(w, r, body)
+		s.serveDeepL(w, r, body, f)
 	case r.Method == http.MethodPost && path == "/v2/glossaries":
 		s.serveGlossary(w, r, body)
 	default:

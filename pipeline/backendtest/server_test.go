@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 // chat posts a chat completion of one segment and returns the status and
@@ -110,4 +111,26 @@ func TestTokens(t *testing.T) {
 			t.Errorf("Tokens(%q) = %d, want %d", text, got, want)
 		}
 	}
+}
+
+// A request waiting out the latency is already counted, so a test can
+// interrupt a run while a request is in flight.
+func TestCountedOnArrival(t *testing.T) {
+	s := NewServer(Options{Latency: time.Minute})
+	defer s.Close()
+	done := make(chan struct{})
+	go func() {
+		chat(t, s, "a", "가")
+		close(done)
+	}()
+	for s.Translations() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	select {
+	case <-done:
+		t.Fatal("the request was answered before its latency")
+	default:
+	}
+	s.Close()
+	<-done
 }
