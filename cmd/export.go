@@ -1,24 +1,30 @@
 package cmd
 
 import (
+	"errors"
+	"strings"
+
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/edition"
 )
 
 type exportOptions struct {
-	Letter   string
-	Lang     language.Tag
-	Format   string
-	Encoding string
-	Output   string
+	Letter            string
+	Lang              language.Tag
+	Format            edition.Format
+	Bilingual         bool
+	IncludeUnreviewed bool
+	Encoding          string
+	Output            string
 }
 
 func newExportCmd(o *IO) *cobra.Command {
 	var opts exportOptions
-	var lang string
+	var lang, format string
 	c := &cobra.Command{
 		Use:     "export FILE --lang LANG",
 		Short:   o.P.T("export.short"),
@@ -32,15 +38,31 @@ func newExportCmd(o *IO) *cobra.Command {
 				return err
 			}
 			opts.Lang = tag
+			f, ok := edition.ParseFormat(format)
+			if !ok {
+				return &usageError{locales.New("export.usage.format", "Format", format).
+					WithHint("export.usage.format.hint", "Formats", formatList())}
+			}
+			opts.Format = f
 			return exportRun(o, opts)
 		},
 	}
 	c.Flags().StringVar(&lang, "lang", "", o.P.T("flag.lang"))
-	c.Flags().StringVar(&opts.Format, "format", "md", o.P.T("flag.format"))
+	c.Flags().StringVar(&format, "format", "md", o.P.T("export.flag.format"))
+	c.Flags().BoolVar(&opts.Bilingual, "bilingual", false, o.P.T("export.flag.bilingual"))
+	c.Flags().BoolVar(&opts.IncludeUnreviewed, "include-unreviewed", false, o.P.T("export.flag.include-unreviewed"))
 	c.Flags().StringVar(&opts.Encoding, "encoding", "", o.P.T("flag.encoding"))
 	c.Flags().StringVarP(&opts.Output, "output", "o", "", o.P.T("flag.output"))
 	_ = c.MarkFlagRequired("lang")
 	return c
+}
+
+func formatList() string {
+	var names []string
+	for _, f := range edition.Formats {
+		names = append(names, string(f))
+	}
+	return strings.Join(names, ", ")
 }
 
 func exportRun(o *IO, opts exportOptions) error {
@@ -48,10 +70,23 @@ func exportRun(o *IO, opts exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Lang != l.Source {
-		return locales.New("not-yet", "Command", "export --lang "+opts.Lang.String())
+	if opts.Bilingual && opts.Lang == l.Source {
+		return &usageError{locales.New("export.usage.bilingual", "Lang", l.Source.String())}
 	}
-	return writeOutput(o, opts.Output, []byte(l.SourceEdition()))
+	r, err := edition.Export(l, edition.Options{
+		Lang: opts.Lang, Format: opts.Format, Bilingual: opts.Bilingual, IncludeUnreviewed: opts.IncludeUnreviewed,
+	})
+	var missing *edition.MissingError
+	if errors.As(err, &missing) {
+		return missing.Message()
+	}
+	if err != nil {
+		return err
+	}
+	if r.Machine+r.Untranslated > 0 {
+		o.Warn(locales.New("export.unreviewed", "Machine", r.Machine, "Untranslated", r.Untranslated))
+	}
+	return writeOutput(o, opts.Output, r.Data)
 }
 
 // writeOutput writes a result to -o OUT atomically, or to stdout.

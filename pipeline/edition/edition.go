@@ -1,0 +1,273 @@
+// Package edition writes what readers get: a letter rebuilt in one language
+// (Markdown, plain text, a web page, an email) and the bilingual issue, in
+// which every block of the Korean letter stands beside its translation.
+//
+// An edition is made of the letter's skeleton (its document structure) and
+// one text per sentence. [Select] chooses those texts from a letter's
+// catalogs: only approved translations, unless the caller accepts machine
+// output, and then the source sentence where there is no translation at all.
+// Every text remembers where it came from ([Origin]), so that the web page
+// and the email can mark what no person has reviewed.
+//
+// The letter is the pastor's, but what it contains is not trusted: a letter
+// pasted from a web page may hold raw HTML or a javascript: link. The web
+// and email editions escape all text (a <script> shows as words) and keep
+// only links to http, https and mailto addresses; relative links have no
+// meaning once the edition leaves the letter's folder, so they are dropped
+// and their words kept. Images are shown as their description: a page that
+// loads a picture has spoken to the network, and the issue must not.
+package edition
+
+import (
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/document"
+)
+
+// Format is the kind of file an edition is written as.
+type Format string
+
+// The edition formats.
+const (
+	Markdown Format = "md"
+	HTML     Format = "html"
+	Text     Format = "txt"
+	Email    Format = "email"
+)
+
+// Formats lists the formats in the order help shows them.
+var Formats = []Format{Markdown, HTML, Text, Email}
+
+// ParseFormat reads a --format value.
+func ParseFormat(s string) (Format, bool) {
+	for _, f := range Formats {
+		if strings.EqualFold(s, string(f)) {
+			return f, true
+		}
+	}
+	return "", false
+}
+
+// Origin says where a sentence's text in an edition came from.
+type Origin int
+
+const (
+	// Approved: the source itself, or a translation a person approved.
+	Approved Origin = iota
+	// Machine: a machine translation nobody has reviewed.
+	Machine
+	// Untranslated: the source sentence standing in for a translation
+	// that does not exist.
+	Untranslated
+)
+
+// Sentence is one sentence's text in an edition.
+type Sentence struct {
+	Text   string
+	Origin Origin
+}
+
+// Side is a letter in one language: a text for every sentence id.
+type Side struct {
+	Lang  language.Tag
+	Texts map[string]Sentence
+}
+
+// Letter is what an edition is made from.
+type Letter struct {
+	// Name is the letter's file name, for the page title when the letter
+	// has no heading.
+	Name string
+	Doc  *document.Document
+	// Source is the letter as written; Target the translation, for the
+	// bilingual issue and for a translated edition.
+	Source Side
+	Target *Side
+}
+
+// SourceSide is the letter's own text, all of it approved.
+func SourceSide(l *pipeline.Letter) Side {
+	s := Side{Lang: l.Source, Texts: map[string]Sentence{}}
+	for _, m := range l.SourceCatalog.Messages {
+		s.Texts[m.ID] = Sentence{Text: m.Other}
+	}
+	return s
+}
+
+// MissingError lists the sentences that have no approved translation.
+type MissingError struct {
+	Letter string
+	Lang   language.Tag
+	IDs    []string
+}
+
+// Error renders the message in English; Message gives it to the command
+// line in the reader's language.
+func (e *MissingError) Error() string { return e.Message().Error() }
+
+// Message is the error as a user-facing message with its hint.
+func (e *MissingError) Message() *locales.Message {
+	return locales.New("export.missing", "Path", e.Letter, "Lang", e.Lang.String(), "Count", len(e.IDs),
+		"IDs", strings.Join(e.IDs, ", ")).
+		WithHint("export.missing.hint", "Path", e.Letter, "Lang", e.Lang.String())
+}
+
+// Select chooses the text of every sentence of l in t's language: the
+// approved translation of the current source. A translation approved for an
+// earlier version of a sentence (stale) is not approved for this one. When
+// some sentence has none, Select fails with a *MissingError naming them all,
+// unless includeUnreviewed: then the machine translation of the current
+// source stands in, and where there is none the source sentence, each marked
+// by its Origin.
+func Select(l *pipeline.Letter, t *pipeline.Translations, includeUnreviewed bool) (Side, error) {
+	side := Side{Lang: t.Lang, Texts: map[string]Sentence{}}
+	var missing []string
+	for _, st := range l.States(t) {
+		switch {
+		case st.State == pipeline.Approved:
+			side.Texts[st.ID] = Sentence{Text: st.Approved.Other}
+		case !includeUnreviewed:
+			missing = append(missing, st.ID)
+		case st.Machine != nil:
+			side.Texts[st.ID] = Sentence{Text: st.Machine.Other, Origin: Machine}
+		default:
+			side.Texts[st.ID] = Sentence{Text: st.Source, Origin: Untranslated}
+		}
+	}
+	if len(missing) > 0 {
+		return side, &MissingError{Letter: l.Path, Lang: t.Lang, IDs: missing}
+	}
+	return side, nil
+}
+
+// Unreviewed counts the sentences of a side that are machine output and
+// those that are the untranslated source.
+func (s Side) Unreviewed() (machine, untranslated int) {
+	for _, t := range s.Texts {
+		switch t.Origin {
+		case Machine:
+			machine++
+		case Untranslated:
+			untranslated++
+		}
+	}
+	return machine, untranslated
+}
+
+// Write renders the edition of l in format f: the target side when l has
+// one, else the source; bilingual puts both side by side (it needs a
+// target).
+func Write(l *Letter, f Format, bilingual bool) []byte {
+	side := l.Source
+	if l.Target != nil {
+		side = *l.Target
+	}
+	if bilingual && l.Target != nil {
+		switch f {
+		case Markdown:
+			return []byte(bilingualMarkdown(l))
+		case Text:
+			return []byte(bilingualText(l))
+		case Email:
+			return []byte(bilingualEmail(l))
+		default:
+			return []byte(bilingualHTML(l))
+		}
+	}
+	switch f {
+	case Markdown:
+		return []byte(markdownEdition(l.Doc, side, false))
+	case Text:
+		return []byte(textEdition(l.Doc, side))
+	case Email:
+		return []byte(emailPage(l, side))
+	default:
+		return []byte(htmlPage(l, side))
+	}
+}
+
+// markdownEdition is the letter rebuilt with side's texts. With mark, the
+// texts no person approved are wrapped in sentinels that the HTML renderer
+// turns into marks.
+func markdownEdition(doc *document.Document, side Side, mark bool) string {
+	return doc.Render(func(s *document.Sentence) (string, bool) {
+		t, ok := side.Texts[s.ID]
+		if !ok {
+			return "", false
+		}
+		return sentenceText(t, mark), true
+	})
+}
+
+// Sentinels: private-use characters that survive Markdown rendering and mark
+// where an unreviewed sentence starts and ends. Letters cannot smuggle them
+// in: clean removes them from every text first.
+const (
+	openMachine      = '\uE000'
+	openUntranslated = '\uE001'
+	closeMark        = '\uE002'
+)
+
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= openMachine && r <= closeMark {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func sentenceText(t Sentence, mark bool) string {
+	text := clean(t.Text)
+	if !mark {
+		return text
+	}
+	switch t.Origin {
+	case Machine:
+		return string(openMachine) + text + string(closeMark)
+	case Untranslated:
+		return string(openUntranslated) + text + string(closeMark)
+	}
+	return text
+}
+
+// Options say which edition to make.
+type Options struct {
+	Lang              language.Tag
+	Format            Format
+	Bilingual         bool
+	IncludeUnreviewed bool
+}
+
+// Result is an edition and how much of it no person reviewed.
+type Result struct {
+	Data                  []byte
+	Machine, Untranslated int
+}
+
+// Export makes the edition of l that o asks for. The Markdown edition in
+// the letter's own language is the letter itself, byte for byte.
+func Export(l *pipeline.Letter, o Options) (*Result, error) {
+	src := SourceSide(l)
+	if o.Lang == l.Source {
+		if o.Format == Markdown {
+			return &Result{Data: []byte(l.SourceEdition())}, nil
+		}
+		return &Result{Data: Write(&Letter{Name: l.Path, Doc: l.Doc, Source: src}, o.Format, false)}, nil
+	}
+	t, err := l.LoadTranslations(o.Lang)
+	if err != nil {
+		return nil, err
+	}
+	side, err := Select(l, t, o.IncludeUnreviewed)
+	if err != nil {
+		return nil, err
+	}
+	r := &Result{Data: Write(&Letter{Name: l.Path, Doc: l.Doc, Source: src, Target: &side}, o.Format, o.Bilingual)}
+	r.Machine, r.Untranslated = side.Unreviewed()
+	return r, nil
+}
