@@ -176,7 +176,7 @@ func (s *Server) serveCreateBatch(w http.ResponseWriter, r *http.Request, body [
 		Endpoint    string `json:"endpoint"`
 		Window      string `json:"completion_window"`
 	}
-	if err := json.Unmarshal(body, &req); err != nil || req.Endpoint != "/v1/chat/completions" || req.Window != "24h" {
+	if err := json.Unmarshal(body, &req); err != nil || !strings.HasSuffix(req.Endpoint, "/chat/completions") || req.Window != "24h" {
 		writeJSON(w, http.StatusBadRequest, apiError("bad_batch", "want a chat completions batch with a 24h window"))
 		return
 	}

@@ -290,6 +290,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	// Azure OpenAI serves files and batches under /openai/ instead of /v1/.
+	if rest, ok := strings.CutPrefix(path, "/openai/"); ok && !strings.HasPrefix(rest, "deployments/") {
+		path = "/v1/" + rest
+	}
 	switch {
 	case r.Method == http.MethodPost && strings.HasSuffix(path, "/chat/completions"):
 		s.serveChat(w, r, body, f)

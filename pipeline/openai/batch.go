@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -45,10 +46,16 @@ func (t *Translator) TranslateBatch(ctx context.Context, reqs []*pipeline.Reques
 	requests := 0
 	defer func() { out[0].Requests = requests }()
 
+	// Azure names the endpoint without the version prefix.
+	endpoint := goopenai.BatchEndpointChatCompletions
+	if t.azure {
+		endpoint = "/chat/completions"
+	}
 	var upload goopenai.UploadBatchFileRequest
 	format := t.format.Load()
 	for i, req := range reqs {
-		upload.AddChatCompletion(customID(i), t.chatRequest(req, format))
+		upload.Lines = append(upload.Lines, goopenai.BatchChatCompletionRequest{
+			CustomID: customID(i), Body: t.chatRequest(req, format), Method: http.MethodPost, URL: endpoint})
 	}
 	upload.FileName = "epistle-batch.jsonl"
 	file, err := t.client.UploadBatchFile(ctx, upload)
@@ -57,7 +64,7 @@ func (t *Translator) TranslateBatch(ctx context.Context, reqs []*pipeline.Reques
 		return nil, t.classify(ctx, err, nil)
 	}
 	batch, err := t.client.CreateBatch(ctx, goopenai.CreateBatchRequest{
-		InputFileID: file.ID, Endpoint: goopenai.BatchEndpointChatCompletions, CompletionWindow: "24h"})
+		InputFileID: file.ID, Endpoint: endpoint, CompletionWindow: "24h"})
 	requests++
 	if err != nil {
 		return nil, t.classify(ctx, err, nil)

@@ -72,6 +72,7 @@ type Translator struct {
 	client  *goopenai.Client
 	model   string
 	key     string
+	azure   bool
 	service backendhttp.Service
 	// format is how the reply's shape is asked for; it drops to
 	// formatPrompt for good once the server rejects response_format.
@@ -123,6 +124,7 @@ func New(cfg Config) (*Translator, error) {
 		client:  goopenai.NewClientWithConfig(cc),
 		model:   cfg.Model,
 		key:     cfg.APIKey,
+		azure:   cfg.Azure,
 		service: backendhttp.Service{Name: "openai", KeyEnv: "OPENAI_API_KEY", URLEnv: "OPENAI_BASE_URL", URL: backendhttp.DisplayURL(base)},
 	}
 	if !cfg.JSONSchema {

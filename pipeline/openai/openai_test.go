@@ -371,3 +371,25 @@ func TestResponseFormatFallbackFails(t *testing.T) {
 		t.Errorf("second call took %d requests, want 2: the format was forgotten too early", resp.Requests)
 	}
 }
+
+func TestAzureBatch(t *testing.T) {
+	srv := backendtest.NewServer(backendtest.Options{})
+	defer srv.Close()
+	tr, err := New(Config{APIKey: testKey, BaseURL: srv.URL, Model: "my-deployment", Azure: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resps, err := tr.TranslateBatch(context.Background(), []*pipeline.Request{smallRequest()}, time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resps[0].Translations) != 2 {
+		t.Errorf("translations = %v", resps[0].Translations)
+	}
+	if body := string(srv.Bodies()[0]); !strings.Contains(body, `"url":"/chat/completions"`) {
+		t.Errorf("batch lines do not name Azure's endpoint: %s", body)
+	}
+	if got := srv.Log()[0]; got != "POST /openai/files" {
+		t.Errorf("first request %q, want Azure's files endpoint", got)
+	}
+}
