@@ -58,6 +58,11 @@ func parseDelimited(name, text string, comma rune) ([]*Entry, []*locales.Message
 	var entries []*Entry
 	for _, r := range records[1:] {
 		if len(r.fields) != len(header.fields) {
+			if strings.ContainsAny(strings.Join(r.fields, ""), "\n") {
+				// A quote that is never closed swallows the lines after it.
+				problems = append(problems, problem(name, r.line, "glossary.quote"))
+				continue
+			}
 			problems = append(problems, problem(name, r.line, "glossary.fields", "Got", len(r.fields), "Want", len(header.fields)))
 			continue
 		}

@@ -106,6 +106,7 @@ func TestParseBadInput(t *testing.T) {
 		{"g.xlsx", []byte("source,target\n"), "g.xlsx: unknown glossary format"},
 		{"g.csv", []byte("한국어,영어\n탈북민,defector\n"), "g.csv:1: the header must name the columns source,target,kind,forbidden,note (source and target are required)"},
 		{"g.csv", []byte("source,kind\n탈북민,term\n"), "g.csv:1: the header must name the columns source,target,kind,forbidden,note (source and target are required)"},
+		{"g.csv", []byte("source,target\n천안,Cheonan\n\"탈북민,defector\n공안,police\n"), "g.csv:3: a quote opened on this line is never closed"},
 		{"g.tbx", []byte("<tbx><text><body><conceptEntry>"), "g.tbx:1: not valid XML: XML syntax error on line 1: unexpected EOF"},
 		{"g.tbx", []byte("<html><body/></html>"), "g.tbx:1: not a TBX file (the root element is <html>, not <tbx> or <martif>)"},
 		{"g.tbx", []byte("<tbx><text><body/></text></tbx>"), "g.tbx:1: no termEntry or conceptEntry found"},

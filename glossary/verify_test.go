@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -112,5 +113,31 @@ func TestVerifyPositions(t *testing.T) {
 	}
 	if g := strings.Join(lines, "|"); g != want {
 		t.Errorf("Verify problems\n got %s\nwant %s", g, want)
+	}
+}
+
+// TestVerifyPublishedEdition checks the English edition that was published
+// for the sample letter: approved text, so every problem would be a false
+// alarm.
+func TestVerifyPublishedEdition(t *testing.T) {
+	g := testGlossary(t)
+	data, err := os.ReadFile("../testdata/2023-06-3.tm.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pairs, terms := 0, 0
+	for _, line := range strings.Split(string(data), "\n") {
+		ko, en, ok := strings.Cut(line, "\t")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		pairs++
+		terms += len(g.Match(ko, language.Korean))
+		for _, p := range g.Verify(ko, en, language.Korean, language.English) {
+			t.Errorf("%s\n%s\n%s", ko, en, p.Message)
+		}
+	}
+	if pairs < 20 || terms < 30 {
+		t.Fatalf("only %d pairs with %d terms: the sample is not what this test expects", pairs, terms)
 	}
 }
