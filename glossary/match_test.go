@@ -81,6 +81,7 @@ func TestMatchKorean(t *testing.T) {
 		"[선교사]님께서",
 		"[선교사]님",
 		"[김승은 목사]님",
+		"[선교사]분들께",
 		// copula
 		"[탈북민]이라는",
 		"[탈북민]입니다",
@@ -98,6 +99,7 @@ func TestMatchKorean(t *testing.T) {
 		"[선교]하는",
 		"[예배]드립니다",
 		"[이사]했다",
+		"[강제북송]당했습니다",
 		// spacing: a multi-word term with, without and with other spaces
 		"[북한 선교]에 대한",
 		"[북한선교]를",
@@ -131,6 +133,7 @@ func TestMatchKorean(t *testing.T) {
 		"북한선교사",
 		"공안국",
 		"공안과장",
+		"이사분기",
 		"[요한]이 말했다",
 		"[요한]의 편지",
 		"[이사]를 했다",
