@@ -183,6 +183,17 @@ func isHangulSyllable(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }
 // isWordRune reports whether r belongs to a word: the runes a term may not
 // touch on either side.
 func isWordRune(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	if isHangulSyllable(r) {
+		return true
+	}
+	// A variation selector is a mark, but it belongs to the emoji before
+	// it (❤️), not to a word.
+	if 0xFE00 <= r && r <= 0xFE0F || 0xE0100 <= r && r <= 0xE01EF {
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 

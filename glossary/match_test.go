@@ -145,6 +145,8 @@ func TestMatchKorean(t *testing.T) {
 		"<x1/>[탈북민]들",
 		"[탈북민]<x2/>",
 		"💌[갈렙선교회]",
+		"🙏🏻❤️[북한 선교]를 위해 ❤️🙏🏻",
+		"❤️[탈북민]",
 		"[할렐루야]! [아멘].",
 		"6월 셋째 주 💌 [갈렙선교회] [김승은 목사] [선교] 소식",
 		// Latin terms in Korean text take particles too
