@@ -57,23 +57,25 @@ func (g *Glossary) Verify(source, translation string, src, tgt language.Tag) []P
 		}
 		seen[e] = true
 		rule := rendering{caseless: e.Kind == KindTerm, inflect: english && e.Kind == KindTerm, korean: korean}
-		found := false
+		// accepted holds where accepted renderings are: a forbidden word
+		// inside one (defector in "North Korean defector") is no offence.
+		var accepted [][2]int
 		for _, t := range e.Targets {
-			if len(rule.find(text, t)) > 0 {
-				found = true
-				break
-			}
+			accepted = append(accepted, rule.find(text, t)...)
 		}
-		if !found {
+		if len(accepted) == 0 {
 			problems = append(problems, Problem{
 				Entry: e, Kind: Missing, Start: m.Start, End: m.End,
 				Message: locales.New("glossary.verify.missing", "Source", e.Source, "Kind", string(e.Kind),
 					"Targets", quoteList(e.Targets), "Start", m.Start),
 			})
 		}
+		forbidden := rendering{caseless: true, inflect: english, korean: korean}
 		for _, f := range e.Forbidden {
-			forbidden := rendering{caseless: true, inflect: english, korean: korean}
 			for _, span := range forbidden.find(text, f) {
+				if within(span, accepted) {
+					continue
+				}
 				problems = append(problems, Problem{
 					Entry: e, Kind: Forbidden, Start: span[0], End: span[1],
 					Message: locales.New("glossary.verify.forbidden", "Found", string(text[span[0]:span[1]]),
@@ -83,6 +85,15 @@ func (g *Glossary) Verify(source, translation string, src, tgt language.Tag) []P
 		}
 	}
 	return problems
+}
+
+func within(span [2]int, spans [][2]int) bool {
+	for _, s := range spans {
+		if s[0] <= span[0] && span[1] <= s[1] {
+			return true
+		}
+	}
+	return false
 }
 
 func quoteList(ss []string) string {

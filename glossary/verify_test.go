@@ -16,6 +16,7 @@ func TestVerifyEnglish(t *testing.T) {
 		&Entry{Source: "아이", Targets: []string{"child", "children"}},
 		&Entry{Source: "교회", Targets: []string{"church"}},
 		&Entry{Source: "사람", Targets: []string{"person", "people"}},
+		&Entry{Source: "탈북청년", Targets: []string{"young North Korean defector"}, Forbidden: []string{"defector"}},
 	)
 	for _, c := range []struct {
 		source, translation string
@@ -81,6 +82,10 @@ func TestVerifyEnglish(t *testing.T) {
 		{"탈북민", "escapees", "missing:탈북민 forbidden:탈북민:escapees"},
 		{"강제북송", "deportation", "missing:강제북송 forbidden:강제북송:deportation"},
 		{"강제북송", "repatriated, not deportations", "forbidden:강제북송:deportations"},
+		// a forbidden word inside an accepted rendering is no offence
+		{"탈북청년", "young North Korean defectors", ""},
+		{"탈북청년", "a young defector", "missing:탈북청년 forbidden:탈북청년:defector"},
+		{"탈북청년", "young North Korean defectors, once defectors", "forbidden:탈북청년:defectors"},
 		// protected tags are not words
 		{"<g1>탈북민</g1>을", "<g1>North Korean defectors</g1>", ""},
 		// private names are the redactor's to check
