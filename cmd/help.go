@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -95,9 +96,16 @@ func requiringFlags(args cobra.PositionalArgs) cobra.PositionalArgs {
 	}
 }
 
+func init() {
+	// pflag writes "(default 4)" after a flag's usage in English; the usage
+	// template replaces the word with the catalog's.
+	cobra.AddTemplateFunc("replaceAll", strings.ReplaceAll)
+}
+
 // usageTemplate is cobra's usage template with its headings taken from the
 // catalogs. Groups of commands are left out because epistle has none.
 func usageTemplate(p *locales.Printer) string {
+	dflt := strconv.Quote("(" + p.T("help.default") + " ")
 	return p.T("help.usage") + `{{if .Runnable}}
   {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
   {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}
@@ -112,10 +120,10 @@ func usageTemplate(p *locales.Printer) string {
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 ` + p.T("help.flags") + `
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+{{replaceAll .LocalFlags.FlagUsages "(default " ` + dflt + ` | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 ` + p.T("help.global-flags") + `
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasHelpSubCommands}}
+{{replaceAll .InheritedFlags.FlagUsages "(default " ` + dflt + ` | trimTrailingWhitespaces}}{{end}}{{if .HasHelpSubCommands}}
 
 ` + p.T("help.topics") + `{{range .Commands}}{{if .IsAdditionalHelpTopicCommand}}
   {{rpad .CommandPath .CommandPathPadding}} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableSubCommands}}
