@@ -16,8 +16,12 @@ import (
 
 func init() { scriptCmds["fakeapi"] = fakeAPI }
 
-// fakeServers holds the fake service of each running script.
-var fakeServers sync.Map // *testscript.TestScript → *backendtest.Server
+// fakeServers holds the fake service of each running script, and
+// fakeMarks the count of translations a script marked.
+var (
+	fakeServers sync.Map // *testscript.TestScript → *backendtest.Server
+	fakeMarks   sync.Map // *testscript.TestScript → int
+)
 
 // fakeAPI drives a fake OpenAI and DeepL service (see package backendtest)
 // from a script:
@@ -28,6 +32,9 @@ var fakeServers sync.Map // *testscript.TestScript → *backendtest.Server
 //	fakeapi requests N                 exactly N HTTP requests were served
 //	fakeapi translations N             exactly N of them were translation requests
 //	fakeapi bodies-not-contain TEXT    no request body contained TEXT
+//	fakeapi wait-requests N            wait until N requests arrived
+//	fakeapi mark DURATION              after DURATION, remember the translations served so far
+//	fakeapi translations-since-mark N  exactly N translations were served since the mark
 //
 // start points OPENAI_BASE_URL and DEEPL_SERVER_URL at the server and sets
 // OPENAI_API_KEY=test-key and DEEPL_AUTH_KEY=test:fx for the commands that
@@ -69,18 +76,50 @@ func fakeAPI(ts *testscript.TestScript, neg bool, args []string) {
 		d, err := time.ParseDuration(args[1])
 		ts.Check(err)
 		srv.SetLatency(d)
-	case "requests", "translations":
+	case "mark":
+		// Waits out answers still delayed (a killed client's request may
+		// yet be counted), then remembers how many translations were served.
+		if neg || len(args) != 2 {
+			ts.Fatalf("usage: fakeapi mark DURATION")
+		}
+		d, err := time.ParseDuration(args[1])
+		ts.Check(err)
+		time.Sleep(d)
+		fakeMarks.Store(ts, srv.Translations())
+	case "requests", "translations", "translations-since-mark":
 		if len(args) != 2 {
 			ts.Fatalf("usage: fakeapi %s N", args[0])
 		}
 		want, err := strconv.Atoi(args[1])
 		ts.Check(err)
 		got := srv.Requests()
-		if args[0] == "translations" {
+		switch args[0] {
+		case "translations":
 			got = srv.Translations()
+		case "translations-since-mark":
+			mark, ok := fakeMarks.Load(ts)
+			if !ok {
+				ts.Fatalf("fakeapi translations-since-mark: no mark; run fakeapi mark first")
+			}
+			got = srv.Translations() - mark.(int)
 		}
 		if (got == want) == neg {
 			ts.Fatalf("fake service served %d %s; want %s%d\n%s", got, args[0], map[bool]string{true: "not ", false: ""}[neg], want, strings.Join(srv.Log(), "\n"))
+		}
+	case "wait-requests":
+		// Blocks until the service has received N requests (before their
+		// latency), so a script can interrupt a run at a known point.
+		if neg || len(args) != 2 {
+			ts.Fatalf("usage: fakeapi wait-requests N")
+		}
+		want, err := strconv.Atoi(args[1])
+		ts.Check(err)
+		deadline := time.Now().Add(30 * time.Second)
+		for srv.Requests() < want {
+			if time.Now().After(deadline) {
+				ts.Fatalf("fake service received %d requests in 30s; want %d", srv.Requests(), want)
+			}
+			time.Sleep(5 * time.Millisecond)
 		}
 	case "bodies-not-contain":
 		if len(args) != 2 {
@@ -118,6 +157,7 @@ func fakeAPIStart(ts *testscript.TestScript, args []string) {
 	fakeServers.Store(ts, srv)
 	ts.Defer(func() {
 		fakeServers.Delete(ts)
+		fakeMarks.Delete(ts)
 		srv.Close()
 	})
 	for _, f := range failures {

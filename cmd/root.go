@@ -115,6 +115,9 @@ func report(o *IO, err error, interrupted bool) int {
 	if errors.Is(err, errSilent) {
 		return code
 	}
+	if code == exitInterrupted {
+		err = locales.New("interrupted").WithHint("interrupted.hint")
+	}
 	fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("error.prefix"), o.P.ErrorText(err))
 	if hint := o.P.HintText(err); hint != "" {
 		fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), hint)

@@ -104,8 +104,14 @@ type job struct {
 	redactor *glossary.Redactor
 	limiter  *limiter
 
+	blocks   map[string]int // sentence id → block
+
 	mu       sync.Mutex
 	trans    *Translations
+	version  int // of the catalogs in memory
+
+	saveMu sync.Mutex
+	saved  int // version last written
 	result   *TranslateResult
 	done     int
 	total    int
@@ -245,10 +251,14 @@ func sameTags(a, b string) bool {
 }
 
 func (j *job) blockOf(id string) int {
-	for _, s := range j.l.Doc.Sentences() {
-		if s.ID == id {
-			return s.Block
+	if j.blocks == nil {
+		j.blocks = map[string]int{}
+		for _, s := range j.l.Doc.Sentences() {
+			j.blocks[s.ID] = s.Block
 		}
+	}
+	if b, ok := j.blocks[id]; ok {
+		return b
 	}
 	return -1
 }
@@ -521,7 +531,6 @@ func (j *job) validate(w *work, text string) (string, string) {
 // when it is still being tried.
 func (j *job) record(b []*work, good map[string]string, reason func(*work) string) {
 	j.mu.Lock()
-	defer j.mu.Unlock()
 	desc := j.opts.Backend
 	if j.opts.Model != "" {
 		desc += " " + j.opts.Model
@@ -540,10 +549,13 @@ func (j *job) record(b []*work, good map[string]string, reason func(*work) strin
 			j.done++
 		}
 	}
-	if err := j.saveLocked(); err != nil && j.fatalErr == nil {
-		j.fatalErr = err
-	}
+	j.version++
 	j.progress()
+	files, version := j.snapshotLocked()
+	j.mu.Unlock()
+	if err := j.write(files, version); err != nil {
+		j.fail(err)
+	}
 }
 
 func (j *job) progress() {
@@ -566,19 +578,38 @@ func (j *job) failedNow() int {
 
 func (j *job) save() error {
 	j.mu.Lock()
-	defer j.mu.Unlock()
-	return j.saveLocked()
+	j.version++
+	files, version := j.snapshotLocked()
+	j.mu.Unlock()
+	return j.write(files, version)
 }
 
-func (j *job) saveLocked() error {
+// snapshotLocked renders the catalogs as they are now; j.mu is held.
+func (j *job) snapshotLocked() ([]File, int) {
 	if j.opts.Save == nil {
-		return nil
+		return nil, j.version
 	}
 	files := []File{{
 		Path: j.l.CatalogPath("translate", j.lang),
 		Data: j.trans.Machine.Marshal(locales.English.T("catalog.comment.machine", "Letter", j.l.Name, "Lang", j.lang.String())),
 	}}
 	files = append(files, File{Path: j.l.FailuresPath(j.lang), Data: MarshalFailures(j.trans.Failures)})
+	return files, j.version
+}
+
+// write saves a snapshot outside j.mu, so other batches go on while the
+// disk works; a snapshot older than one already written is dropped, so the
+// files never go back in time.
+func (j *job) write(files []File, version int) error {
+	if files == nil {
+		return nil
+	}
+	j.saveMu.Lock()
+	defer j.saveMu.Unlock()
+	if version <= j.saved {
+		return nil
+	}
+	j.saved = version
 	return j.opts.Save(files)
 }
 
