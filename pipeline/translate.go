@@ -104,14 +104,14 @@ type job struct {
 	redactor *glossary.Redactor
 	limiter  *limiter
 
-	blocks   map[string]int // sentence id → block
+	blocks map[string]int // sentence id → block
 
-	mu       sync.Mutex
-	trans    *Translations
-	version  int // of the catalogs in memory
+	mu      sync.Mutex
+	trans   *Translations
+	version int // of the catalogs in memory
 
-	saveMu sync.Mutex
-	saved  int // version last written
+	saveMu   sync.Mutex
+	saved    int // version last written
 	result   *TranslateResult
 	done     int
 	total    int
