@@ -1,17 +1,198 @@
 package cmd
 
 import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
 	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/exchange"
 )
 
 func newExchangeCmd(o *IO) *cobra.Command {
-	return &cobra.Command{
+	c := &cobra.Command{
 		Use:   "exchange",
 		Short: o.P.T("exchange.short"),
+		Long:  o.P.T("exchange.long"),
+	}
+	c.AddCommand(newExchangeExportCmd(o), newExchangeImportCmd(o))
+	return c
+}
+
+type exchangeOptions struct {
+	Letter   string
+	Edited   string
+	Lang     language.Tag
+	Format   exchange.Format
+	Glossary string
+	Encoding string
+	Output   string
+	Force    bool
+}
+
+// parseExchangeFlags reads --lang and --format; an empty format is left to
+// the caller.
+func parseExchangeFlags(opts *exchangeOptions, lang, format string) error {
+	tag, err := parseLangFlag("--lang", lang)
+	if err != nil {
+		return err
+	}
+	opts.Lang = tag
+	if format == "" {
+		return nil
+	}
+	f, ok := exchange.ParseFormat(format)
+	if !ok {
+		var names []string
+		for _, f := range exchange.Formats {
+			names = append(names, string(f))
+		}
+		return &usageError{locales.New("exchange.usage.format", "Format", format).
+			WithHint("exchange.usage.format.hint", "Formats", strings.Join(names, ", "))}
+	}
+	opts.Format = f
+	return nil
+}
+
+func newExchangeExportCmd(o *IO) *cobra.Command {
+	var opts exchangeOptions
+	var lang, format string
+	c := &cobra.Command{
+		Use:     "export FILE --lang LANG --format xliff|po|tmx",
+		Short:   o.P.T("exchange.export.short"),
+		Long:    o.P.T("exchange.export.long"),
+		Example: o.P.T("exchange.export.example"),
+		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			return locales.New("not-yet", "Command", c.CommandPath())
+			opts.Letter = args[0]
+			if err := parseExchangeFlags(&opts, lang, format); err != nil {
+				return err
+			}
+			return exchangeExportRun(o, opts)
 		},
 	}
+	c.Flags().StringVar(&lang, "lang", "", o.P.T("flag.lang"))
+	c.Flags().StringVar(&format, "format", "xliff", o.P.T("exchange.flag.format"))
+	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.P.T("flag.glossary"))
+	c.Flags().StringVar(&opts.Encoding, "encoding", "", o.P.T("flag.encoding"))
+	c.Flags().StringVarP(&opts.Output, "output", "o", "", o.P.T("flag.output"))
+	_ = c.MarkFlagRequired("lang")
+	return c
+}
+
+// openBundle opens the letter and gathers its sentences in opts.Lang,
+// names redacted.
+func openBundle(opts exchangeOptions) (*pipeline.Letter, *pipeline.Translations, *exchange.Bundle, error) {
+	l, err := openLetter(opts.Letter, opts.Encoding)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if opts.Lang == l.Source {
+		return nil, nil, nil, &usageError{locales.New("exchange.usage.source", "Lang", l.Source.String())}
+	}
+	g, err := l.Config.LoadGlossary(opts.Glossary)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	t, err := l.LoadTranslations(opts.Lang)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return l, t, exchange.Build(l, t, g), nil
+}
+
+func exchangeExportRun(o *IO, opts exchangeOptions) error {
+	_, _, b, err := openBundle(opts)
+	if err != nil {
+		return err
+	}
+	return writeOutput(o, opts.Output, b.Export(opts.Format))
+}
+
+func newExchangeImportCmd(o *IO) *cobra.Command {
+	var opts exchangeOptions
+	var lang, format string
+	c := &cobra.Command{
+		Use:     "import FILE EDITED --lang LANG",
+		Short:   o.P.T("exchange.import.short"),
+		Long:    o.P.T("exchange.import.long"),
+		Example: o.P.T("exchange.import.example"),
+		Args:    exactArgs(2),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Letter, opts.Edited = args[0], args[1]
+			if err := parseExchangeFlags(&opts, lang, format); err != nil {
+				return err
+			}
+			return exchangeImportRun(o, opts)
+		},
+	}
+	c.Flags().StringVar(&lang, "lang", "", o.P.T("flag.lang"))
+	c.Flags().StringVar(&format, "format", "", o.P.T("exchange.flag.import-format"))
+	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.P.T("flag.glossary"))
+	c.Flags().StringVar(&opts.Encoding, "encoding", "", o.P.T("flag.encoding"))
+	c.Flags().BoolVar(&opts.Force, "force", false, o.P.T("exchange.flag.force"))
+	_ = c.MarkFlagRequired("lang")
+	return c
+}
+
+func exchangeImportRun(o *IO, opts exchangeOptions) error {
+	if opts.Format == "" {
+		f, ok := exchange.FormatOf(opts.Edited)
+		if !ok {
+			return locales.New("exchange.import.format", "Path", opts.Edited).WithHint("exchange.import.format.hint")
+		}
+		opts.Format = f
+	}
+	data, err := os.ReadFile(opts.Edited)
+	if errors.Is(err, os.ErrNotExist) {
+		return locales.New("exchange.import.missing", "Path", opts.Edited)
+	}
+	if err != nil {
+		return locales.New("letter.read", "Path", opts.Edited).Wrap(err)
+	}
+	l, t, b, err := openBundle(opts)
+	if err != nil {
+		return err
+	}
+	imp, err := b.Import(opts.Edited, data, opts.Format, t.Approved)
+	if err != nil {
+		return err
+	}
+	for _, p := range imp.Problems {
+		o.Warn(importProblem(opts.Edited, p))
+	}
+	if len(imp.Problems) > 0 && !opts.Force {
+		return locales.New("exchange.import.refused", "Path", opts.Edited, "Count", len(imp.Problems)).
+			WithHint("exchange.import.refused.hint")
+	}
+	if len(imp.Changes) > 0 {
+		path := l.CatalogPath("active", opts.Lang)
+		data := imp.Catalog.Marshal(locales.English.T("exchange.catalog.comment", "Letter", filepath.Base(l.Path), "Lang", opts.Lang.String()))
+		if err := pipeline.WriteFile(path, data); err != nil {
+			return locales.New("write.failed", "Path", path).Wrap(err)
+		}
+	}
+	for _, c := range imp.Changes {
+		fmt.Fprintf(o.Out, "%s\t%s\n", c.ID, c.New)
+	}
+	fmt.Fprintln(o.Out, o.P.T("exchange.import.summary", "Count", len(imp.Changes), "Path", l.CatalogPath("active", opts.Lang)))
+	return nil
+}
+
+func importProblem(path string, p exchange.Problem) *locales.Message {
+	switch p.Kind {
+	case "unknown-id":
+		return locales.New("exchange.problem.unknown-id", "Path", path, "ID", p.ID)
+	case "source-changed":
+		return locales.New("exchange.problem.source-changed", "Path", path, "ID", p.ID)
+	case "tags":
+		return locales.New("exchange.problem.tags", "Path", path, "ID", p.ID, "Detail", p.Detail)
+	}
+	return locales.New("exchange.problem.names", "Path", path, "ID", p.ID, "Detail", p.Detail)
 }

@@ -1,0 +1,152 @@
+// Package exchange writes a letter's sentences and translations in the
+// files that translators' tools read — XLIFF 2.0, gettext PO and TMX 1.4b —
+// and reads an edited XLIFF or PO back as reviewed translations.
+//
+// These files leave the computer: they are mailed to a translator, uploaded
+// to a translation platform. The catalogs keep the real names of the people
+// in a letter; every exported text passes through the glossary's
+// [glossary.Redactor] first, so that a private name travels only as a
+// placeholder (<n1/>), and an import puts the names back.
+//
+// A segment keeps epistle's sentence id (XLIFF unit id, PO msgctxt, TMX
+// tuid) and the hash of the source it was made from, so that an import
+// can refuse a translation of a sentence that has changed since.
+//
+// How epistle's states map: an approved translation is XLIFF state
+// "reviewed", PO without flags, and the only thing TMX carries; a machine
+// translation is "translated" and "#, fuzzy"; a stale one (approved for an
+// earlier version of the sentence) is "initial" with the old translation as
+// its target, and in PO fuzzy with the old source as "#| msgid"; a missing
+// one has no target.
+package exchange
+
+import (
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/glossary"
+	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/document"
+)
+
+// Format is an interchange file format.
+type Format string
+
+// The interchange formats.
+const (
+	XLIFF Format = "xliff"
+	PO    Format = "po"
+	TMX   Format = "tmx"
+)
+
+// Formats lists the formats in the order help shows them.
+var Formats = []Format{XLIFF, PO, TMX}
+
+// ParseFormat reads a --format value.
+func ParseFormat(s string) (Format, bool) {
+	switch strings.ToLower(s) {
+	case "xliff", "xlf":
+		return XLIFF, true
+	case "po":
+		return PO, true
+	case "tmx":
+		return TMX, true
+	}
+	return "", false
+}
+
+// FormatOf guesses a file's format from its extension.
+func FormatOf(path string) (Format, bool) {
+	return ParseFormat(strings.TrimPrefix(filepath.Ext(path), "."))
+}
+
+// Unit is one sentence as it goes out: every text redacted.
+type Unit struct {
+	ID    string
+	Block string // the block kind: p, h1, li…
+	Hash  string // the current source's hash
+	// Source is the sentence, Target the translation going out with it
+	// (approved, machine, or the stale approved one), "" for none.
+	Source, Target string
+	State          pipeline.State
+	// Previous is the source a stale translation was approved for.
+	Previous string
+	// Origin says where the target came from (a backend, a reviewer).
+	Origin string
+	// Terms are the glossary's entries found in the source, "source →
+	// target" (private names are never listed).
+	Terms []string
+	Tags  []document.Tag
+}
+
+// Bundle is a letter's sentences in one target language, ready to write.
+type Bundle struct {
+	Letter         string // the letter's file name
+	Source, Target language.Tag
+	Units          []Unit
+	redactor       *glossary.Redactor
+}
+
+// Build gathers the letter's sentences and their standing in t's language,
+// redacting every text with g's private names (g may be nil). Texts are
+// redacted in letter order, so that building again hands out the same
+// placeholders: that is how an import maps them back.
+func Build(l *pipeline.Letter, t *pipeline.Translations, g *glossary.Glossary) *Bundle {
+	b := &Bundle{Letter: filepath.Base(l.Path), Source: l.Source, Target: t.Lang}
+	if g != nil {
+		b.redactor = g.NewRedactor()
+	}
+	sentences := map[string]*document.Sentence{}
+	for _, s := range l.Doc.Sentences() {
+		sentences[s.ID] = s
+	}
+	for _, st := range l.States(t) {
+		u := Unit{ID: st.ID, Hash: st.Hash, State: st.State, Source: b.redact(st.Source)}
+		if s := sentences[st.ID]; s != nil {
+			u.Block = l.Doc.Blocks[s.Block].Kind
+			u.Tags = s.Tags
+		}
+		switch st.State {
+		case pipeline.Approved:
+			u.Target, u.Origin = b.redact(st.Approved.Other), b.redact(st.Approved.Description)
+		case pipeline.Machine:
+			u.Target, u.Origin = b.redact(st.Machine.Other), b.redact(st.Machine.Description)
+		case pipeline.Stale:
+			u.Target, u.Origin = b.redact(st.Approved.Other), b.redact(st.Approved.Description)
+			u.Previous = b.redact(l.ArchivedSource(st.Approved.Hash))
+		}
+		if g != nil {
+			for _, m := range g.Match(st.Source, l.Source) {
+				if m.Entry.Kind == glossary.KindPrivate || len(m.Entry.Targets) == 0 {
+					continue
+				}
+				// A term may contain a private name (김승은 목사): its note
+				// is redacted like the sentence.
+				u.Terms = append(u.Terms, b.redact(m.Entry.Source+" → "+strings.Join(m.Entry.Targets, " | ")))
+			}
+		}
+		b.Units = append(b.Units, u)
+	}
+	return b
+}
+
+func (b *Bundle) redact(s string) string {
+	if b.redactor == nil || s == "" {
+		return s
+	}
+	return b.redactor.Redact(s)
+}
+
+// Export writes the bundle in format f.
+func (b *Bundle) Export(f Format) []byte {
+	switch f {
+	case PO:
+		return b.po()
+	case TMX:
+		return b.tmx()
+	default:
+		return b.xliff()
+	}
+}

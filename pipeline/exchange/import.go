@@ -1,0 +1,204 @@
+package exchange
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/catalog"
+	"github.com/epistle-letters/epistle/pipeline/document"
+)
+
+// syntaxError is a file that cannot be read as its format.
+type syntaxError struct {
+	Line int
+	Err  string
+}
+
+func (e *syntaxError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Err) }
+
+// Change is one translation an import approved.
+type Change struct {
+	ID string
+	// Old is the approved translation it replaced ("" if there was none);
+	// New the imported one. Both are the real texts, names restored.
+	Old, New string
+}
+
+// Problem is a segment an import refused.
+type Problem struct {
+	ID string
+	// Kind is "unknown-id", "source-changed", "tags" or "names".
+	Kind   string
+	Detail string
+}
+
+// Imported is what reading an edited file back gives: the approved
+// catalog to write, what changed in it, and what was refused.
+type Imported struct {
+	Catalog  *catalog.Catalog
+	Changes  []Change
+	Problems []Problem
+}
+
+// Import reads an edited XLIFF or PO file (data, named path) against the
+// bundle it was exported from, as built again from the letter now, and the
+// letter's approved catalog in the bundle's language.
+//
+// A segment is taken when its translation differs from what was exported,
+// or when the translator marked it done (XLIFF state reviewed or final, a
+// PO entry no longer fuzzy) although it was not approved: the translator
+// has reviewed it, so it becomes an approved translation of the current
+// source. A PO entry still marked fuzzy is work in progress and is left
+// alone. It is refused when its id is not a sentence of the letter, its
+// source or hash is not the letter's current one (the letter changed
+// since the export), its tags are not the source's, or its name
+// placeholders are not the source's. Untouched segments change nothing.
+func (b *Bundle) Import(path string, data []byte, f Format, approved *catalog.Catalog) (*Imported, error) {
+	type seg struct {
+		id, hash, source, target string
+		done, has, fuzzy         bool
+	}
+	var segs []seg
+	switch f {
+	case XLIFF:
+		xs, err := readXLIFF(data)
+		if err != nil {
+			return nil, badFile(path, err)
+		}
+		for _, x := range xs {
+			segs = append(segs, seg{id: x.unit, hash: x.hash, source: x.source, target: x.target,
+				done: x.state == "reviewed" || x.state == "final", has: x.hasTarget && x.target != ""})
+		}
+	case PO:
+		ps, err := readPO(data)
+		if err != nil {
+			return nil, badFile(path, err)
+		}
+		for _, p := range ps {
+			segs = append(segs, seg{id: p.ctxt, hash: p.hash, source: p.id, target: p.str, done: !p.fuzzy, fuzzy: p.fuzzy, has: p.str != ""})
+		}
+	default:
+		return nil, locales.New("exchange.import.format", "Path", path).WithHint("exchange.import.format.hint")
+	}
+
+	units := map[string]*Unit{}
+	for i := range b.Units {
+		units[b.Units[i].ID] = &b.Units[i]
+	}
+	out := &Imported{Catalog: &catalog.Catalog{}}
+	for _, m := range approved.Messages {
+		c := *m
+		out.Catalog.Set(&c)
+	}
+	for _, s := range segs {
+		if !s.has || s.fuzzy {
+			continue
+		}
+		u := units[s.id]
+		if u == nil {
+			out.Problems = append(out.Problems, Problem{ID: s.id, Kind: "unknown-id"})
+			continue
+		}
+		if s.target == u.Target && (!s.done || u.State == pipeline.Approved) {
+			continue
+		}
+		if s.source != u.Source || (s.hash != "" && s.hash != u.Hash) {
+			out.Problems = append(out.Problems, Problem{ID: s.id, Kind: "source-changed"})
+			continue
+		}
+		if d := tagDiff(u.Source, s.target); d != "" {
+			out.Problems = append(out.Problems, Problem{ID: s.id, Kind: "tags", Detail: d})
+			continue
+		}
+		text := s.target
+		if b.redactor != nil {
+			if err := b.redactor.CheckPlaceholders(u.Source, s.target); err != nil {
+				out.Problems = append(out.Problems, Problem{ID: s.id, Kind: "names", Detail: err.Error()})
+				continue
+			}
+			restored, err := b.redactor.Restore(s.target)
+			if err != nil {
+				out.Problems = append(out.Problems, Problem{ID: s.id, Kind: "names", Detail: err.Error()})
+				continue
+			}
+			text = restored
+		}
+		old := ""
+		if m := approved.Get(u.ID); m != nil {
+			old = m.Other
+			if m.Hash == u.Hash && m.Other == text {
+				continue
+			}
+		}
+		out.Catalog.Set(&catalog.Message{ID: u.ID, Description: "reviewed in " + filepath.Base(path), Hash: u.Hash, Other: text})
+		out.Changes = append(out.Changes, Change{ID: u.ID, Old: old, New: text})
+	}
+	// The approved catalog keeps the letter's order.
+	order := map[string]int{}
+	for i, u := range b.Units {
+		order[u.ID] = i
+	}
+	slices.SortStableFunc(out.Catalog.Messages, func(a, c *catalog.Message) int {
+		ia, oka := order[a.ID]
+		ic, okc := order[c.ID]
+		switch {
+		case oka && okc:
+			return ia - ic
+		case oka:
+			return -1
+		case okc:
+			return 1
+		}
+		return 0
+	})
+	return out, nil
+}
+
+func badFile(path string, err error) error {
+	if se, ok := err.(*syntaxError); ok {
+		return locales.New("exchange.import.syntax", "Path", path, "Line", se.Line, "Err", se.Err).
+			WithHint("exchange.import.syntax.hint")
+	}
+	return err
+}
+
+// tagDiff compares the markup tags of a translation with its source's:
+// every pair and standalone tag must come back once. It returns what is
+// wrong, or "".
+func tagDiff(source, target string) string {
+	count := func(s string) map[string]int {
+		m := map[string]int{}
+		for _, t := range document.TagPattern.FindAllString(s, -1) {
+			if !strings.HasPrefix(strings.Trim(t, "</"), "n") {
+				m[t]++
+			}
+		}
+		return m
+	}
+	want, got := count(source), count(target)
+	var missing, extra []string
+	for t, n := range want {
+		if got[t] < n {
+			missing = append(missing, t)
+		}
+	}
+	for t, n := range got {
+		if want[t] < n {
+			extra = append(extra, t)
+		}
+	}
+	slices.Sort(missing)
+	slices.Sort(extra)
+	var parts []string
+	if len(missing) > 0 {
+		parts = append(parts, "missing "+strings.Join(missing, " "))
+	}
+	if len(extra) > 0 {
+		parts = append(parts, "unknown "+strings.Join(extra, " "))
+	}
+	return strings.Join(parts, ", ")
+}
