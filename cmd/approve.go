@@ -1,17 +1,106 @@
 package cmd
 
 import (
+	"errors"
+	"fmt"
+
 	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/review"
 )
 
+type approveOptions struct {
+	Letter   string
+	Lang     language.Tag
+	IDs      []string
+	All      bool
+	Force    bool
+	Glossary string
+}
+
 func newApproveCmd(o *IO) *cobra.Command {
-	return &cobra.Command{
-		Use:   "approve",
-		Short: o.P.T("approve.short"),
+	var opts approveOptions
+	var lang string
+	c := &cobra.Command{
+		Use:     "approve FILE --lang LANG (--all | ID...)",
+		Short:   o.P.T("approve.short"),
+		Long:    o.P.T("approve.long"),
+		Example: o.P.T("approve.example"),
+		Args:    rangeArgs(1, 1<<20),
 		RunE: func(c *cobra.Command, args []string) error {
-			return locales.New("not-yet", "Command", c.CommandPath())
+			opts.Letter, opts.IDs = args[0], args[1:]
+			tag, err := parseLangFlag("--lang", lang)
+			if err != nil {
+				return err
+			}
+			opts.Lang = tag
+			if opts.All == (len(opts.IDs) > 0) {
+				return usage("approve.usage.which")
+			}
+			return approveRun(o, opts)
 		},
 	}
+	c.Flags().StringVar(&lang, "lang", "", o.P.T("flag.lang"))
+	c.Flags().BoolVar(&opts.All, "all", false, o.P.T("flag.approve.all"))
+	c.Flags().BoolVar(&opts.Force, "force", false, o.P.T("flag.approve.force"))
+	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.P.T("flag.glossary"))
+	_ = c.MarkFlagRequired("lang")
+	return c
+}
+
+// approveRun approves what it can and writes it; the segments it refuses
+// are named on stderr and make the run partly done (exit 3).
+func approveRun(o *IO, opts approveOptions) error {
+	r, err := openReviewer(opts.Letter, opts.Lang, opts.Glossary)
+	if err != nil {
+		return err
+	}
+	ids := opts.IDs
+	if opts.All {
+		for _, it := range r.Items() {
+			if it.Translation != "" {
+				ids = append(ids, it.ID)
+			}
+		}
+	} else {
+		for _, id := range ids {
+			if err := r.Known(id); err != nil {
+				return err
+			}
+		}
+	}
+	approved, refused := 0, 0
+	for _, id := range ids {
+		changed, err := r.Approve(review.Approval{ID: id, Force: opts.Force})
+		if err != nil {
+			refused++
+			var m *locales.Message
+			if errors.As(err, &m) {
+				fmt.Fprintf(o.Err, "epistle: %s\n", o.P.ErrorText(err))
+				if h := o.P.HintText(err); h != "" && refused == 1 {
+					fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), h)
+				}
+				continue
+			}
+			return err
+		}
+		if changed {
+			approved++
+		}
+	}
+	if approved > 0 {
+		for _, f := range r.Files() {
+			if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
+				return locales.New("write.failed", "Path", f.Path).Wrap(err)
+			}
+		}
+	}
+	fmt.Fprintln(o.Out, o.P.T("approve.summary", "Approved", approved, "Refused", refused, "Lang", opts.Lang.String()))
+	if refused > 0 {
+		return fmt.Errorf("%w: %w", errSilent, pipeline.ErrPartial)
+	}
+	return nil
 }

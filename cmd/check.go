@@ -1,17 +1,95 @@
 package cmd
 
 import (
-	"github.com/spf13/cobra"
+	"fmt"
 
-	"github.com/epistle-letters/epistle/locales"
+	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/qa"
+	"github.com/epistle-letters/epistle/pipeline/review"
 )
 
+type checkOptions struct {
+	Letter   string
+	Lang     language.Tag
+	Glossary string
+	JSON     bool
+}
+
 func newCheckCmd(o *IO) *cobra.Command {
-	return &cobra.Command{
-		Use:   "check",
-		Short: o.P.T("check.short"),
+	var opts checkOptions
+	var lang string
+	c := &cobra.Command{
+		Use:     "check FILE [--lang LANG]",
+		Short:   o.P.T("check.short"),
+		Long:    o.P.T("check.long"),
+		Example: o.P.T("check.example"),
+		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			return locales.New("not-yet", "Command", c.CommandPath())
+			opts.Letter = args[0]
+			if lang != "" {
+				tag, err := parseLangFlag("--lang", lang)
+				if err != nil {
+					return err
+				}
+				opts.Lang = tag
+			}
+			return checkRun(o, opts)
 		},
 	}
+	c.Flags().StringVar(&lang, "lang", "", o.P.T("flag.check.lang"))
+	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.P.T("flag.glossary"))
+	c.Flags().BoolVar(&opts.JSON, "json", false, o.P.T("flag.json"))
+	return c
+}
+
+// checkReport is what `check --json` prints (DESIGN.md).
+type checkReport struct {
+	Problems []qa.Problem `json:"problems"`
+}
+
+// checkRun checks the source once and the translations in each language;
+// errors exit 3 so that check can gate a CI job.
+func checkRun(o *IO, opts checkOptions) error {
+	l, err := openLetter(opts.Letter, "")
+	if err != nil {
+		return err
+	}
+	g, err := l.Config.LoadGlossary(opts.Glossary)
+	if err != nil {
+		return err
+	}
+	langs := []language.Tag{opts.Lang}
+	if opts.Lang == language.Und {
+		langs = review.Languages(l)
+	}
+	problems := append([]qa.Problem{}, review.CheckSource(l, g)...)
+	for _, lang := range langs {
+		r, err := review.Open(l, lang, g)
+		if err != nil {
+			return err
+		}
+		problems = append(problems, r.Check()...)
+	}
+	// Messages follow the reader's language; the field names stay.
+	for i := range problems {
+		problems[i].Message = o.P.Sprint(problems[i].Msg)
+	}
+	errs := len(qa.Errors(problems))
+	if opts.JSON {
+		if err := writeJSON(o, checkReport{Problems: problems}); err != nil {
+			return err
+		}
+	} else {
+		for _, p := range problems {
+			fmt.Fprintf(o.Out, "%s\t%s\t%s\n", p.ID, p.Lang, problemLine(o, p))
+		}
+		fmt.Fprintln(o.Out, o.P.T("check.summary", "Errors", errs, "Warnings", len(problems)-errs))
+	}
+	if errs > 0 {
+		return fmt.Errorf("%w: %w", errSilent, pipeline.ErrPartial)
+	}
+	return nil
 }

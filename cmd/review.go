@@ -1,17 +1,254 @@
 package cmd
 
 import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+
+	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/qa"
+	"github.com/epistle-letters/epistle/pipeline/review"
 )
 
+type reviewOptions struct {
+	Letter      string
+	Lang        language.Tag
+	Glossary    string
+	Interactive bool
+	JSON        bool
+}
+
 func newReviewCmd(o *IO) *cobra.Command {
-	return &cobra.Command{
-		Use:   "review",
-		Short: o.P.T("review.short"),
+	var opts reviewOptions
+	var lang string
+	c := &cobra.Command{
+		Use:     "review FILE [--lang LANG]",
+		Short:   o.P.T("review.short"),
+		Long:    o.P.T("review.long"),
+		Example: o.P.T("review.example"),
+		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			return locales.New("not-yet", "Command", c.CommandPath())
+			opts.Letter = args[0]
+			if lang != "" {
+				tag, err := parseLangFlag("--lang", lang)
+				if err != nil {
+					return err
+				}
+				opts.Lang = tag
+			}
+			if opts.Interactive && opts.JSON {
+				return usage("review.usage.json")
+			}
+			return reviewRun(c.Context(), o, opts)
 		},
 	}
+	c.Flags().StringVar(&lang, "lang", "", o.P.T("flag.review.lang"))
+	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.P.T("flag.glossary"))
+	c.Flags().BoolVarP(&opts.Interactive, "interactive", "i", false, o.P.T("flag.interactive"))
+	c.Flags().BoolVar(&opts.JSON, "json", false, o.P.T("flag.json"))
+	return c
+}
+
+// reviewReport is what `review --json` prints.
+type reviewReport struct {
+	Letter   string        `json:"letter"`
+	Lang     string        `json:"lang"`
+	Segments []review.Item `json:"segments"`
+}
+
+func reviewRun(ctx context.Context, o *IO, opts reviewOptions) error {
+	r, err := openReviewer(opts.Letter, opts.Lang, opts.Glossary)
+	if err != nil {
+		return err
+	}
+	if opts.Interactive {
+		return reviewInteractive(ctx, o, r)
+	}
+	items := r.Items()
+	if opts.JSON {
+		if items == nil {
+			items = []review.Item{}
+		}
+		return writeJSON(o, reviewReport{Letter: r.Letter.Path, Lang: r.Lang.String(), Segments: items})
+	}
+	if len(items) == 0 {
+		fmt.Fprintln(o.Out, o.P.T("review.none", "Lang", r.Lang.String()))
+	}
+	for i, it := range items {
+		showItem(o, o.Out, r, it, i+1, len(items))
+	}
+	return nil
+}
+
+// openReviewer opens the letter, its glossary and its translations in lang,
+// the first target language when lang is undefined.
+func openReviewer(path string, lang language.Tag, glossaryPath string) (*review.Reviewer, error) {
+	l, err := openLetter(path, "")
+	if err != nil {
+		return nil, err
+	}
+	if lang == language.Und {
+		langs := review.Languages(l)
+		if len(langs) == 0 {
+			return nil, usage("review.usage.lang")
+		}
+		lang = langs[0]
+	}
+	g, err := l.Config.LoadGlossary(glossaryPath)
+	if err != nil {
+		return nil, err
+	}
+	return review.Open(l, lang, g)
+}
+
+func reviewInteractive(ctx context.Context, o *IO, r *review.Reviewer) error {
+	s := &review.Session{
+		R:    r,
+		In:   bufio.NewReader(o.In),
+		Show: func(it review.Item, pos, total int) { showItem(o, o.Out, r, it, pos, total) },
+		Ask:  func(m *locales.Message) { fmt.Fprintf(o.Err, "epistle: %s ", o.P.Sprint(m)) },
+		Say: func(m *locales.Message) {
+			fmt.Fprintf(o.Err, "\nepistle: %s\n", o.P.ErrorText(m))
+			if h := o.P.HintText(m); h != "" {
+				fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), h)
+			}
+		},
+		Save: func(files []pipeline.File) error {
+			for _, f := range files {
+				if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
+					return locales.New("write.failed", "Path", f.Path).Wrap(err)
+				}
+			}
+			return nil
+		},
+	}
+	if f, ok := o.In.(*os.File); ok && os.Getenv("EDITOR") != "" && isatty.IsTerminal(f.Fd()) {
+		s.Edit = func(text string) (string, error) { return editInEditor(ctx, text) }
+	}
+	sum, err := s.Run(ctx)
+	fmt.Fprintln(o.Err)
+	if err != nil {
+		return err
+	}
+	if sum.Done {
+		o.Warn(locales.New("review.session.done", "Approved", sum.Approved, "Skipped", sum.Skipped))
+	} else {
+		o.Warn(locales.New("review.session.stopped", "Approved", sum.Approved, "Left", sum.Left))
+	}
+	return nil
+}
+
+// editInEditor opens text in $EDITOR and returns what the person saved.
+func editInEditor(ctx context.Context, text string) (string, error) {
+	f, err := os.CreateTemp("", "epistle-*.txt")
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.WriteString(text + "\n"); err != nil {
+		f.Close()
+		return "", err
+	}
+	if err := f.Close(); err != nil {
+		return "", err
+	}
+	args := strings.Fields(os.Getenv("EDITOR"))
+	cmd := exec.CommandContext(ctx, args[0], append(args[1:], f.Name())...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return "", locales.New("review.editor", "Editor", args[0]).Wrap(err)
+	}
+	data, err := os.ReadFile(f.Name())
+	return string(data), err
+}
+
+// showItem prints one sentence for the reviewer: its source with glossary
+// terms marked, the translation to approve and where it came from, for a
+// stale one the previous translation with both diffs, and its problems.
+func showItem(o *IO, w io.Writer, r *review.Reviewer, it review.Item, pos, total int) {
+	src, tgt := r.Letter.Source.String(), r.Lang.String()
+	fmt.Fprintf(w, "%s %s  [%d/%d]  %s", paint(o, "1", "=="), paint(o, "1", it.ID), pos, total, stateName(o, it.State))
+	if it.From != "" {
+		fmt.Fprintf(w, "  (%s)", it.From)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "  %-5s %s\n", src, highlightTerms(o, it.Source, it.Terms))
+	if it.SourceDiff != nil {
+		fmt.Fprintf(w, "  %-5s %s\n", o.P.T("review.label.was"), it.PreviousSource)
+		fmt.Fprintf(w, "  %-5s %s\n", o.P.T("review.label.diff"), renderDiff(o, it.SourceDiff))
+	}
+	if it.Translation != "" {
+		fmt.Fprintf(w, "  %-5s %s\n", tgt, it.Translation)
+	}
+	if it.Previous != "" && it.From != "previous" {
+		fmt.Fprintf(w, "  %-5s %s\n", o.P.T("review.label.previous"), it.Previous)
+		if it.TranslationDiff != nil {
+			fmt.Fprintf(w, "  %-5s %s\n", o.P.T("review.label.diff"), renderDiff(o, it.TranslationDiff))
+		}
+	}
+	if it.Failure != "" {
+		fmt.Fprintf(w, "  %s\n", o.P.T("status.failed", "Reason", it.Failure))
+	}
+	for _, p := range it.Problems {
+		fmt.Fprintf(w, "  %s\n", problemLine(o, p))
+	}
+	fmt.Fprintln(w)
+}
+
+// stateName names a state in the reader's language.
+func stateName(o *IO, s pipeline.State) string {
+	//locales:ids review.state.missing review.state.machine review.state.approved review.state.stale review.state.failed
+	return o.P.T("review.state." + string(s))
+}
+
+// problemLine renders a QA problem in the reader's language.
+func problemLine(o *IO, p qa.Problem) string {
+	sev := o.P.T("review.severity.warning")
+	code := "33"
+	if p.Severity == qa.Error {
+		sev, code = o.P.T("review.severity.error"), "31"
+	}
+	return paint(o, code, sev) + " " + p.Check + ": " + o.P.Sprint(p.Msg)
+}
+
+// renderDiff shows a diff inline: red and green on a terminal, git's
+// [-deleted-]{+inserted+} otherwise.
+func renderDiff(o *IO, edits []review.Edit) string {
+	var b strings.Builder
+	for _, e := range edits {
+		switch e.Op {
+		case review.Delete:
+			if o.Color {
+				b.WriteString("\x1b[31;9m" + e.Text + "\x1b[0m")
+			} else {
+				b.WriteString("[-" + e.Text + "-]")
+			}
+		case review.Insert:
+			if o.Color {
+				b.WriteString("\x1b[32m" + e.Text + "\x1b[0m")
+			} else {
+				b.WriteString("{+" + e.Text + "+}")
+			}
+		default:
+			b.WriteString(e.Text)
+		}
+	}
+	return b.String()
+}
+
+// paint colours s on a terminal.
+func paint(o *IO, code, s string) string {
+	if !o.Color {
+		return s
+	}
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
 }

@@ -1,17 +1,99 @@
 package cmd
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
-	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline/review"
 )
 
+type statusOptions struct {
+	Paths []string
+	Stats bool
+	JSON  bool
+}
+
 func newStatusCmd(o *IO) *cobra.Command {
-	return &cobra.Command{
-		Use:   "status",
-		Short: o.P.T("status.short"),
+	var opts statusOptions
+	c := &cobra.Command{
+		Use:     "status [PATH...]",
+		Short:   o.P.T("status.short"),
+		Long:    o.P.T("status.long"),
+		Example: o.P.T("status.example"),
 		RunE: func(c *cobra.Command, args []string) error {
-			return locales.New("not-yet", "Command", c.CommandPath())
+			opts.Paths = args
+			if len(opts.Paths) == 0 {
+				opts.Paths = []string{"."}
+			}
+			return statusRun(o, opts)
 		},
 	}
+	c.Flags().BoolVar(&opts.Stats, "stats", false, o.P.T("flag.stats"))
+	c.Flags().BoolVar(&opts.JSON, "json", false, o.P.T("flag.json"))
+	return c
+}
+
+// statusReport is what `status --json` prints (DESIGN.md); stats only with
+// --stats.
+type statusReport struct {
+	Documents []*review.Document `json:"documents"`
+	Stats     []review.Stat      `json:"stats,omitempty"`
+}
+
+func statusRun(o *IO, opts statusOptions) error {
+	paths, err := review.FindLetters(opts.Paths)
+	if err != nil {
+		return err
+	}
+	rep := statusReport{Documents: []*review.Document{}}
+	var logs []*review.Log
+	for _, p := range paths {
+		l, err := openLetter(p, "")
+		if err != nil {
+			return err
+		}
+		doc, ls, err := review.Status(l)
+		if err != nil {
+			return err
+		}
+		rep.Documents = append(rep.Documents, doc)
+		logs = append(logs, ls...)
+	}
+	if opts.Stats {
+		rep.Stats = review.Stats(logs)
+		if rep.Stats == nil {
+			rep.Stats = []review.Stat{}
+		}
+	}
+	if opts.JSON {
+		return writeJSON(o, rep)
+	}
+	for _, d := range rep.Documents {
+		if len(d.Langs) == 0 {
+			fmt.Fprintf(o.Out, "%s\t%s\n", d.Path, o.P.T("status.nolang", "Segments", d.Segments))
+		}
+		for _, lang := range d.Langs {
+			c := d.Languages[lang.String()]
+			fmt.Fprintf(o.Out, "%s\t%s\t%s\n", d.Path, lang, o.P.T("status.line", "Approved", c.Approved,
+				"Machine", c.Machine, "Stale", c.Stale, "Missing", c.Missing, "Failed", c.Failed))
+			for _, s := range d.Failed[lang.String()] {
+				fmt.Fprintf(o.Out, "\t%s\t%s\n", s.ID, o.P.T("status.failed", "Reason", s.Failure))
+			}
+		}
+	}
+	if opts.Stats {
+		if len(rep.Stats) == 0 {
+			fmt.Fprintln(o.Out, o.P.T("status.stats.none"))
+		}
+		for _, s := range rep.Stats {
+			name := s.Backend
+			if s.Model != "" {
+				name += " " + s.Model
+			}
+			fmt.Fprintf(o.Out, "%s\t%s\n", name, o.P.T("status.stats.line", "Approved", s.Approved,
+				"Unchanged", fmt.Sprintf("%.0f%%", 100*s.UnchangedShare()), "Distance", fmt.Sprintf("%.1f", s.Distance)))
+		}
+	}
+	return nil
 }

@@ -1,0 +1,251 @@
+// Package review is where a person takes over from the machine: it shows
+// each translation that needs a reviewer with what helps to judge it, and
+// records what the reviewer approves.
+//
+// A sentence's translation into one language is missing, machine (in
+// translate.<lang>.toml, awaiting review), approved (in active.<lang>.toml
+// with the hash of the source it was approved for), stale (approved for a
+// source that has changed since) or failed; [pipeline.Letter.States] decides
+// which. A stale translation is never dropped: the reviewer sees it as the
+// previous translation, with a diff of the old and new source and of the old
+// and new translation, and may approve it again for the new source.
+//
+// Approving writes the translation to active.<lang>.toml with the current
+// source hash, and a [Decision] to review.<lang>.json: what the machine
+// wrote, what the person approved, and the distance between them, per
+// backend and model, which is the evidence `status --stats` reports.
+// Approval refuses a translation with QA errors (see package qa) unless
+// forced, and never replaces a current approval with a different text
+// unless forced or edited by the person.
+package review
+
+import (
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/glossary"
+	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/catalog"
+	"github.com/epistle-letters/epistle/pipeline/qa"
+)
+
+// Reviewer holds one letter's translations in one language while a person
+// reviews them. Approvals change it in memory; Files returns what to write.
+type Reviewer struct {
+	Letter   *pipeline.Letter
+	Lang     language.Tag
+	Glossary *glossary.Glossary
+	T        *pipeline.Translations
+	Log      *Log
+}
+
+// Open reads the letter's translations and review log in lang; g may be nil.
+func Open(l *pipeline.Letter, lang language.Tag, g *glossary.Glossary) (*Reviewer, error) {
+	t, err := l.LoadTranslations(lang)
+	if err != nil {
+		return nil, err
+	}
+	log, err := LoadLog(LogPath(l, lang))
+	if err != nil {
+		return nil, err
+	}
+	return &Reviewer{Letter: l, Lang: lang, Glossary: g, T: t, Log: log}, nil
+}
+
+// Item is one sentence as the reviewer sees it; `review --json` prints it.
+type Item struct {
+	ID    string         `json:"id"`
+	State pipeline.State `json:"state"`
+	// Source is the sentence now, with the glossary terms found in it.
+	Source string          `json:"source"`
+	Terms  []glossary.Term `json:"terms"`
+	// Translation is what approving would approve: the machine translation
+	// of the current source, or else the previous approved translation.
+	Translation string `json:"translation"`
+	// From says where Translation came from: the backend and model, or
+	// "previous" for an earlier approval.
+	From string `json:"from,omitempty"`
+	// Previous is the approved translation of an earlier source, with that
+	// source and the diffs from the old to the new.
+	Previous        string `json:"previous,omitempty"`
+	PreviousSource  string `json:"previous_source,omitempty"`
+	SourceDiff      []Edit `json:"source_diff,omitempty"`
+	TranslationDiff []Edit `json:"translation_diff,omitempty"`
+	// Failure says why the machine failed, for State failed.
+	Failure  string       `json:"failure,omitempty"`
+	Problems []qa.Problem `json:"problems"`
+}
+
+// fromPrevious marks an Item whose translation is an earlier approval.
+const fromPrevious = "previous"
+
+// Items returns the sentences that need a person, in letter order:
+// machine translations, stale approvals and failures.
+func (r *Reviewer) Items() []Item {
+	var out []Item
+	for _, s := range r.Letter.States(r.T) {
+		stale := s.Approved != nil && s.Approved.Hash != s.Hash
+		if s.State == pipeline.Approved || s.State == pipeline.Missing && !stale {
+			continue
+		}
+		out = append(out, r.item(s))
+	}
+	return out
+}
+
+// Item returns the sentence id as the reviewer sees it, whatever its state.
+func (r *Reviewer) Item(id string) (Item, bool) {
+	for _, s := range r.Letter.States(r.T) {
+		if s.ID == id {
+			return r.item(s), true
+		}
+	}
+	return Item{}, false
+}
+
+func (r *Reviewer) item(s pipeline.SegmentState) Item {
+	it := Item{ID: s.ID, State: s.State, Source: s.Source, Terms: []glossary.Term{}, Failure: s.Failure, Problems: []qa.Problem{}}
+	if r.Glossary != nil {
+		it.Terms = r.Glossary.Terms(s.Source, r.Letter.Source)
+	}
+	if s.Approved != nil && s.Approved.Hash != s.Hash {
+		it.State = pipeline.Stale
+		it.Previous = s.Approved.Other
+		it.PreviousSource = r.Letter.ArchivedSource(s.Approved.Hash)
+		if it.PreviousSource != "" {
+			it.SourceDiff = Diff(it.PreviousSource, s.Source, r.Letter.Source)
+		}
+	}
+	switch {
+	case s.State == pipeline.Approved:
+		it.Translation, it.From = s.Approved.Other, approvedFrom(s.Approved)
+	case s.Machine != nil:
+		it.Translation, it.From = s.Machine.Other, s.Machine.Description
+		if it.Previous != "" {
+			it.TranslationDiff = Diff(it.Previous, it.Translation, r.Lang)
+		}
+	case it.Previous != "":
+		it.Translation, it.From = it.Previous, fromPrevious
+	}
+	if it.Translation != "" {
+		it.Problems = r.check(s.ID, s.Source, it.Translation)
+	}
+	return it
+}
+
+// approvedFrom reads the machine provenance back from an approved message's
+// description.
+func approvedFrom(m *catalog.Message) string {
+	_, from, _ := strings.Cut(m.Description, "machine: ")
+	return from
+}
+
+func (r *Reviewer) check(id, source, translation string) []qa.Problem {
+	ps := qa.Check(qa.Input{ID: id, Source: source, Translation: translation,
+		Src: r.Letter.Source, Tgt: r.Lang, Glossary: r.Glossary})
+	if ps == nil {
+		ps = []qa.Problem{}
+	}
+	return ps
+}
+
+// Approval asks to approve one sentence's translation.
+type Approval struct {
+	ID string
+	// Text is the reviewer's own text when Edited; otherwise the item's
+	// Translation is approved.
+	Text   string
+	Edited bool
+	// Force approves despite QA errors, and over a current approval.
+	Force bool
+}
+
+// Known returns an error naming id when the letter has no such sentence.
+func (r *Reviewer) Known(id string) error {
+	if r.Letter.Hash(id) == "" {
+		return locales.New("review.unknown", "ID", id, "Path", filepath.Base(r.Letter.Path)).
+			WithHint("review.unknown.hint", "Path", r.Letter.Path)
+	}
+	return nil
+}
+
+// Approve approves one translation in memory. It reports whether anything
+// changed: approving again what is already approved changes nothing. The
+// errors are for a person: an unknown id, nothing to approve, QA errors
+// (see [QAError]), or a current approval that differs.
+func (r *Reviewer) Approve(a Approval) (bool, error) {
+	if err := r.Known(a.ID); err != nil {
+		return false, err
+	}
+	hash := r.Letter.Hash(a.ID)
+	it, _ := r.Item(a.ID)
+	text := it.Translation
+	if a.Edited {
+		text = a.Text
+	}
+	if text == "" && !a.Edited {
+		return false, locales.New("review.nothing", "ID", a.ID, "Lang", r.Lang.String()).
+			WithHint("review.nothing.hint", "Path", r.Letter.Path, "Lang", r.Lang.String())
+	}
+	old := r.T.Approved.Get(a.ID)
+	if old != nil && old.Hash == hash {
+		if old.Other == text {
+			return false, nil
+		}
+		if !a.Edited && !a.Force {
+			return false, locales.New("review.approved", "ID", a.ID).WithHint("review.approved.hint")
+		}
+	}
+	if !a.Force {
+		if errs := qa.Errors(r.check(a.ID, it.Source, text)); len(errs) > 0 {
+			return false, &QAError{ID: a.ID, Problems: errs}
+		}
+	}
+	d := Decision{ID: a.ID, Hash: hash, Edited: a.Edited && text != it.Translation, Text: text}
+	desc := "approved"
+	if m := r.T.Machine.Get(a.ID); m != nil && m.Hash == hash {
+		d.Backend, d.Distance = m.Description, Distance(m.Other, text)
+		if d.Distance > 0 {
+			d.Machine = m.Other
+		}
+		desc = "approved; machine: " + m.Description
+	}
+	if old != nil {
+		d.Replaced = old.Other
+	}
+	r.T.Approved.Set(&catalog.Message{ID: a.ID, Description: desc, Hash: hash, Other: text})
+	r.Log.Decisions = append(r.Log.Decisions, d)
+	return true, nil
+}
+
+// QAError is the refusal to approve a translation with QA errors.
+type QAError struct {
+	ID       string
+	Problems []qa.Problem
+}
+
+func (e *QAError) Error() string { return e.Message().Error() }
+
+// Message says which sentence was refused and why (its first problem),
+// with a hint to force it.
+func (e *QAError) Message() *locales.Message {
+	return locales.New("review.refused", "ID", e.ID, "More", len(e.Problems)-1).
+		WithHint("review.refused.hint", "ID", e.ID).Wrap(e.Problems[0].Msg)
+}
+
+// Unwrap gives the message, so that the command line renders it in the
+// reader's language.
+func (e *QAError) Unwrap() error { return e.Message() }
+
+// Files returns the approved catalog and the review log, for the caller to
+// write (atomically, each file whole).
+func (r *Reviewer) Files() []pipeline.File {
+	return []pipeline.File{
+		{Path: r.Letter.CatalogPath("active", r.Lang), Data: r.T.Approved.Marshal(
+			locales.English.T("review.catalog.comment", "Letter", filepath.Base(r.Letter.Path), "Lang", r.Lang.String()))},
+		{Path: LogPath(r.Letter, r.Lang), Data: r.Log.Marshal()},
+	}
+}

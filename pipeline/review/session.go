@@ -1,0 +1,201 @@
+package review
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline"
+)
+
+// Session is an interactive review: one sentence at a time, the person
+// answers with a key — a accept, e edit, f accept despite QA errors, s skip,
+// b back, q quit. Every decision is saved at once, whole files written
+// atomically, with the place the session has reached: quitting, a closed
+// input or a crash loses nothing, and the next session starts where this
+// one stopped, then comes round to what was skipped before.
+type Session struct {
+	R *Reviewer
+	// In gives the person's answers, a line each.
+	In *bufio.Reader
+	// Show presents a sentence, the pos-th of total.
+	Show func(it Item, pos, total int)
+	// Ask asks for the next answer; Say tells the person something else: a
+	// refusal, a key it does not know.
+	Ask, Say func(m *locales.Message)
+	// Edit lets the person edit text in an editor; nil reads the new text
+	// as the next line of In.
+	Edit func(text string) (string, error)
+	// Save writes files.
+	Save func([]pipeline.File) error
+}
+
+// Summary is what a session did.
+type Summary struct {
+	Approved, Skipped, Left int
+	// Done is true when the session went through to the end.
+	Done bool
+}
+
+// Run runs the session until the person quits, the input ends or every
+// sentence that needed review has had its turn.
+func (s *Session) Run(ctx context.Context) (Summary, error) {
+	queue := s.queue()
+	var sum Summary
+	if len(queue) == 0 {
+		sum.Done = true
+		return sum, nil
+	}
+	skipped := map[string]bool{}
+	pending := "" // an edit QA refused, which f forces
+	for i := 0; i < len(queue); {
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
+		id := queue[i]
+		it, _ := s.R.Item(id)
+		s.Show(it, i+1, len(queue))
+		s.Ask(locales.New("review.prompt"))
+		line, err := s.readLine()
+		if err != nil {
+			return s.stop(sum, queue[i:], skipped, err)
+		}
+		approval := Approval{ID: id}
+		switch strings.ToLower(line) {
+		case "a":
+			pending = ""
+		case "f":
+			approval.Force = true
+			if pending != "" {
+				approval.Text, approval.Edited = pending, true
+			}
+		case "e":
+			text, err := s.edit(it.Translation)
+			if err != nil {
+				return s.stop(sum, queue[i:], skipped, err)
+			}
+			if text == "" {
+				continue
+			}
+			approval.Text, approval.Edited, pending = text, true, text
+		case "s":
+			skipped[id] = true
+			i++
+			if err := s.save(queue, i); err != nil {
+				return sum, err
+			}
+			continue
+		case "b":
+			if i > 0 {
+				i--
+			}
+			pending = ""
+			continue
+		case "q":
+			return s.stop(sum, queue[i:], skipped, nil)
+		default:
+			s.Say(locales.New("review.prompt.unknown", "Key", line))
+			continue
+		}
+		changed, err := s.R.Approve(approval)
+		var refused *QAError
+		switch {
+		case errors.As(err, &refused):
+			s.Say(refused.Message())
+			continue
+		case err != nil:
+			s.Say(asMessage(err))
+			continue
+		}
+		if changed {
+			sum.Approved++
+		}
+		delete(skipped, id)
+		pending = ""
+		i++
+		if err := s.save(queue, i); err != nil {
+			return sum, err
+		}
+	}
+	sum.Skipped = len(skipped)
+	sum.Done = true
+	s.R.Log.Next = ""
+	return sum, s.Save(s.R.Files())
+}
+
+// queue lists the ids to review, starting where the last session stopped.
+// A failed sentence is among them: the person may write its translation.
+func (s *Session) queue() []string {
+	var ids []string
+	for _, it := range s.R.Items() {
+		ids = append(ids, it.ID)
+	}
+	next := s.R.Log.Next
+	if next == "" {
+		return ids
+	}
+	order := map[string]int{}
+	for i, m := range s.R.Letter.SourceCatalog.Messages {
+		order[m.ID] = i
+	}
+	at, ok := order[next]
+	if !ok {
+		return ids
+	}
+	for i, id := range ids {
+		if order[id] >= at {
+			return append(ids[i:], ids[:i]...)
+		}
+	}
+	return ids
+}
+
+// save records the place reached, the sentence at queue[i], and writes.
+func (s *Session) save(queue []string, i int) error {
+	s.R.Log.Next = ""
+	if i < len(queue) {
+		s.R.Log.Next = queue[i]
+	}
+	return s.Save(s.R.Files())
+}
+
+// stop ends the session early at rest[0], saving the place.
+func (s *Session) stop(sum Summary, rest []string, skipped map[string]bool, err error) (Summary, error) {
+	if err != nil && !errors.Is(err, io.EOF) {
+		return sum, err
+	}
+	sum.Skipped = len(skipped)
+	sum.Left = len(rest)
+	s.R.Log.Next = rest[0]
+	return sum, s.Save(s.R.Files())
+}
+
+func (s *Session) readLine() (string, error) {
+	line, err := s.In.ReadString('\n')
+	if err != nil && (line == "" || !errors.Is(err, io.EOF)) {
+		return "", err
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}
+
+// edit returns the person's new text, "" when they left it empty.
+func (s *Session) edit(text string) (string, error) {
+	if s.Edit != nil {
+		out, err := s.Edit(text)
+		return strings.TrimSpace(out), err
+	}
+	s.Ask(locales.New("review.prompt.edit"))
+	line, err := s.readLine()
+	return strings.TrimSpace(line), err
+}
+
+func asMessage(err error) *locales.Message {
+	var m *locales.Message
+	if errors.As(err, &m) {
+		return m
+	}
+	return locales.New("review.failed", "Err", err.Error())
+}

@@ -1,0 +1,163 @@
+package review
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline"
+)
+
+// Document is one letter's standing, as `status --json` prints it.
+type Document struct {
+	Path      string                     `json:"path"`
+	Source    string                     `json:"source"`
+	Segments  int                        `json:"segments"`
+	Languages map[string]pipeline.Counts `json:"languages"`
+	// Langs are the languages in order, and Failed the failed sentences
+	// of each, for the table a person reads.
+	Langs  []language.Tag                     `json:"-"`
+	Failed map[string][]pipeline.SegmentState `json:"-"`
+}
+
+// Status tallies the letter's sentences in each of its languages and
+// returns the review logs read on the way, for Stats.
+func Status(l *pipeline.Letter) (*Document, []*Log, error) {
+	doc := &Document{Path: l.Path, Source: l.Source.String(), Segments: l.SourceCatalog.Len(),
+		Languages: map[string]pipeline.Counts{}, Failed: map[string][]pipeline.SegmentState{}}
+	var logs []*Log
+	for _, lang := range Languages(l) {
+		t, err := l.LoadTranslations(lang)
+		if err != nil {
+			return nil, nil, err
+		}
+		states := l.States(t)
+		for i, s := range states {
+			// An approval of an earlier source is what a person must look
+			// at, even when the new source has been translated again or
+			// failed to be: it counts as stale.
+			if s.Approved != nil && s.Approved.Hash != s.Hash {
+				states[i].State = pipeline.Stale
+			}
+		}
+		doc.Langs = append(doc.Langs, lang)
+		doc.Languages[lang.String()] = pipeline.Count(states)
+		for _, s := range states {
+			if s.State == pipeline.Failed {
+				doc.Failed[lang.String()] = append(doc.Failed[lang.String()], s)
+			}
+		}
+		log, err := LoadLog(LogPath(l, lang))
+		if err != nil {
+			return nil, nil, err
+		}
+		logs = append(logs, log)
+	}
+	return doc, logs, nil
+}
+
+// Languages returns the letter's target languages: those epistle.toml names
+// and those it already has catalogs for, in order.
+func Languages(l *pipeline.Letter) []language.Tag {
+	seen := map[string]language.Tag{}
+	for _, t := range l.Config.TargetLangs() {
+		seen[t.String()] = t
+	}
+	entries, _ := os.ReadDir(l.Dir)
+	for _, e := range entries {
+		name := e.Name()
+		for _, prefix := range []string{"translate.", "active.", "failed.", "review."} {
+			rest, ok := strings.CutPrefix(name, prefix)
+			if !ok {
+				continue
+			}
+			code := strings.TrimSuffix(strings.TrimSuffix(rest, ".toml"), ".json")
+			if t, err := pipeline.ParseLang(code); err == nil && code != rest && t != l.Source {
+				seen[t.String()] = t
+			}
+		}
+	}
+	codes := make([]string, 0, len(seen))
+	for c := range seen {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	out := make([]language.Tag, len(codes))
+	for i, c := range codes {
+		out[i] = seen[c]
+	}
+	return out
+}
+
+// FindLetters expands paths into letters: a file is a letter; a folder
+// holds every NAME.LANG.{md,txt} in it, at any depth, whose LANG is the
+// newsletter's source language, and every file epistle already keeps a
+// NAME.epistle folder for. What is inside NAME.epistle folders is never a
+// letter.
+func FindLetters(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, locales.New("letter.missing", "Path", p).WithHint("letter.missing.hint")
+		case err != nil:
+			return nil, locales.New("letter.read", "Path", p).Wrap(err)
+		case !info.IsDir():
+			out = append(out, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if path != p && (strings.HasSuffix(name, ".epistle") || strings.HasPrefix(name, ".")) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if isLetter(path) {
+				out = append(out, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, locales.New("letter.read", "Path", p).Wrap(err)
+		}
+	}
+	return out, nil
+}
+
+// isLetter reports whether a file in a folder is a letter in the source
+// language.
+func isLetter(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext != ".md" && ext != ".markdown" && ext != ".txt" {
+		return false
+	}
+	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	name, code := stem, ""
+	if i := strings.LastIndexByte(stem, '.'); i > 0 {
+		name, code = stem[:i], stem[i+1:]
+	}
+	if info, err := os.Stat(filepath.Join(filepath.Dir(path), name+".epistle")); err == nil && info.IsDir() {
+		return true
+	}
+	if code == "" {
+		return false
+	}
+	tag, err := pipeline.ParseLang(code)
+	if err != nil {
+		return false
+	}
+	cfg, err := pipeline.LoadConfig(filepath.Dir(path))
+	return err == nil && tag == cfg.SourceLang()
+}
