@@ -1,18 +1,48 @@
 # Everyday targets. `make test` is what CI runs (see .ci/run).
 GO ?= go
 BIN := bin/epistle
+DEMO := demo
 
-.PHONY: build test bench demo lint fuzz
+.PHONY: build test bench demo lint goi18n-check fuzz
 
 build:
 	$(GO) build -o $(BIN) ./cmd/epistle
 
-test:
+# Unit tests, scripts, the fuzz corpora (they run as ordinary tests), vet,
+# and go-i18n's own tool reading the catalogs epistle writes.
+test: build
 	$(GO) vet ./...
 	$(GO) test ./...
+	$(MAKE) --no-print-directory goi18n-check
 
+# The sample letter, translated offline by the memory backend from the
+# English edition that was published for it; no key, no network.
+demo: build
+	rm -rf $(DEMO) && mkdir -p $(DEMO)
+	cp testdata/2023-06-3.ko.md testdata/2023-06-3.tm.tsv testdata/glossary.csv testdata/demo/epistle.toml $(DEMO)/
+	cd $(DEMO) && ../$(BIN) translate 2023-06-3.ko.md
+	cd $(DEMO) && ../$(BIN) export 2023-06-3.ko.md --lang en --include-unreviewed -o 2023-06-3.en.md
+	@echo "demo: $(DEMO)/2023-06-3.epistle/translate.en.toml and $(DEMO)/2023-06-3.en.md"
+
+# goi18n merge accepts the sample's catalogs: they are ordinary go-i18n files.
+goi18n-check: build
+	@tmp=$$(mktemp -d) && trap 'rm -rf $$tmp' EXIT && \
+	cp testdata/2023-06-3.ko.md testdata/2023-06-3.tm.tsv testdata/glossary.csv testdata/demo/epistle.toml $$tmp/ && \
+	(cd $$tmp && $(CURDIR)/$(BIN) translate 2023-06-3.ko.md >/dev/null; test $$? -le 3) && \
+	mkdir -p $$tmp/merged && \
+	$(GO) tool goi18n merge -sourceLanguage ko -outdir $$tmp/merged $$tmp/2023-06-3.epistle/active.ko.toml $$tmp/2023-06-3.epistle/translate.en.toml && \
+	echo "goi18n merge: ok"
+
+# Segmentation, glossary matching and a full translate run against the
+# local fake service (README has the figures).
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -run '^$$' -bench 'Split|Match|Segment' -benchmem ./pipeline/segment/ ./glossary/
+	$(GO) test -run '^$$' -bench Translate -benchtime 1x ./pipeline/
+
+# Fuzz the document model and the segmenter for a while.
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzRoundTrip -fuzztime 60s ./pipeline/document/
+	$(GO) test -run '^$$' -fuzz FuzzSplit -fuzztime 60s ./pipeline/segment/
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }

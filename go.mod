@@ -11,6 +11,8 @@ require (
 	golang.org/x/text v0.44.0
 )
 
+require go.yaml.in/yaml/v3 v3.0.5 // indirect
+
 require (
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	github.com/sashabaranov/go-openai v1.43.0
@@ -19,3 +21,5 @@ require (
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/tools v0.52.0 // indirect
 )
+
+tool github.com/nicksnyder/go-i18n/v2/goi18n
