@@ -290,13 +290,14 @@ func (a *automaton) accept(text string, pos *recent, p *pattern, mode matchMode,
 	}
 	if p.anywhere {
 		// Inside Hangul a private name matches anywhere; a Latin-script
-		// rendering must still stand as a word.
+		// rendering must not touch other Latin letters or digits, though
+		// Korean may be written right against it (Myeongcheol Ri님).
 		firstRune, _ := utf8.DecodeRuneInString(text[c.bstart:])
 		lastRune, _ := utf8.DecodeRuneInString(text[last.b:])
-		if before >= 0 && !isHangulSyllable(firstRune) && isWordRune(before) {
+		if before >= 0 && !isHangulSyllable(firstRune) && !isHangulSyllable(before) && isWordRune(before) {
 			return c, false, scratch
 		}
-		if next >= 0 && !isHangulSyllable(lastRune) && isWordRune(next) {
+		if next >= 0 && !isHangulSyllable(lastRune) && !isHangulSyllable(next) && isWordRune(next) {
 			return c, false, scratch
 		}
 		return c, true, scratch

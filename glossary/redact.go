@@ -25,8 +25,9 @@ import (
 // A private name is found even inside a longer Hangul word (리명철이,
 // 리명철형제): a name that slips through can cost someone their freedom,
 // while a word hidden by mistake costs a reviewer a correction. In Latin
-// script a rendering must stand as a word, or a short name would swallow
-// parts of others (Ri in during).
+// script a rendering must not touch other Latin letters or digits, or a
+// short name would swallow parts of others (Ri in during); Hangul written
+// against it (Myeongcheol Ri님) does not protect it.
 //
 // Use one Redactor per letter; it is safe for concurrent use.
 type Redactor struct {

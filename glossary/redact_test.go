@@ -77,6 +77,7 @@ func TestRedactor(t *testing.T) {
 		{"리명철형제, 리 명철", "<n2/>형제, <n2/>"},
 		{"Myeongcheol Ri's family and Eunhye", "<n2/>'s family and <n3/>"},
 		{"during the trip", "during the trip"},
+		{"Myeongcheol Ri님과 형제Myeongcheol Ri", "<n2/>님과 형제<n2/>"},
 		{"탈북민 공동체 센터", "탈북민 공동체 센터"},
 	} {
 		if got := r.Redact(c.in); got != c.want {
