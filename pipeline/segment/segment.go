@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"math/bits"
 	"regexp"
-	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,8 +20,8 @@ type Segmenter struct {
 	rules     []rule
 	quotes    []quotePair
 	quoteSpan int
-	// lastIdx and firstIdx map the rune before and the rune after a position to the set of
-	// rules that could apply there (a bitmask over rules).
+	// lastIdx, firstIdx and nextIdx map the rune before a position, the rune after it and
+	// the first rune after the white space there to the rules that could apply (bitmasks).
 	lastIdx, firstIdx, nextIdx runeIndex
 }
 
@@ -55,10 +55,6 @@ func New(lang language.Tag, opts ...Option) (*Segmenter, error) {
 	case "en":
 		file = "en"
 	}
-	set, err := loadRules(file)
-	if err != nil {
-		return nil, err
-	}
 	var user []rule
 	for _, w := range o.noBreak {
 		w = strings.TrimSpace(w)
@@ -74,11 +70,42 @@ func New(lang language.Tag, opts ...Option) (*Segmenter, error) {
 		r.source = fmt.Sprintf("no-break word %q", w)
 		user = append(user, r)
 	}
-	s := &Segmenter{rules: append(user, set.rules...), quotes: set.quotes, quoteSpan: set.quoteSpan}
+	if len(user) == 0 {
+		return cachedSegmenter(file)
+	}
+	shared, err := cachedSegmenter(file)
+	if err != nil {
+		return nil, err
+	}
+	return newSegmenter(ruleSet{
+		rules:     append(user, shared.rules...),
+		quotes:    shared.quotes,
+		quoteSpan: shared.quoteSpan,
+	}), nil
+}
+
+// compiled holds a Segmenter for each rule file, shared by every caller that adds no words of
+// its own: compiling the rules takes far longer than segmenting a letter, and a Segmenter is
+// never changed after New.
+var compiled sync.Map // file name -> func() (*Segmenter, error)
+
+func cachedSegmenter(file string) (*Segmenter, error) {
+	build, _ := compiled.LoadOrStore(file, sync.OnceValues(func() (*Segmenter, error) {
+		set, err := loadRules(file)
+		if err != nil {
+			return nil, err
+		}
+		return newSegmenter(set), nil
+	}))
+	return build.(func() (*Segmenter, error))()
+}
+
+func newSegmenter(set ruleSet) *Segmenter {
+	s := &Segmenter{rules: set.rules, quotes: set.quotes, quoteSpan: set.quoteSpan}
 	s.lastIdx = newRuneIndex(s.rules, func(r *rule) ([]rune, bool) { return r.last, r.lastAny })
 	s.firstIdx = newRuneIndex(s.rules, func(r *rule) ([]rune, bool) { return r.first, r.firstAny })
 	s.nextIdx = newRuneIndex(s.rules, func(r *rule) ([]rune, bool) { return r.next, r.nextAny })
-	return s, nil
+	return s
 }
 
 // Split returns the sentences of text, one paragraph, in order. Every non-space rune of text
@@ -227,79 +254,4 @@ func reverseRunes(s string) string {
 		i += n
 	}
 	return string(b)
-}
-
-// runeIndex maps a rune to the bitmask of rules whose edge set holds it. The rune line is
-// cut into intervals at every range boundary of every rule, so each interval has one mask.
-type runeIndex struct {
-	starts []rune     // interval i is [starts[i], starts[i+1])
-	masks  []uint64   // words masks per interval
-	words  int        // uint64 words per mask
-	none   []uint64   // rules that need no rune at all: the mask for "no rune" (-1)
-	ascii  [128]int32 // interval of each ASCII rune
-	hangul []uint16   // interval of each Hangul syllable, when there are few enough intervals
-}
-
-func newRuneIndex(rules []rule, edge func(*rule) ([]rune, bool)) runeIndex {
-	x := runeIndex{words: (len(rules) + 63) / 64, starts: []rune{0}}
-	for i := range rules {
-		set, _ := edge(&rules[i])
-		for k := 0; k+1 < len(set); k += 2 {
-			x.starts = append(x.starts, set[k], set[k+1]+1)
-		}
-	}
-	slices.Sort(x.starts)
-	x.starts = slices.Compact(x.starts)
-	x.masks = make([]uint64, len(x.starts)*x.words)
-	x.none = make([]uint64, x.words)
-	for i := range rules {
-		set, any := edge(&rules[i])
-		w, bit := i/64, uint64(1)<<(i%64)
-		if any {
-			x.none[w] |= bit
-			for k := range x.starts {
-				x.masks[k*x.words+w] |= bit
-			}
-			continue
-		}
-		for k := 0; k+1 < len(set); k += 2 {
-			for iv := x.interval(set[k]); iv < len(x.starts) && x.starts[iv] <= set[k+1]; iv++ {
-				x.masks[iv*x.words+w] |= bit
-			}
-		}
-	}
-	for r := range x.ascii {
-		x.ascii[r] = int32(x.interval(rune(r)))
-	}
-	// Korean text is mostly syllables: look them up directly rather than by binary search.
-	if len(x.starts) <= 1<<16 {
-		x.hangul = make([]uint16, hangulLast-hangulFirst+1)
-		for i := range x.hangul {
-			x.hangul[i] = uint16(x.interval(rune(hangulFirst + i)))
-		}
-	}
-	return x
-}
-
-func (x *runeIndex) interval(r rune) int {
-	i, found := slices.BinarySearch(x.starts, r)
-	if !found {
-		i--
-	}
-	return i
-}
-
-func (x *runeIndex) lookup(r rune) []uint64 {
-	var iv int
-	if r < 0 {
-		return x.none
-	}
-	if r < 128 {
-		iv = int(x.ascii[r])
-	} else if r >= hangulFirst && r <= hangulLast && x.hangul != nil {
-		iv = int(x.hangul[r-hangulFirst])
-	} else {
-		iv = x.interval(r)
-	}
-	return x.masks[iv*x.words : (iv+1)*x.words]
 }
