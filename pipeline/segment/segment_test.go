@@ -81,6 +81,11 @@ func TestSplitKorean(t *testing.T) {
 		{"-게 되다 is not -ㄹ게", "천문학을 알게 되었고 사랑했다", []string{"천문학을 알게 되었고 사랑했다"}},
 		{"promise -ㄹ게", "내일 연락할게 기다려 줘", []string{"내일 연락할게", "기다려 줘"}},
 		{"consonant abbreviation", "정신차리면 ㄱㅊ은데 아니면 답없거든", []string{"정신차리면 ㄱㅊ은데 아니면 답없거든"}},
+		{"emphasis spelled out", "감. 사. 합. 니. 다! 진.짜.최.고 좋아요", []string{"감. 사. 합. 니. 다!", "진.짜.최.고 좋아요"}},
+		{"speaker labels", `철수:"어디 가?" 영희:"교회."`, []string{`철수:"어디 가?"`, `영희:"교회."`}},
+		{"emoticon glued to next sentence", "도착했어요^^내일은 쉬어요", []string{"도착했어요^^", "내일은 쉬어요"}},
+		{"dialect and notice endings", "그렇다니께 참고하시길 바람 다음 주에 봐요", []string{"그렇다니께", "참고하시길 바람", "다음 주에 봐요"}},
+		{"negative imperative", "걱정하지 마 다 잘될 거야", []string{"걱정하지 마", "다 잘될 거야"}},
 		{"empty", "", nil},
 		{"spaces only", " \n ", nil},
 	}
