@@ -227,7 +227,7 @@ func (q *recent) back(k int) at { return q.buf[(q.n-1-k)&q.mask] }
 // Spaces are skipped so that a multi-word entry matches with or without
 // them; pos records where each rune the automaton saw is in the text.
 func (a *automaton) scan(text string, mode matchMode) []candidate {
-	cands := make([]candidate, 0, len(text)/16)
+	cands := make([]candidate, 0, len(text)/12)
 	pos := newRecent(a.longest)
 	var scratch []rune
 	s := int32(0)

@@ -76,7 +76,7 @@ func resolveOverlaps(cands []candidate) []candidate {
 		from int
 		end  int32
 	}
-	var stack []cluster
+	stack := make([]cluster, 0, len(cands))
 	for i, c := range cands {
 		cl := cluster{from: i, end: c.end}
 		for len(stack) > 0 && stack[len(stack)-1].end > c.start {
@@ -87,19 +87,22 @@ func resolveOverlaps(cands []candidate) []candidate {
 		}
 		stack = append(stack, cl)
 	}
-	chosen := make([]candidate, 0, len(stack))
+	// The chosen candidates are written over cands in place: a cluster
+	// keeps at most as many as it has, so writing never overtakes reading.
+	w := 0
 	for k, cl := range stack {
 		to := len(cands)
 		if k+1 < len(stack) {
 			to = stack[k+1].from
 		}
 		if to-cl.from == 1 {
-			chosen = append(chosen, cands[cl.from])
+			cands[w] = cands[cl.from]
+			w++
 			continue
 		}
-		chosen = append(chosen, resolveCluster(cands[cl.from:to])...)
+		w += copy(cands[w:], resolveCluster(cands[cl.from:to]))
 	}
-	return chosen
+	return cands[:w]
 }
 
 func resolveCluster(group []candidate) []candidate {
@@ -118,19 +121,22 @@ func resolveCluster(group []candidate) []candidate {
 		}
 		return cmp.Compare(a.pattern.entry, b.pattern.entry)
 	})
-	var taken []candidate
+	// Keep the winners at the front of group, in place.
+	n := 0
 	for _, c := range group {
 		free := true
-		for _, t := range taken {
+		for _, t := range group[:n] {
 			if c.start < t.end && t.start < c.end {
 				free = false
 				break
 			}
 		}
 		if free {
-			taken = append(taken, c)
+			group[n] = c
+			n++
 		}
 	}
+	taken := group[:n]
 	slices.SortFunc(taken, func(a, b candidate) int { return cmp.Compare(a.start, b.start) })
 	return taken
 }
