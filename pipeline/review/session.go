@@ -104,7 +104,7 @@ func (s *Session) Run(ctx context.Context) (Summary, error) {
 		var refused *QAError
 		switch {
 		case errors.As(err, &refused):
-			s.Say(refused.Message())
+			s.Say(refused.Message().WithHint("review.refused.session.hint"))
 			continue
 		case err != nil:
 			s.Say(asMessage(err))
