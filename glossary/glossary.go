@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/epistle-letters/epistle/locales"
 )
 
@@ -181,6 +183,15 @@ func validate(name string, entries []*Entry) []*locales.Message {
 	var problems []*locales.Message
 	seen := map[string]*Entry{}
 	for _, e := range entries {
+		// Files are normalised as they are decoded; entries made in code
+		// are normalised here, so that both match NFC letters.
+		e.Source = strings.TrimSpace(norm.NFC.String(e.Source))
+		for i := range e.Targets {
+			e.Targets[i] = norm.NFC.String(e.Targets[i])
+		}
+		for i := range e.Forbidden {
+			e.Forbidden[i] = norm.NFC.String(e.Forbidden[i])
+		}
 		if e.Kind == "" {
 			e.Kind = KindTerm
 		}
