@@ -21,7 +21,18 @@ func newGlossaryCmd(o *IO) *cobra.Command {
 		Short:   o.P.T("glossary.short"),
 		Long:    o.P.T("glossary.long"),
 		Example: o.P.T("glossary.example"),
+		// Like the root: bare or with "help", it shows its help; with an
+		// unknown subcommand, it says so in the reader's language and
+		// exits 2.
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 || len(args) == 1 && args[0] == "help" {
+				return nil
+			}
+			return unknownCommand(c, args[0])
+		},
+		RunE: func(c *cobra.Command, args []string) error { return c.Help() },
 	}
+	c.SuggestionsMinimumDistance = 2
 	c.AddCommand(
 		newGlossaryListCmd(o),
 		newGlossaryCheckCmd(o),
