@@ -32,6 +32,10 @@ func (s *Segmenter) quotedSpans(view string) []span {
 	var spans []span
 	prev, newline := ' ', false
 	for i, r := range view {
+		if r >= hangulFirst && r <= hangulLast { // no quotation mark is a syllable
+			prev, newline = r, false
+			continue
+		}
 		n := utf8.RuneLen(r)
 		if n < 0 {
 			n = 1

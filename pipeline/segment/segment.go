@@ -118,17 +118,17 @@ func (s *Segmenter) Split(text string) []Span {
 	rev := reverseRunes(view)
 	quoted := s.quotedSpans(view)
 	var ends []int
-	for i := 0; i < len(view); {
-		r1, n := utf8.DecodeRuneInString(view[i:])
-		p := i + n
+	r2, n2 := utf8.DecodeRuneInString(view)
+	for p := 0; p < len(view); {
+		r1 := r2
+		p += n2
 		if p >= len(view) {
 			break
 		}
+		r2, n2 = utf8.DecodeRuneInString(view[p:])
 		if unicode.IsSpace(r1) {
-			i = p
 			continue
 		}
-		r2, _ := utf8.DecodeRuneInString(view[p:])
 		for len(quoted) > 0 && quoted[0].end < p {
 			quoted = quoted[1:]
 		}
@@ -136,7 +136,6 @@ func (s *Segmenter) Split(text string) []Span {
 		if (unicode.IsSpace(r2) && blankLineAt(view, p)) || (!inQuote && s.breaksAt(view, rev, p, r1, r2)) {
 			ends = append(ends, p)
 		}
-		i = p
 	}
 	return spans(text, view, tags, ends)
 }
@@ -144,6 +143,17 @@ func (s *Segmenter) Split(text string) []Span {
 // breaksAt applies the rules at position p of view, r1 and r2 being the runes either side:
 // the first rule whose before and after both match decides; if none does, no break.
 func (s *Segmenter) breaksAt(view, rev string, p int, r1, r2 rune) bool {
+	lm, fm := s.lastIdx.lookup(r1), s.firstIdx.lookup(r2)
+	candidates := false
+	for w := range lm {
+		if lm[w]&fm[w] != 0 {
+			candidates = true
+			break
+		}
+	}
+	if !candidates {
+		return false
+	}
 	r3, k := r2, p
 	for k < len(view) && asciiSpace(rune(view[k])) {
 		k++
@@ -153,7 +163,7 @@ func (s *Segmenter) breaksAt(view, rev string, p int, r1, r2 rune) bool {
 	} else if k > p {
 		r3, _ = utf8.DecodeRuneInString(view[k:])
 	}
-	lm, fm, nm := s.lastIdx.lookup(r1), s.firstIdx.lookup(r2), s.nextIdx.lookup(r3)
+	nm := s.nextIdx.lookup(r3)
 	q := len(view) - p
 	for w := range lm {
 		m := lm[w] & fm[w] & nm[w]
