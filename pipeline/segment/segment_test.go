@@ -86,6 +86,7 @@ func TestSplitKorean(t *testing.T) {
 		{"emoticon glued to next sentence", "도착했어요^^내일은 쉬어요", []string{"도착했어요^^", "내일은 쉬어요"}},
 		{"dialect and notice endings", "그렇다니께 참고하시길 바람 다음 주에 봐요", []string{"그렇다니께", "참고하시길 바람", "다음 주에 봐요"}},
 		{"negative imperative", "걱정하지 마 다 잘될 거야", []string{"걱정하지 마", "다 잘될 거야"}},
+		{"decorative emoji between words", "6월 소식 💌 선교회 편지입니다. 감사해요", []string{"6월 소식 💌 선교회 편지입니다.", "감사해요"}},
 		{"empty", "", nil},
 		{"spaces only", " \n ", nil},
 	}
