@@ -87,6 +87,9 @@ func TestSplitKorean(t *testing.T) {
 		{"dialect and notice endings", "그렇다니께 참고하시길 바람 다음 주에 봐요", []string{"그렇다니께", "참고하시길 바람", "다음 주에 봐요"}},
 		{"negative imperative", "걱정하지 마 다 잘될 거야", []string{"걱정하지 마", "다 잘될 거야"}},
 		{"decorative emoji between words", "6월 소식 💌 선교회 편지입니다. 감사해요", []string{"6월 소식 💌 선교회 편지입니다.", "감사해요"}},
+		{"opening laughter", "ㅋㅋㅋ 그래서 웃었어요", []string{"ㅋㅋㅋ 그래서 웃었어요"}},
+		{"ellipsis glued to next sentence", "좋겠다......내일은 쉬어요", []string{"좋겠다......", "내일은 쉬어요"}},
+		{"trailing clause glued to a particle", "다 끝났다…는 것은 착각이었다. 그래요", []string{"다 끝났다…는 것은 착각이었다.", "그래요"}},
 		{"empty", "", nil},
 		{"spaces only", " \n ", nil},
 	}
