@@ -73,10 +73,11 @@ type Unit struct {
 	State          pipeline.State
 	// Previous is the source a stale translation was approved for.
 	Previous string
-	// Origin says where the target came from (a backend, a reviewer).
-	Origin string
+	// Origin says where the target came from (a backend, a reviewer);
+	// Failure why the last attempt to translate it failed.
+	Origin, Failure string
 	// Terms are the glossary's entries found in the source, "source →
-	// target" (private names are never listed).
+	// targets; never forbidden (note)" (private entries are never listed).
 	Terms []string
 	Tags  []document.Tag
 }
@@ -116,15 +117,24 @@ func Build(l *pipeline.Letter, t *pipeline.Translations, g *glossary.Glossary) *
 		case pipeline.Stale:
 			u.Target, u.Origin = b.redact(st.Approved.Other), b.redact(st.Approved.Description)
 			u.Previous = b.redact(l.ArchivedSource(st.Approved.Hash))
+		case pipeline.Failed:
+			u.Failure = b.redact(st.Failure)
 		}
 		if g != nil {
 			for _, m := range g.Match(st.Source, l.Source) {
 				if m.Entry.Kind == glossary.KindPrivate || len(m.Entry.Targets) == 0 {
 					continue
 				}
+				term := m.Entry.Source + " → " + strings.Join(m.Entry.Targets, " | ")
+				if len(m.Entry.Forbidden) > 0 {
+					term += "; never " + strings.Join(m.Entry.Forbidden, " | ")
+				}
+				if m.Entry.Note != "" {
+					term += " (" + oneLine(m.Entry.Note) + ")"
+				}
 				// A term may contain a private name (김승은 목사): its note
 				// is redacted like the sentence.
-				u.Terms = append(u.Terms, b.redact(m.Entry.Source+" → "+strings.Join(m.Entry.Targets, " | ")))
+				u.Terms = append(u.Terms, b.redact(term))
 			}
 		}
 		b.Units = append(b.Units, u)

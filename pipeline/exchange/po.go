@@ -43,6 +43,9 @@ func (b *Bundle) po() []byte {
 		if u.Origin != "" {
 			w.WriteString("#. origin: " + oneLine(u.Origin) + "\n")
 		}
+		if u.Failure != "" {
+			w.WriteString("#. failure: " + oneLine(u.Failure) + "\n")
+		}
 		w.WriteString("#: " + strings.ReplaceAll(b.Letter, " ", "\u00a0") + "\n")
 		if u.State == pipeline.Machine || u.State == pipeline.Stale {
 			w.WriteString("#, fuzzy\n")

@@ -47,6 +47,9 @@ func (b *Bundle) xliff() []byte {
 		if u.Origin != "" {
 			note("origin", u.Origin)
 		}
+		if u.Failure != "" {
+			note("failure", u.Failure)
+		}
 		w.WriteString("   </notes>\n")
 		if len(u.Tags) > 0 {
 			w.WriteString("   <originalData>\n")

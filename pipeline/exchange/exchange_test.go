@@ -1,0 +1,165 @@
+package exchange
+
+import (
+	"testing"
+
+	"github.com/epistle-letters/epistle/pipeline/document"
+)
+
+var tags = []document.Tag{
+	{Name: "g1", Open: "**", Close: "**", Kind: "strong"},
+	{Name: "x2", Open: "<b>", Kind: "html"},
+	{Name: "g3", Open: "[", Close: "](https://example.org)", Kind: "link"},
+}
+
+func TestXLIFFInline(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"plain & <safe>", "plain &amp; &lt;safe&gt;"},
+		{"<g1>bold</g1> text", `<pc id="g1" dataRefStart="g1-open" dataRefEnd="g1-close">bold</pc> text`},
+		{"a <x2/> b", `a <ph id="x2" dataRef="x2"/> b`},
+		{"<n1/> prays", `<ph id="n1" canCopy="no" canDelete="no" type="other" subType="epistle:private" disp="n1"/> prays`},
+		// A translation that crossed its pairs is still well formed.
+		{"<g1>a <g3>b</g1> c</g3>", `<sc id="g1"/>a <sc id="g3"/>b<ec startRef="g1"/> c<ec startRef="g3"/>`},
+		{"<x9/> invented", `<ph id="x9"/> invented`},
+	} {
+		if got := xliffInline(c.in, tags); got != c.want {
+			t.Errorf("xliffInline(%q)\n got %s\nwant %s", c.in, got, c.want)
+		}
+	}
+}
+
+func TestTMXInline(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"<g1>bold</g1>", `<bpt i="1" x="1">**</bpt>bold<ept i="1">**</ept>`},
+		{"see <g3>this</g3><x2/>", `see <bpt i="3" x="3">[</bpt>this<ept i="3">](https://example.org)</ept><ph x="2">&lt;b&gt;</ph>`},
+		{"<n2/>", `<ph type="x-private">&lt;n2/&gt;</ph>`},
+		{"</g1>x<g1>", `<it pos="end" x="1">**</it>x<it pos="begin" x="1">**</it>`},
+	} {
+		if got := tmxInline(c.in, tags); got != c.want {
+			t.Errorf("tmxInline(%q)\n got %s\nwant %s", c.in, got, c.want)
+		}
+	}
+}
+
+// What xliffInline writes, readXLIFF reads back as the same tagged text.
+func TestXLIFFRoundTrip(t *testing.T) {
+	for _, text := range []string{
+		"plain & <safe> \"quoted\"",
+		"<g1>bold</g1> and <g3>a link</g3><x2/>",
+		"<n1/> and <n2/> pray",
+		"<g1>a <g3>b</g1> c</g3>",
+		"line one\nline two",
+	} {
+		doc := `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ko"><file id="f"><unit id="u1"><segment state="reviewed"><source>` +
+			xliffInline(text, tags) + `</source><target>` + xliffInline(text, tags) + `</target></segment></unit></file></xliff>`
+		segs, err := readXLIFF([]byte(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(segs) != 1 || segs[0].source != text || segs[0].target != text || segs[0].state != "reviewed" {
+			t.Errorf("round trip of %q gave %+v", text, segs)
+		}
+	}
+}
+
+func TestReadXLIFFRefusesOtherFiles(t *testing.T) {
+	for _, doc := range []string{
+		`<xliff version="1.2"><file/></xliff>`,
+		`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0"><unit>`,
+		`not xml at all <`,
+	} {
+		if _, err := readXLIFF([]byte(doc)); err == nil {
+			t.Errorf("readXLIFF(%q) read it", doc)
+		}
+	}
+}
+
+func TestPOString(t *testing.T) {
+	for _, c := range []struct{ kw, in, want string }{
+		{"msgid", `say "hi" \ now`, `msgid "say \"hi\" \\ now"` + "\n"},
+		{"msgstr", "", `msgstr ""` + "\n"},
+		{"msgid", "one\ntwo", "msgid \"\"\n\"one\\n\"\n\"two\"\n"},
+		{"msgid", "tab\there", `msgid "tab\there"` + "\n"},
+	} {
+		if got := poString(c.kw, c.in); got != c.want {
+			t.Errorf("poString(%q, %q) = %q, want %q", c.kw, c.in, got, c.want)
+		}
+	}
+}
+
+func TestReadPO(t *testing.T) {
+	po := `msgid ""
+msgstr ""
+"Language: en\n"
+
+#. hash: sha1-abc
+#, fuzzy
+#| msgid "old"
+msgctxt "id1"
+msgid "하나"
+msgstr "one"
+
+msgctxt "id2"
+msgid ""
+"multi\n"
+"line"
+msgstr ""
+"two\n"
+"lines"
+`
+	got, err := readPO([]byte(po))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []poEntry{
+		{ctxt: "id1", id: "하나", str: "one", fuzzy: true, hash: "sha1-abc"},
+		{ctxt: "id2", id: "multi\nline", str: "two\nlines"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("read %d entries, want %d: %+v", len(got), len(want), got)
+	}
+	for i := range want {
+		g, w := got[i], want[i]
+		if g.ctxt != w.ctxt || g.id != w.id || g.str != w.str || g.fuzzy != w.fuzzy || g.hash != w.hash {
+			t.Errorf("entry %d = %+v, want %+v", i, g, w)
+		}
+	}
+	for _, bad := range []string{"msgid \"open\n", "msgid_plural \"x\"\n", "\"stray\"\n", "msgfoo \"x\"\n"} {
+		if _, err := readPO([]byte(bad)); err == nil {
+			t.Errorf("readPO(%q) read it", bad)
+		}
+	}
+}
+
+func TestTagDiff(t *testing.T) {
+	for _, c := range []struct{ src, tgt, want string }{
+		{"<g1>a</g1> <x2/>", "<x2/> <g1>b</g1>", ""},
+		{"<g1>a</g1>", "a", "missing </g1> <g1>"},
+		{"a", "<x3/>a", "unknown <x3/>"},
+		{"<n1/> a", "a", ""}, // names are the redactor's to check
+		{"<x2/><x2/>", "<x2/>", "missing <x2/>"},
+	} {
+		if got := tagDiff(c.src, c.tgt); got != c.want {
+			t.Errorf("tagDiff(%q, %q) = %q, want %q", c.src, c.tgt, got, c.want)
+		}
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	for in, want := range map[string]Format{"xliff": XLIFF, "XLF": XLIFF, "po": PO, "tmx": TMX} {
+		if got, ok := ParseFormat(in); !ok || got != want {
+			t.Errorf("ParseFormat(%q) = %q, %v", in, got, ok)
+		}
+	}
+	if _, ok := ParseFormat("docx"); ok {
+		t.Error("docx is a format")
+	}
+	for path, want := range map[string]Format{"dir/letter.en.xliff": XLIFF, "a.xlf": XLIFF, "a.po": PO} {
+		if f, ok := FormatOf(path); !ok || f != want {
+			t.Errorf("FormatOf(%q) = %q, %v", path, f, ok)
+		}
+	}
+	if f, ok := FormatOf("letter.docx"); ok {
+		t.Errorf("FormatOf(letter.docx) = %q", f)
+	}
+}
