@@ -3,6 +3,7 @@ package segment
 import (
 	"embed"
 	"fmt"
+	"maps"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -116,8 +117,13 @@ func loadRules(name string) (ruleSet, error) {
 	if err := read(name); err != nil {
 		return ruleSet{}, err
 	}
+	// Files in name order, so that the result never depends on map order.
+	names := slices.Sorted(maps.Keys(files))
 	var set ruleSet
-	for fname, f := range files {
+	lists := map[string][]string{}
+	patterns := map[string]string{}
+	for _, fname := range names {
+		f := files[fname]
 		for _, q := range f.Quotes {
 			r := []rune(q)
 			if len(r) != 2 {
@@ -126,14 +132,13 @@ func loadRules(name string) (ruleSet, error) {
 			set.quotes = append(set.quotes, quotePair{r[0], r[1]})
 		}
 		set.quoteSpan = max(set.quoteSpan, f.QuoteSpan)
-	}
-	lists := map[string][]string{}
-	patterns := map[string]string{}
-	for _, f := range files {
 		for k, v := range f.Lists {
 			lists[k] = append(lists[k], v...)
 		}
 		for k, v := range f.Patterns {
+			if _, dup := patterns[k]; dup {
+				return ruleSet{}, fmt.Errorf("rules/%s.toml: pattern {%s} is defined twice", fname, k)
+			}
 			patterns[k] = v
 		}
 	}
