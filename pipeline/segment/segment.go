@@ -33,7 +33,7 @@ type options struct {
 }
 
 // WithNoBreak adds words after which a sentence never ends, such as abbreviations the rule
-// files do not know ("Bro.", "Msgr.", "Gov."). A word matches as a whole: "Bro." is not found in
+// files do not know ("Bro.", "Sis."). A word matches as a whole: "Bro." is not found in
 // "Hobro." Empty strings are ignored. epistle.toml is where a user lists them.
 func WithNoBreak(exceptions ...string) Option {
 	return func(o *options) { o.noBreak = append(o.noBreak, exceptions...) }
