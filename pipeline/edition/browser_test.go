@@ -181,6 +181,6 @@ func TestBilingualInChromium(t *testing.T) {
 		if err := os.WriteFile(page, clean, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		runChromium(t, bin, "--hide-scrollbars", "--window-size=1100,1500", "--screenshot="+out, "file://"+page)
+		runChromium(t, bin, "--hide-scrollbars", "--window-size=1000,1250", "--screenshot="+out, "file://"+page)
 	}
 }
