@@ -289,15 +289,12 @@ func (a *automaton) accept(text string, pos *recent, p *pattern, mode matchMode,
 		next, _ = utf8.DecodeRuneInString(text[c.bend:])
 	}
 	if p.anywhere {
-		// Inside Hangul a private name matches anywhere; a Latin-script
-		// rendering must not touch other Latin letters or digits, though
-		// Korean may be written right against it (Myeongcheol Ri님).
+		// In Hangul or Han a private name matches anywhere; a rendering in
+		// an alphabet must not touch other letters of the same alphabet,
+		// though Korean may be written right against it (Myeongcheol Ri님).
 		firstRune, _ := utf8.DecodeRuneInString(text[c.bstart:])
 		lastRune, _ := utf8.DecodeRuneInString(text[last.b:])
-		if before >= 0 && !isHangulSyllable(firstRune) && !isHangulSyllable(before) && isWordRune(before) {
-			return c, false, scratch
-		}
-		if next >= 0 && !isHangulSyllable(lastRune) && !isHangulSyllable(next) && isWordRune(next) {
+		if before >= 0 && sameAlphabetWord(firstRune, before) || next >= 0 && sameAlphabetWord(lastRune, next) {
 			return c, false, scratch
 		}
 		return c, true, scratch
@@ -341,4 +338,33 @@ func (a *automaton) accept(text string, pos *recent, p *pattern, mode matchMode,
 		return c, endings.accepts(scratch), scratch
 	}
 	return c, !isWordRune(next), scratch
+}
+
+// sameAlphabetWord reports whether a private name ending (or starting) in
+// edge is glued to neighbour inside one word of an alphabet: Ri inside
+// during. Scripts written without spaces (Hangul, Han, kana) have no such
+// words to respect.
+func sameAlphabetWord(edge, neighbour rune) bool {
+	// Only letters glue: a digit next to a name (Ri2) does not make it
+	// another word, and leaving it would leak the name.
+	if !unicode.IsLetter(edge) || !unicode.IsLetter(neighbour) {
+		return false
+	}
+	for _, sc := range []*unicode.RangeTable{unicode.Hangul, unicode.Han, unicode.Hiragana, unicode.Katakana} {
+		if unicode.Is(sc, edge) {
+			return false
+		}
+	}
+	return alphabet(edge) == alphabet(neighbour)
+}
+
+// alphabet names the script of a letter well enough to tell whether two
+// letters can belong to one word.
+func alphabet(r rune) *unicode.RangeTable {
+	for _, sc := range []*unicode.RangeTable{unicode.Latin, unicode.Greek, unicode.Cyrillic, unicode.Hangul, unicode.Han} {
+		if unicode.Is(sc, r) {
+			return sc
+		}
+	}
+	return nil
 }

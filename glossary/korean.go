@@ -18,6 +18,8 @@ type endingSet struct {
 	suffix []string
 	// ending forms chain after the suffixes, up to maxChain of them.
 	ending map[formKey]bool
+	// final forms end the word: nothing may follow them.
+	final map[formKey]bool
 	// open forms start a verb: what follows is the verb's business.
 	open   map[formKey]bool
 	maxLen int
@@ -41,7 +43,7 @@ func keyOf(rs []rune) formKey {
 const maxChain = 4
 
 func parseEndings(file string) *endingSet {
-	s := &endingSet{ending: map[formKey]bool{}, open: map[formKey]bool{}}
+	s := &endingSet{ending: map[formKey]bool{}, final: map[formKey]bool{}, open: map[formKey]bool{}}
 	section := ""
 	for _, line := range strings.Split(file, "\n") {
 		line = strings.TrimSpace(line)
@@ -63,6 +65,8 @@ func parseEndings(file string) *endingSet {
 			s.suffix = append(s.suffix, line)
 		case "ending":
 			s.ending[keyOf(rs)] = true
+		case "final":
+			s.final[keyOf(rs)] = true
 		case "open":
 			s.open[keyOf(rs)] = true
 		default:
@@ -96,7 +100,7 @@ func (s *endingSet) chain(rest []rune, depth int) bool {
 	}
 	for n := 1; n <= s.maxLen && n <= len(rest); n++ {
 		form := keyOf(rest[:n])
-		if s.open[form] {
+		if s.open[form] || n == len(rest) && s.final[form] {
 			return true
 		}
 		if s.ending[form] && s.chain(rest[n:], depth+1) {

@@ -29,6 +29,7 @@ var koreanTraps = []*Entry{
 	{Source: "요한", Targets: []string{"John"}, Kind: KindName}, // not in 요한복음 (the Gospel of John)
 	{Source: "북한 선교", Targets: []string{"North Korea mission"}},
 	{Source: "서울", Targets: []string{"Seoul"}, Kind: KindName},
+	{Source: "한국", Targets: []string{"Korea"}, Kind: KindName}, // not in 한국인의 (a Korean's)
 	{Source: "리명철", Targets: []string{"Myeongcheol Ri"}, Kind: KindPrivate},
 }
 
@@ -91,6 +92,12 @@ func TestMatchKorean(t *testing.T) {
 		"[선교사]입니다",
 		"[선교사]였다",
 		"[선교사]라는",
+		"[선교사]라 더",
+		"[선교사]면 누구나",
+		"[탈북민]이면",
+		"[탈북민]이잖아",
+		"[탈북민]끼리",
+		"[한국]에서는",
 		// 하다/되다 after a verbal noun
 		"많은 [탈북민]을 [강제북송]하고 있습니다",
 		"[강제북송]되는",
@@ -134,6 +141,8 @@ func TestMatchKorean(t *testing.T) {
 		"공안국",
 		"공안과장",
 		"이사분기",
+		"한국인의 정",
+		"한국인들과",
 		"[요한]이 말했다",
 		"[요한]의 편지",
 		"[이사]를 했다",

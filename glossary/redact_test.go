@@ -78,6 +78,9 @@ func TestRedactor(t *testing.T) {
 		{"Myeongcheol Ri's family and Eunhye", "<n2/>'s family and <n3/>"},
 		{"during the trip", "during the trip"},
 		{"Myeongcheol Ri님과 형제Myeongcheol Ri", "<n2/>님과 형제<n2/>"},
+		{"李Myeongcheol Ri2", "李<n2/>2"},
+		{"AMyeongcheol Rib", "AMyeongcheol Rib"},
+		{"李Myeongcheol Ri, Myeongcheol Ri's", "李<n2/>, <n2/>'s"},
 		{"탈북민 공동체 센터", "탈북민 공동체 센터"},
 	} {
 		if got := r.Redact(c.in); got != c.want {
