@@ -7,7 +7,8 @@ import (
 )
 
 // quotePair is an opening and a closing mark. When both are the same rune (ASCII " and '),
-// the mark opens after a space or punctuation and closes the nearest one left open.
+// the mark opens after a space or punctuation and closes, right after a non-space, the
+// nearest one left open.
 type quotePair struct{ open, close rune }
 
 // span is a stretch of the tag-free text, from just after an opening mark to its closing
@@ -44,8 +45,10 @@ func (s *Segmenter) quotedSpans(view string) []span {
 			if r != q.open && r != q.close {
 				continue
 			}
-			// A closing mark (or a symmetric one) closes the nearest open mark of its pair.
-			if r == q.close {
+			// A closing mark closes the nearest open mark of its pair. A symmetric one only
+			// closes right after the quoted text, not after a space: in "'23년 … '24년" the
+			// apostrophes open nothing that the next one could close.
+			if r == q.close && (q.open != q.close || !unicode.IsSpace(prev)) {
 				j := len(stack) - 1
 				for j >= 0 && stack[j].pair != k {
 					j--

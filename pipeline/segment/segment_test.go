@@ -90,6 +90,7 @@ func TestSplitKorean(t *testing.T) {
 		{"opening laughter", "ㅋㅋㅋ 그래서 웃었어요", []string{"ㅋㅋㅋ 그래서 웃었어요"}},
 		{"ellipsis glued to next sentence", "좋겠다......내일은 쉬어요", []string{"좋겠다......", "내일은 쉬어요"}},
 		{"trailing clause glued to a particle", "다 끝났다…는 것은 착각이었다. 그래요", []string{"다 끝났다…는 것은 착각이었다.", "그래요"}},
+		{"apostrophe years are not quotes", "'23년 여름에 왔습니다. 감사합니다. '24년에도 와요", []string{"'23년 여름에 왔습니다.", "감사합니다.", "'24년에도 와요"}},
 		{"empty", "", nil},
 		{"spaces only", " \n ", nil},
 	}
