@@ -28,7 +28,7 @@ demo: build
 goi18n-check: build
 	@tmp=$$(mktemp -d) && trap 'rm -rf $$tmp' EXIT && \
 	cp testdata/2023-06-3.ko.md testdata/2023-06-3.tm.tsv testdata/glossary.csv testdata/demo/epistle.toml $$tmp/ && \
-	(cd $$tmp && $(CURDIR)/$(BIN) translate 2023-06-3.ko.md >/dev/null; test $$? -le 3) && \
+	(cd $$tmp && $(CURDIR)/$(BIN) translate 2023-06-3.ko.md >/dev/null) && \
 	mkdir -p $$tmp/merged && \
 	$(GO) tool goi18n merge -sourceLanguage ko -outdir $$tmp/merged $$tmp/2023-06-3.epistle/active.ko.toml $$tmp/2023-06-3.epistle/translate.en.toml && \
 	echo "goi18n merge: ok"
