@@ -22,7 +22,7 @@ var screenshot = flag.String("screenshot", "", "also write a PNG of the sample's
 // cut at the same places: a sentence that begins a published one takes its
 // translation, one that ends it takes nothing, one that joins several takes
 // theirs joined.
-func sampleEnglish(t *testing.T, l *pipeline.Letter) *Side {
+func sampleEnglish(t testing.TB, l *pipeline.Letter) *Side {
 	t.Helper()
 	tm := pairs(t, filepath.Join("..", "..", "testdata", "2023-06-3.tm.tsv"))
 	side := &Side{Lang: language.English, Texts: map[string]Sentence{}}

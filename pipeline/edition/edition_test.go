@@ -34,7 +34,7 @@ func openFixture(t *testing.T, name string) *pipeline.Letter {
 }
 
 // pairs reads a TSV of source sentence and translation.
-func pairs(t *testing.T, path string) map[string]string {
+func pairs(t testing.TB, path string) map[string]string {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
