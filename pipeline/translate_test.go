@@ -1,0 +1,190 @@
+package pipeline_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/glossary"
+	"github.com/epistle-letters/epistle/pipeline"
+)
+
+// recorder is a translator that keeps every request and answers each unit
+// with a fixed English sentence that keeps its tags and placeholders.
+type recorder struct {
+	mu   sync.Mutex
+	reqs []*pipeline.Request
+	// answer overrides the default answer for a unit id.
+	answer map[string]string
+}
+
+func (r *recorder) Translate(_ context.Context, req *pipeline.Request) (*pipeline.Response, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.reqs = append(r.reqs, req)
+	out := map[string]string{}
+	for _, u := range req.Units {
+		if a, ok := r.answer[u.ID]; ok {
+			out[u.ID] = a
+			continue
+		}
+		out[u.ID] = fakeEnglish(u.Text, req.Terms)
+	}
+	return &pipeline.Response{Translations: out, Requests: 1}, nil
+}
+
+// fakeEnglish keeps the tags and numbers of text and names every term.
+func fakeEnglish(text string, terms []pipeline.TermHint) string {
+	var b strings.Builder
+	b.WriteString("Text")
+	for _, t := range terms {
+		if strings.Contains(text, t.Source) {
+			b.WriteString(" " + t.Target)
+		}
+	}
+	for _, f := range strings.Fields(text) {
+		if strings.ContainsAny(f, "0123456789<") {
+			b.WriteString(" " + strings.TrimRight(f, "을를이가은는의에도."))
+		}
+	}
+	return b.String() + "."
+}
+
+func openLetter(t *testing.T, files map[string]string) (*pipeline.Letter, *glossary.Glossary) {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l, err := pipeline.Open(filepath.Join(dir, "letter.ko.md"), pipeline.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pipeline.WriteFiles(l.Pending()); err != nil {
+		t.Fatal(err)
+	}
+	g, err := l.Config.LoadGlossary("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l, g
+}
+
+const requestLetter = `첫 문단입니다. 탈북민을 위해 기도합니다.
+
+둘째 문단은 천안 소식입니다. 김철수 형제가 왔습니다.
+`
+
+const requestGlossary = `source,target,kind,forbidden,note
+탈북민,North Korean defectors,term,deserters,
+천안,Cheonan,name,,city
+공안,public security,term,,not in the letter
+김철수,Cheolsu Kim,private,,
+`
+
+// TestRequestCarriesOnlyWhatTheBatchNeeds checks what a backend is told:
+// only the glossary entries of the batch, private names as placeholders,
+// the paragraph around a sentence sent alone, the style guide.
+func TestRequestCarriesOnlyWhatTheBatchNeeds(t *testing.T) {
+	l, g := openLetter(t, map[string]string{
+		"letter.ko.md": requestLetter, "glossary.csv": requestGlossary,
+		"epistle.toml": "glossary = \"glossary.csv\"\n",
+	})
+	rec := &recorder{}
+	opts := pipeline.TranslateOptions{Target: language.English, Translator: rec, Backend: "test", Glossary: g,
+		Style: "Use the NIV.", Save: pipeline.WriteFiles}
+	if _, err := l.Translate(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.reqs) != 1 {
+		t.Fatalf("%d requests for a short letter, want 1", len(rec.reqs))
+	}
+	req := rec.reqs[0]
+	if req.Style != "Use the NIV." {
+		t.Errorf("style = %q", req.Style)
+	}
+	var terms []string
+	for _, th := range req.Terms {
+		terms = append(terms, th.Source)
+	}
+	if strings.Join(terms, ",") != "탈북민,천안" {
+		t.Errorf("terms sent: %v, want only the two that occur (not 공안, never the private name)", terms)
+	}
+	for _, u := range req.Units {
+		if strings.Contains(u.Text, "김철수") || strings.Contains(u.Context, "김철수") {
+			t.Errorf("unit %s carries the private name: %q", u.ID, u.Text)
+		}
+		if u.Context != "" {
+			t.Errorf("unit %s has context though its whole paragraph is in the batch", u.ID)
+		}
+	}
+
+	// Edit one sentence: it goes alone, with its paragraph as context.
+	edited := strings.Replace(requestLetter, "천안 소식입니다", "천안에서 온 소식입니다", 1)
+	if err := os.WriteFile(l.Path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l2, err := pipeline.Open(l.Path, pipeline.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pipeline.WriteFiles(l2.Pending()); err != nil {
+		t.Fatal(err)
+	}
+	rec.reqs = nil
+	r, err := l2.Translate(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Translated != 1 || len(rec.reqs) != 1 || len(rec.reqs[0].Units) != 1 {
+		t.Fatalf("after one edit: translated %d in %d requests", r.Translated, len(rec.reqs))
+	}
+	u := rec.reqs[0].Units[0]
+	if !strings.Contains(u.Context, "형제가 왔습니다") || !strings.Contains(u.Context, "<n1/>") {
+		t.Errorf("context of the lone sentence = %q, want its paragraph with the name hidden", u.Context)
+	}
+}
+
+// TestFailingSentenceIsRetriedAloneThenFails checks that a translation the
+// checks reject goes back alone with the problem named, and is recorded as
+// failed after the retries.
+func TestFailingSentenceIsRetriedAloneThenFails(t *testing.T) {
+	l, g := openLetter(t, map[string]string{
+		"letter.ko.md": requestLetter, "glossary.csv": requestGlossary,
+		"epistle.toml": "glossary = \"glossary.csv\"\n",
+	})
+	var id string
+	for _, s := range l.Doc.Sentences() {
+		if strings.Contains(s.Text, "탈북민") {
+			id = s.ID
+		}
+	}
+	rec := &recorder{answer: map[string]string{id: "We pray for the deserters."}}
+	r, err := l.Translate(context.Background(), pipeline.TranslateOptions{
+		Target: language.English, Translator: rec, Backend: "test", Glossary: g, Save: pipeline.WriteFiles})
+	if err == nil || r.Failed != 1 || r.Translated != 3 {
+		t.Fatalf("err %v, result %+v; want one failure and three translated", err, r)
+	}
+	if len(rec.reqs) != 3 {
+		t.Fatalf("%d requests, want the batch and two retries", len(rec.reqs))
+	}
+	for _, req := range rec.reqs[1:] {
+		if len(req.Units) != 1 || req.Units[0].ID != id || !strings.Contains(req.Units[0].Problem, "deserters") {
+			t.Errorf("retry %+v: want the one sentence with the problem named", req.Units)
+		}
+	}
+	trans, err := l.LoadTranslations(language.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, ok := trans.Failures[id]; !ok || !strings.Contains(f.Reason, "deserters") {
+		t.Errorf("failure recorded: %+v", trans.Failures)
+	}
+}
