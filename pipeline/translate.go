@@ -341,11 +341,14 @@ func (j *job) addContext(b []*work) {
 // entries that occur in it, and the closest approved translations as
 // examples.
 func (j *job) request(b []*work) *Request {
-	req := &Request{Source: j.l.Source, Target: j.lang, Style: j.opts.Style}
+	// Everything a request carries goes through the redactor: a note, an
+	// example or the style guide may name a person as well as a sentence.
+	redact := j.redactor.Redact
+	req := &Request{Source: j.l.Source, Target: j.lang, Style: redact(j.opts.Style)}
 	seenTerm := map[*glossary.Entry]bool{}
 	seenEx := map[string]bool{}
 	for _, w := range b {
-		req.Units = append(req.Units, Unit{ID: w.id, Text: w.text, Context: w.context, Problem: w.problem})
+		req.Units = append(req.Units, Unit{ID: w.id, Text: w.text, Context: w.context, Problem: redact(w.problem)})
 		if j.opts.Glossary != nil {
 			for _, m := range j.opts.Glossary.Match(w.source, j.l.Source) {
 				e := m.Entry
@@ -353,13 +356,17 @@ func (j *job) request(b []*work) *Request {
 					continue
 				}
 				seenTerm[e] = true
-				req.Terms = append(req.Terms, TermHint{Source: e.Source, Target: e.Target(), Forbidden: e.Forbidden, Note: e.Note, Keep: e.Kind == glossary.KindDNT})
+				forbidden := make([]string, len(e.Forbidden))
+				for i, f := range e.Forbidden {
+					forbidden[i] = redact(f)
+				}
+				req.Terms = append(req.Terms, TermHint{Source: e.Source, Target: redact(e.Target()), Forbidden: forbidden, Note: redact(e.Note), Keep: e.Kind == glossary.KindDNT})
 			}
 		}
 		if j.opts.Memory != nil && len(req.Examples) < 3 {
 			if ex, score, ok := j.opts.Memory.Fuzzy(w.source); ok && score < 1 && !seenEx[ex.Source] {
 				seenEx[ex.Source] = true
-				req.Examples = append(req.Examples, Example{Source: j.redactor.Redact(ex.Source), Target: j.redactor.Redact(ex.Target)})
+				req.Examples = append(req.Examples, Example{Source: redact(ex.Source), Target: redact(ex.Target)})
 			}
 		}
 	}

@@ -84,7 +84,7 @@ const requestLetter = `첫 문단입니다. 탈북민을 위해 기도합니다.
 
 const requestGlossary = `source,target,kind,forbidden,note
 탈북민,North Korean defectors,term,deserters,
-천안,Cheonan,name,,city
+천안,Cheonan,name,,city where 김철수 lives
 공안,public security,term,,not in the letter
 김철수,Cheolsu Kim,private,,
 `
@@ -99,7 +99,7 @@ func TestRequestCarriesOnlyWhatTheBatchNeeds(t *testing.T) {
 	})
 	rec := &recorder{}
 	opts := pipeline.TranslateOptions{Target: language.English, Translator: rec, Backend: "test", Glossary: g,
-		Style: "Use the NIV.", Save: pipeline.WriteFiles}
+		Style: "Use the NIV. 김철수 reads it first.", Save: pipeline.WriteFiles}
 	if _, err := l.Translate(context.Background(), opts); err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +107,7 @@ func TestRequestCarriesOnlyWhatTheBatchNeeds(t *testing.T) {
 		t.Fatalf("%d requests for a short letter, want 1", len(rec.reqs))
 	}
 	req := rec.reqs[0]
-	if req.Style != "Use the NIV." {
+	if req.Style != "Use the NIV. <n1/> reads it first." {
 		t.Errorf("style = %q", req.Style)
 	}
 	var terms []string
@@ -116,6 +116,11 @@ func TestRequestCarriesOnlyWhatTheBatchNeeds(t *testing.T) {
 	}
 	if strings.Join(terms, ",") != "탈북민,천안" {
 		t.Errorf("terms sent: %v, want only the two that occur (not 공안, never the private name)", terms)
+	}
+	for _, th := range req.Terms {
+		if strings.Contains(th.Note, "김철수") {
+			t.Errorf("the note of %s carries the private name: %q", th.Source, th.Note)
+		}
 	}
 	for _, u := range req.Units {
 		if strings.Contains(u.Text, "김철수") || strings.Contains(u.Context, "김철수") {
