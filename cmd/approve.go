@@ -61,7 +61,7 @@ func approveRun(o *IO, opts approveOptions) error {
 	ids := opts.IDs
 	if opts.All {
 		for _, it := range r.Items() {
-			if it.Translation != "" {
+			if it.From != "" { // a translation to approve, even an empty one QA refuses
 				ids = append(ids, it.ID)
 			}
 		}

@@ -182,36 +182,46 @@ func (r *Reviewer) Approve(a Approval) (bool, error) {
 	}
 	hash := r.Letter.Hash(a.ID)
 	it, _ := r.Item(a.ID)
-	text := it.Translation
-	if a.Edited {
-		text = a.Text
+	machine := r.T.Machine.Get(a.ID)
+	if machine != nil && machine.Hash != hash {
+		machine = nil
 	}
-	if text == "" && !a.Edited {
+	old := r.T.Approved.Get(a.ID)
+	current := old != nil && old.Hash == hash
+	// The candidate is the machine translation of the current source, even
+	// over a current approval (replacing that needs Force); else the
+	// approval there is, current or stale.
+	candidate := it.Translation
+	if machine != nil {
+		candidate = machine.Other
+	}
+	if machine == nil && old == nil && !a.Edited {
 		return false, locales.New("review.nothing", "ID", a.ID, "Lang", r.Lang.String()).
 			WithHint("review.nothing.hint", "Path", r.Letter.Path, "Lang", r.Lang.String())
 	}
-	old := r.T.Approved.Get(a.ID)
-	if old != nil && old.Hash == hash {
-		if old.Other == text {
-			return false, nil
-		}
-		if !a.Edited && !a.Force {
-			return false, locales.New("review.approved", "ID", a.ID).WithHint("review.approved.hint")
-		}
+	text := candidate
+	if a.Edited {
+		text = a.Text
+	}
+	if current && old.Other == text {
+		return false, nil
+	}
+	if current && !a.Edited && !a.Force {
+		return false, locales.New("review.approved", "ID", a.ID).WithHint("review.approved.hint")
 	}
 	if !a.Force {
 		if errs := qa.Errors(r.check(a.ID, it.Source, text)); len(errs) > 0 {
 			return false, &QAError{ID: a.ID, Problems: errs}
 		}
 	}
-	d := Decision{ID: a.ID, Hash: hash, Edited: a.Edited && text != it.Translation, Text: text}
+	d := Decision{ID: a.ID, Hash: hash, Edited: text != candidate, Text: text}
 	desc := "approved"
-	if m := r.T.Machine.Get(a.ID); m != nil && m.Hash == hash {
-		d.Backend, d.Distance = m.Description, Distance(m.Other, text)
+	if machine != nil {
+		d.Backend, d.Distance = machine.Description, Distance(machine.Other, text)
 		if d.Distance > 0 {
-			d.Machine = m.Other
+			d.Machine = machine.Other
 		}
-		desc = "approved; machine: " + m.Description
+		desc = "approved; machine: " + machine.Description
 	}
 	if old != nil {
 		d.Replaced = old.Other

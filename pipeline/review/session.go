@@ -66,6 +66,11 @@ func (s *Session) Run(ctx context.Context) (Summary, error) {
 		approval := Approval{ID: id}
 		switch strings.ToLower(line) {
 		case "a":
+			// The person approves what they were shown: after going back
+			// to an approved sentence, that is the approved text.
+			if it.From != "" || it.Translation != "" {
+				approval.Text, approval.Edited = it.Translation, true
+			}
 			pending = ""
 		case "f":
 			approval.Force = true

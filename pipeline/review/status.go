@@ -97,9 +97,10 @@ func Languages(l *pipeline.Letter) []language.Tag {
 
 // FindLetters expands paths into letters: a file is a letter; a folder
 // holds every NAME.LANG.{md,txt} in it, at any depth, whose LANG is the
-// newsletter's source language, and every file epistle already keeps a
-// NAME.epistle folder for. What is inside NAME.epistle folders is never a
-// letter.
+// newsletter's source language. An edition in another language (the
+// 2024-05.en.md beside 2024-05.ko.md) is not a letter: reading it as one
+// would rewrite NAME.epistle. Files without a language in their name
+// (README.md) and what is inside NAME.epistle folders are never letters.
 func FindLetters(paths []string) ([]string, error) {
 	var out []string
 	for _, p := range paths {
@@ -144,17 +145,11 @@ func isLetter(path string) bool {
 		return false
 	}
 	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	name, code := stem, ""
-	if i := strings.LastIndexByte(stem, '.'); i > 0 {
-		name, code = stem[:i], stem[i+1:]
-	}
-	if info, err := os.Stat(filepath.Join(filepath.Dir(path), name+".epistle")); err == nil && info.IsDir() {
-		return true
-	}
-	if code == "" {
+	i := strings.LastIndexByte(stem, '.')
+	if i <= 0 {
 		return false
 	}
-	tag, err := pipeline.ParseLang(code)
+	tag, err := pipeline.ParseLang(stem[i+1:])
 	if err != nil {
 		return false
 	}
