@@ -99,10 +99,10 @@ func TestParseBadInput(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"g.csv", nil, "g.csv is empty"},
-		{"g.csv", []byte(" \n\n"), "g.csv is empty"},
-		{"g.csv", []byte("source\x00target"), "g.csv is not a text file"},
-		{"g.csv", []byte("source,target\n\x80\xff,x\n"), "g.csv is neither UTF-8, UTF-16, EUC-KR nor CP949 text"},
+		{"g.csv", nil, "g.csv: the file is empty"},
+		{"g.csv", []byte(" \n\n"), "g.csv: the file is empty"},
+		{"g.csv", []byte("source\x00target"), "g.csv: this is not a text file"},
+		{"g.csv", []byte("source,target\n\x80\xff,x\n"), "g.csv:2:1: the text is neither UTF-8 nor EUC-KR/CP949"},
 		{"g.xlsx", []byte("source,target\n"), "g.xlsx: unknown glossary format"},
 		{"g.csv", []byte("한국어,영어\n탈북민,defector\n"), "g.csv:1: the header must name the columns source,target,kind,forbidden,note (source and target are required)"},
 		{"g.csv", []byte("source,kind\n탈북민,term\n"), "g.csv:1: the header must name the columns source,target,kind,forbidden,note (source and target are required)"},
