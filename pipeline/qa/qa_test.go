@@ -220,3 +220,19 @@ func TestPublishedPairs(t *testing.T) {
 		t.Fatalf("read %d pairs from the sample, want the whole letter", pairs)
 	}
 }
+
+// BenchmarkCheck measures every check on one sentence pair of the sample
+// letter with its glossary, as translate runs them on each reply.
+func BenchmarkCheck(b *testing.B) {
+	g, err := glossary.Load("../../testdata/glossary.csv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := Input{ID: "x",
+		Source:      "중국 공안이 일부 탈북민을 미끼로 이용해 구조 요청을 보내게 한 뒤, 구조하러 온 사람을 만나는 순간 추적하여 탈북민과 그들을 돕는 선교사를 한꺼번에 체포하는 일도 있습니다.",
+		Translation: "There are instances where Chinese public security uses some North Korean defectors as bait, making them send out rescue requests, tracking them when they meet the rescuer, and apprehending both the defectors and the missionaries helping them at the same time.",
+		Src:         language.Korean, Tgt: language.English, Glossary: g}
+	for b.Loop() {
+		Check(in)
+	}
+}
