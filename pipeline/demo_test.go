@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/pipeline"
@@ -76,6 +78,18 @@ func TestDemoEqualsPublishedEdition(t *testing.T) {
 	want := published(t)
 	if n := l.SourceCatalog.Len(); n != len(want) {
 		t.Errorf("the letter has %d sentences, the published edition %d", n, len(want))
+	}
+	// go-i18n loads every catalog epistle wrote, as ordinary message files.
+	bundle := i18n.NewBundle(language.Korean)
+	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	catalogs, _ := filepath.Glob(filepath.Join(l.Dir, "*.toml"))
+	if len(catalogs) < 2 {
+		t.Fatalf("catalogs written: %v", catalogs)
+	}
+	for _, c := range catalogs {
+		if _, err := bundle.LoadMessageFile(c); err != nil {
+			t.Errorf("go-i18n cannot load %s: %v", filepath.Base(c), err)
+		}
 	}
 	for _, m := range l.SourceCatalog.Messages {
 		got := trans.Machine.Get(m.ID)
