@@ -78,8 +78,12 @@ func (s backendSpec) open(l *pipeline.Letter, lang language.Tag) (*backend, erro
 			return nil, err
 		}
 		b.Translator = t
+		poll := cfg.Backend.Poll.Duration
+		if poll <= 0 {
+			poll = openai.DefaultPoll
+		}
 		b.Batcher = func(ctx context.Context, reqs []*pipeline.Request) ([]*pipeline.Response, error) {
-			return t.TranslateBatch(ctx, reqs, openai.DefaultPoll)
+			return t.TranslateBatch(ctx, reqs, poll)
 		}
 	case "deepl":
 		b.Model = ""

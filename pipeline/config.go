@@ -50,6 +50,8 @@ type BackendConfig struct {
 	// Backoff the first wait between attempts, doubled each time.
 	Attempts int      `toml:"attempts"`
 	Backoff  Duration `toml:"backoff"`
+	// Poll is how often --batch-api asks whether the batch is done.
+	Poll Duration `toml:"poll"`
 }
 
 // Duration is a time.Duration written in TOML as "1s", "500ms".
