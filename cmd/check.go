@@ -67,6 +67,9 @@ func checkRun(o *IO, opts checkOptions) error {
 	}
 	problems := append([]qa.Problem{}, review.CheckSource(l, g)...)
 	for _, lang := range langs {
+		if lang == l.Source {
+			continue // the source's own checks are done above
+		}
 		r, err := review.Open(l, lang, g)
 		if err != nil {
 			return err

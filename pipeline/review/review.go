@@ -44,6 +44,12 @@ type Reviewer struct {
 
 // Open reads the letter's translations and review log in lang; g may be nil.
 func Open(l *pipeline.Letter, lang language.Tag, g *glossary.Glossary) (*Reviewer, error) {
+	if lang == l.Source {
+		// active.<src>.toml is the source catalog: approving into it
+		// would overwrite the letter's own sentences.
+		return nil, locales.New("review.source", "Lang", lang.String(), "Path", filepath.Base(l.Path)).
+			WithHint("review.source.hint")
+	}
 	t, err := l.LoadTranslations(lang)
 	if err != nil {
 		return nil, err
@@ -130,8 +136,9 @@ func (r *Reviewer) item(s pipeline.SegmentState) Item {
 	case it.Previous != "":
 		it.Translation, it.From = it.Previous, fromPrevious
 	}
+	it.Problems = append(it.Problems, qa.CheckSource(s.ID, s.Source, r.Letter.Source, r.Glossary)...)
 	if it.Translation != "" {
-		it.Problems = r.check(s.ID, s.Source, it.Translation)
+		it.Problems = append(it.Problems, r.check(s.ID, s.Source, it.Translation)...)
 	}
 	return it
 }
