@@ -50,12 +50,17 @@ func (s *Session) Run(ctx context.Context) (Summary, error) {
 		return sum, nil
 	}
 	skipped := map[string]bool{}
-	pending := "" // an edit QA refused, which f forces
+	// pending is an edit QA refused, which f approves all the same; it
+	// belongs to the sentence on screen and is forgotten when that changes.
+	pending, pendingID := "", ""
 	for i := 0; i < len(queue); {
 		if err := ctx.Err(); err != nil {
 			return sum, err
 		}
 		id := queue[i]
+		if id != pendingID {
+			pending = ""
+		}
 		it, _ := s.R.Item(id)
 		s.Show(it, i+1, len(queue))
 		s.Ask(locales.New("review.prompt"))
@@ -65,17 +70,16 @@ func (s *Session) Run(ctx context.Context) (Summary, error) {
 		}
 		approval := Approval{ID: id}
 		switch strings.ToLower(line) {
-		case "a":
-			// The person approves what they were shown: after going back
-			// to an approved sentence, that is the approved text.
-			if it.From != "" || it.Translation != "" {
-				approval.Text, approval.Edited = it.Translation, true
-			}
-			pending = ""
-		case "f":
-			approval.Force = true
-			if pending != "" {
+		case "a", "f":
+			// The person approves what they were shown (after going back
+			// to an approved sentence, the approved text), or with f the
+			// edit QA refused.
+			approval.Force = line == "f" || line == "F"
+			switch {
+			case approval.Force && pending != "":
 				approval.Text, approval.Edited = pending, true
+			case it.From != "" || it.Translation != "":
+				approval.Text, approval.Edited = it.Translation, true
 			}
 		case "e":
 			text, err := s.edit(it.Translation)
@@ -85,7 +89,8 @@ func (s *Session) Run(ctx context.Context) (Summary, error) {
 			if text == "" {
 				continue
 			}
-			approval.Text, approval.Edited, pending = text, true, text
+			approval.Text, approval.Edited = text, true
+			pending, pendingID = text, id
 		case "s":
 			skipped[id] = true
 			i++
@@ -97,7 +102,6 @@ func (s *Session) Run(ctx context.Context) (Summary, error) {
 			if i > 0 {
 				i--
 			}
-			pending = ""
 			continue
 		case "q":
 			return s.stop(sum, queue[i:], skipped, nil)
@@ -119,7 +123,6 @@ func (s *Session) Run(ctx context.Context) (Summary, error) {
 			sum.Approved++
 		}
 		delete(skipped, id)
-		pending = ""
 		i++
 		if err := s.save(queue, i); err != nil {
 			return sum, err
