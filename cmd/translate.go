@@ -102,7 +102,7 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 		run := pipeline.TranslateOptions{
 			Target: lang, Translator: b.Translator, Backend: b.Name, Model: b.Model,
 			Glossary: g, Memory: b.Memory, Style: style,
-			Jobs: opts.Jobs, BatchTokens: opts.Batch, Force: opts.Force,
+			Jobs: opts.Jobs, BatchTokens: opts.Batch, Force: opts.Force, Lookup: b.Name == "memory",
 			RPM: cfg.Backend.RPM, TPM: cfg.Backend.TPM,
 			Attempts: cfg.Backend.Attempts, Backoff: cfg.Backend.Backoff.Duration,
 		}
@@ -162,7 +162,7 @@ func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, r *pip
 		}
 		return nil
 	}
-	fmt.Fprintln(o.Out, o.P.T("translate.summary", "Translated", r.Translated, "Reused", r.Reused, "Failed", r.Failed,
+	fmt.Fprintln(o.Out, o.P.T("translate.summary", "Translated", r.Translated, "Reused", r.Reused, "Failed", r.Failed, "Missing", r.Missing,
 		"Requests", r.Requests, "Prompt", r.PromptTokens, "Completion", r.CompletionTokens,
 		"Seconds", fmt.Sprintf("%.1f", r.Seconds)))
 	if priced {

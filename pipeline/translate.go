@@ -39,6 +39,10 @@ type TranslateOptions struct {
 	Jobs int
 	// BatchTokens is the token budget of one batch's segments.
 	BatchTokens int
+	// Lookup says the backend looks translations up instead of making them
+	// (the memory backend): a sentence it has none for is missing, not
+	// failed, and asking again would not help.
+	Lookup bool
 	// Force sends segments again that already have a machine translation.
 	Force bool
 	// Retries is how often a failing segment is sent again alone (2).
@@ -62,9 +66,12 @@ type TranslateOptions struct {
 
 // TranslateResult is what `translate --json` prints (DESIGN.md).
 type TranslateResult struct {
-	Translated       int     `json:"translated"`
-	Reused           int     `json:"reused"`
-	Failed           int     `json:"failed"`
+	Translated int `json:"translated"`
+	Reused     int `json:"reused"`
+	Failed     int `json:"failed"`
+	// Missing counts sentences a lookup backend (the memory) has no
+	// translation for: not failures, just work left for a person.
+	Missing          int     `json:"missing,omitempty"`
 	Requests         int     `json:"requests"`
 	PromptTokens     int     `json:"prompt_tokens"`
 	CompletionTokens int     `json:"completion_tokens"`
@@ -159,6 +166,7 @@ func (t *TranslateResult) Add(r *TranslateResult) {
 	t.Translated += r.Translated
 	t.Reused += r.Reused
 	t.Failed += r.Failed
+	t.Missing += r.Missing
 	t.Requests += r.Requests
 	t.PromptTokens += r.PromptTokens
 	t.CompletionTokens += r.CompletionTokens
@@ -462,7 +470,11 @@ func (j *job) translateBatch(ctx context.Context, b []*work, retry int) error {
 		var be *BackendError
 		if errors.As(err, &be) && be.Temporary() {
 			// The service kept failing: these sentences fail, the run goes on.
-			j.record(b, nil, func(*work) string { return plainReason(err) })
+			failed := map[string]string{}
+			for _, w := range b {
+				failed[w.id] = plainReason(err)
+			}
+			j.record(b, nil, failed, nil)
 			return nil
 		}
 		return err
@@ -475,36 +487,33 @@ func (j *job) translateBatch(ctx context.Context, b []*work, retry int) error {
 func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) error {
 	var again []*work
 	good := map[string]string{}
+	failed := map[string]string{}
+	missing := map[string]bool{}
 	for _, w := range b {
 		text, ok := resp.Translations[w.id]
-		problem := ""
+		var problem string
 		switch {
+		case !ok && j.opts.Lookup:
+			missing[w.id] = true
+			continue
 		case !ok:
 			problem = locales.English.T("translate.problem.missing")
 		default:
 			var restored string
-			restored, problem = j.validate(w, text)
-			if problem == "" {
+			if restored, problem = j.validate(w, text); problem == "" {
 				good[w.id] = restored
 				continue
 			}
 		}
-		if retry < j.opts.Retries && problem != "" && j.opts.Batcher == nil {
+		if retry < j.opts.Retries && j.opts.Batcher == nil {
 			w2 := *w
 			w2.problem = problem
 			again = append(again, &w2)
 			continue
 		}
-		w.problem = problem
+		failed[w.id] = problem
 	}
-	j.record(b, good, func(w *work) string {
-		for _, a := range again {
-			if a.id == w.id {
-				return "" // decided by the retry
-			}
-		}
-		return w.problem
-	})
+	j.record(b, good, failed, missing)
 	for _, w := range again {
 		if err := j.translateBatch(ctx, []*work{w}, retry+1); err != nil {
 			return err
@@ -534,9 +543,8 @@ func (j *job) validate(w *work, text string) (string, string) {
 }
 
 // record stores good translations and failures, and saves the catalogs.
-// reason returns why a sentence without a good translation failed, or ""
-// when it is still being tried.
-func (j *job) record(b []*work, good map[string]string, reason func(*work) string) {
+// A sentence in none of good, failed and missing is still being tried.
+func (j *job) record(b []*work, good, failed map[string]string, missing map[string]bool) {
 	j.mu.Lock()
 	desc := j.opts.Backend
 	if j.opts.Model != "" {
@@ -548,11 +556,12 @@ func (j *job) record(b []*work, good map[string]string, reason func(*work) strin
 			delete(j.trans.Failures, w.id)
 			j.result.Translated++
 			j.done++
-			continue
-		}
-		if r := reason(w); r != "" {
+		} else if r, ok := failed[w.id]; ok {
 			j.trans.Failures[w.id] = Failure{Hash: w.hash, Reason: r}
 			j.result.Failed++
+			j.done++
+		} else if missing[w.id] {
+			j.result.Missing++
 			j.done++
 		}
 	}
