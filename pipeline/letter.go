@@ -169,6 +169,14 @@ func (l *Letter) identify() error {
 	skelPath := filepath.Join(l.Dir, skeletonName)
 	oldSkel, _ := os.ReadFile(skelPath)
 	var prev skeleton
+	if len(oldSkel) > 0 && json.Unmarshal(oldSkel, &prev) == nil && prev.Source != "" && prev.Source != l.Source.String() {
+		// An edition in another language (2024-05.en.md beside
+		// 2024-05.ko.md) shares NAME.epistle with the letter; reading it
+		// as a letter would write its sentences over the letter's
+		// approved translations.
+		return locales.New("letter.foreign", "Path", l.Path, "Dir", l.Dir, "Other", prev.Letter, "Lang", prev.Source).
+			WithHint("letter.foreign.hint", "Other", prev.Letter)
+	}
 	if len(oldSkel) > 0 && json.Unmarshal(oldSkel, &prev) == nil && prev.Document != nil {
 		for _, s := range prev.Document.Sentences() {
 			if m := oldCat.Get(s.ID); m != nil {
