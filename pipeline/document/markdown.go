@@ -94,21 +94,7 @@ func proseRegion(src string, n ast.Node) (region, bool) {
 	// Text covered by goldmark's Text nodes is prose, except inside code
 	// spans and images, which stay whole.
 	var covered []span
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch t := c.(type) {
-		case *ast.CodeSpan, *ast.Image:
-			return ast.WalkSkipChildren, nil
-		case *ast.Text:
-			a, b := max(t.Segment.Start, r.start), min(t.Segment.Stop, r.end)
-			if a < b {
-				covered = append(covered, span{a, b})
-			}
-		}
-		return ast.WalkContinue, nil
-	})
+	proseTexts(n, r, func(a, b int) { covered = append(covered, span{a, b}) })
 
 	// The markup between texts, as runs.
 	var runs []span
@@ -227,10 +213,10 @@ func proseRegion(src string, n ast.Node) (region, bool) {
 	return r, true
 }
 
-// textExtent returns where the first covered text under n starts and the
-// last ends.
-func textExtent(n ast.Node, r region) (first, last int, ok bool) {
-	first, last = -1, -1
+// proseTexts calls fn with the source range of every Text node under n
+// that is prose: inside r, and not inside a code span or an image, which
+// stay whole.
+func proseTexts(n ast.Node, r region, fn func(start, end int)) {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -239,15 +225,23 @@ func textExtent(n ast.Node, r region) (first, last int, ok bool) {
 		case *ast.CodeSpan, *ast.Image:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			a, b := max(t.Segment.Start, r.start), min(t.Segment.Stop, r.end)
-			if a < b {
-				if first < 0 {
-					first = a
-				}
-				last = b
+			if a, b := max(t.Segment.Start, r.start), min(t.Segment.Stop, r.end); a < b {
+				fn(a, b)
 			}
 		}
 		return ast.WalkContinue, nil
+	})
+}
+
+// textExtent returns where the first prose text under n starts and the
+// last ends.
+func textExtent(n ast.Node, r region) (first, last int, ok bool) {
+	first, last = -1, -1
+	proseTexts(n, r, func(a, b int) {
+		if first < 0 {
+			first = a
+		}
+		last = b
 	})
 	return first, last, first >= 0
 }
