@@ -31,6 +31,8 @@ type Session struct {
 	Edit func(text string) (string, error)
 	// Save writes files.
 	Save func([]pipeline.File) error
+
+	lines chan lineOrErr
 }
 
 // Summary is what a session did.
@@ -64,7 +66,7 @@ func (s *Session) Run(ctx context.Context) (Summary, error) {
 		it, _ := s.R.Item(id)
 		s.Show(it, i+1, len(queue))
 		s.Ask(locales.New("review.prompt"))
-		line, err := s.readLine()
+		line, err := s.readLine(ctx)
 		if err != nil {
 			return s.stop(sum, queue[i:], skipped, err)
 		}
@@ -82,7 +84,7 @@ func (s *Session) Run(ctx context.Context) (Summary, error) {
 				approval.Text, approval.Edited = it.Translation, true
 			}
 		case "e":
-			text, err := s.edit(it.Translation)
+			text, err := s.edit(ctx, it.Translation)
 			if err != nil {
 				return s.stop(sum, queue[i:], skipped, err)
 			}
@@ -171,32 +173,61 @@ func (s *Session) save(queue []string, i int) error {
 }
 
 // stop ends the session early at rest[0], saving the place.
+// An interrupted session (Ctrl-C) saves its place too, and reports the
+// interruption.
 func (s *Session) stop(sum Summary, rest []string, skipped map[string]bool, err error) (Summary, error) {
-	if err != nil && !errors.Is(err, io.EOF) {
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, context.Canceled) {
 		return sum, err
 	}
 	sum.Skipped = len(skipped)
 	sum.Left = len(rest)
 	s.R.Log.Next = rest[0]
-	return sum, s.Save(s.R.Files())
+	if serr := s.Save(s.R.Files()); serr != nil {
+		return sum, serr
+	}
+	if errors.Is(err, context.Canceled) {
+		return sum, err
+	}
+	return sum, nil
 }
 
-func (s *Session) readLine() (string, error) {
-	line, err := s.In.ReadString('\n')
-	if err != nil && (line == "" || !errors.Is(err, io.EOF)) {
-		return "", err
+// readLine returns the person's next answer. The input is read in its own
+// goroutine so that Ctrl-C ends a session waiting for an answer at once.
+func (s *Session) readLine(ctx context.Context) (string, error) {
+	if s.lines == nil {
+		s.lines = make(chan lineOrErr)
+		go func() {
+			for {
+				line, err := s.In.ReadString('\n')
+				if err != nil && (line == "" || !errors.Is(err, io.EOF)) {
+					s.lines <- lineOrErr{err: err}
+					return
+				}
+				s.lines <- lineOrErr{line: strings.TrimRight(line, "\r\n")}
+			}
+		}()
 	}
-	return strings.TrimRight(line, "\r\n"), nil
+	select {
+	case <-ctx.Done():
+		return "", ctx.Err()
+	case l := <-s.lines:
+		return l.line, l.err
+	}
+}
+
+type lineOrErr struct {
+	line string
+	err  error
 }
 
 // edit returns the person's new text, "" when they left it empty.
-func (s *Session) edit(text string) (string, error) {
+func (s *Session) edit(ctx context.Context, text string) (string, error) {
 	if s.Edit != nil {
 		out, err := s.Edit(text)
 		return strings.TrimSpace(out), err
 	}
 	s.Ask(locales.New("review.prompt.edit"))
-	line, err := s.readLine()
+	line, err := s.readLine(ctx)
 	return strings.TrimSpace(line), err
 }
 
