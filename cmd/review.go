@@ -136,15 +136,14 @@ func reviewInteractive(ctx context.Context, o *IO, r *review.Reviewer) error {
 	}
 	sum, err := s.Run(ctx)
 	fmt.Fprintln(o.Err)
-	if err != nil {
-		return err
-	}
-	if sum.Done {
+	switch {
+	case sum.Done:
 		o.Warn(locales.New("review.session.done", "Approved", sum.Approved, "Skipped", sum.Skipped))
-	} else {
+	case sum.Left > 0:
+		// Also after Ctrl-C: what was decided is saved.
 		o.Warn(locales.New("review.session.stopped", "Approved", sum.Approved, "Left", sum.Left))
 	}
-	return nil
+	return err
 }
 
 // editInEditor opens text in $EDITOR and returns what the person saved.
