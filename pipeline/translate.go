@@ -210,7 +210,7 @@ func (j *job) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if j.failedNow() > 0 {
+	if j.result.Failed > 0 {
 		return ErrPartial
 	}
 	return nil
@@ -226,7 +226,7 @@ func (j *job) plan() (todo []*work, reused bool) {
 		case s.State == Machine && !j.opts.Force:
 			continue
 		}
-		if ex, score, ok := j.exact(s.Source); ok && score >= 1 {
+		if ex, ok := j.exact(s.Source); ok {
 			j.trans.Machine.Set(&catalog.Message{ID: s.ID, Hash: s.Hash, Description: "memory", Other: ex.Target})
 			delete(j.trans.Failures, s.ID)
 			j.result.Reused++
@@ -238,16 +238,16 @@ func (j *job) plan() (todo []*work, reused bool) {
 	return todo, reused
 }
 
-// exact returns a memory match with the same tags as text.
-func (j *job) exact(text string) (Example, float64, bool) {
+// exact returns the memory's translation of text itself, with the same tags.
+func (j *job) exact(text string) (Example, bool) {
 	if j.opts.Memory == nil {
-		return Example{}, 0, false
+		return Example{}, false
 	}
 	ex, score, ok := j.opts.Memory.Fuzzy(text)
 	if !ok || score < 1 || !sameTags(ex.Source, text) || !sameTags(ex.Target, text) {
-		return Example{}, 0, false
+		return Example{}, false
 	}
-	return ex, score, true
+	return ex, true
 }
 
 func sameTags(a, b string) bool {
@@ -578,18 +578,6 @@ func (j *job) progress() {
 	if j.opts.Progress != nil {
 		j.opts.Progress(j.done, j.total)
 	}
-}
-
-func (j *job) failedNow() int {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	n := 0
-	for _, s := range j.l.States(j.trans) {
-		if s.State == Failed {
-			n++
-		}
-	}
-	return n
 }
 
 func (j *job) save() error {
