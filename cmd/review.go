@@ -70,10 +70,10 @@ func reviewRun(ctx context.Context, o *IO, opts reviewOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Interactive {
+	items := r.Items()
+	if len(items) > 0 && opts.Interactive {
 		return reviewInteractive(ctx, o, r)
 	}
-	items := r.Items()
 	if opts.JSON {
 		if items == nil {
 			items = []review.Item{}
