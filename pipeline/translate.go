@@ -133,6 +133,9 @@ type work struct {
 	block    int
 	context  string
 	problem  string
+	// previous is the approved translation of an earlier version of the
+	// sentence, the best example there is for its new version.
+	previous *Example
 }
 
 // Translate translates the letter's sentences that need it into each target
@@ -233,7 +236,13 @@ func (j *job) plan() (todo []*work, reused bool) {
 			reused = true
 			continue
 		}
-		todo = append(todo, &work{id: s.ID, source: s.Source, text: j.redactor.Redact(s.Source), hash: s.Hash, block: j.blockOf(s.ID)})
+		w := &work{id: s.ID, source: s.Source, text: j.redactor.Redact(s.Source), hash: s.Hash, block: j.blockOf(s.ID)}
+		if s.Approved != nil && s.Approved.Hash != s.Hash {
+			if old := j.l.ArchivedSource(s.Approved.Hash); old != "" {
+				w.previous = &Example{Source: old, Target: s.Approved.Other}
+			}
+		}
+		todo = append(todo, w)
 	}
 	return todo, reused
 }
@@ -370,6 +379,10 @@ func (j *job) request(b []*work) *Request {
 				}
 				req.Terms = append(req.Terms, TermHint{Source: e.Source, Target: redact(e.Target()), Forbidden: forbidden, Note: redact(e.Note), Keep: e.Kind == glossary.KindDNT})
 			}
+		}
+		if w.previous != nil {
+			req.Examples = append(req.Examples, Example{Source: redact(w.previous.Source), Target: redact(w.previous.Target)})
+			seenEx[w.previous.Source] = true
 		}
 		if j.opts.Memory != nil && len(req.Examples) < 3 {
 			if ex, score, ok := j.opts.Memory.Fuzzy(w.source); ok && score < 1 && !seenEx[ex.Source] {

@@ -157,6 +157,39 @@ func TestRequestCarriesOnlyWhatTheBatchNeeds(t *testing.T) {
 	}
 }
 
+// TestStaleSentenceGetsItsOldTranslationAsExample checks that a sentence
+// edited after approval is sent with its earlier version and the approved
+// translation of it as an example.
+func TestStaleSentenceGetsItsOldTranslationAsExample(t *testing.T) {
+	l, g := openLetter(t, map[string]string{"letter.ko.md": "첫 문장입니다.\n"})
+	id := l.Doc.Sentences()[0].ID
+	approved := "[" + id + "]\nhash = \"" + l.Hash(id) + "\"\nother = \"This is the first sentence.\"\n"
+	if err := os.WriteFile(l.CatalogPath("active", language.English), []byte(approved), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(l.Path, []byte("첫 문장을 고쳤습니다.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l2, err := pipeline.Open(l.Path, pipeline.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pipeline.WriteFiles(l2.Pending()); err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder{}
+	if _, err := l2.Translate(context.Background(), pipeline.TranslateOptions{
+		Target: language.English, Translator: rec, Backend: "test", Glossary: g, Save: pipeline.WriteFiles}); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.reqs) != 1 || len(rec.reqs[0].Examples) != 1 {
+		t.Fatalf("requests %d; want one with one example", len(rec.reqs))
+	}
+	if ex := rec.reqs[0].Examples[0]; ex.Source != "첫 문장입니다." || ex.Target != "This is the first sentence." {
+		t.Errorf("example = %+v", ex)
+	}
+}
+
 // TestFailingSentenceIsRetriedAloneThenFails checks that a translation the
 // checks reject goes back alone with the problem named, and is recorded as
 // failed after the retries.
