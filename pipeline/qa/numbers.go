@@ -283,7 +283,9 @@ func readWordNumber(rs []rune, i int) (number, int, bool) {
 
 // koOrdinal reads 셋째 or 세 번째 at rs[i], and returns its length in runes.
 func koOrdinal(rs []rune, i int) (float64, int, bool) {
-	rest := string(rs[i:])
+	// The longest ordinal, 여덟 번째, is six runes: looking further would
+	// make a long text quadratic.
+	rest := string(rs[i:min(i+6, len(rs))])
 	for _, n := range koNative {
 		if !strings.HasPrefix(rest, n.word) {
 			continue

@@ -40,7 +40,12 @@ type scriptureRef struct{ chapter, verse string }
 // the book's name changes with the language, chapter and verse do not
 // (John 3:16, 요한복음 3장 16절).
 func checkScripture(r *report, in Input) {
+	seen := map[scriptureRef]bool{}
 	for _, ref := range references(stripTags(in.Source)) {
+		if seen[ref] {
+			continue
+		}
+		seen[ref] = true
 		found := regexp.MustCompile(`(^|\D)` + ref.chapter + `\s*[:.]\s*` + ref.verse + `(\D|$)|(^|\D)` +
 			ref.chapter + `\s*장\s*` + ref.verse + `\s*절`)
 		if !found.MatchString(in.Translation) {
