@@ -188,7 +188,7 @@ func showItem(o *IO, w io.Writer, r *review.Reviewer, it review.Item, pos, total
 	if it.Translation != "" {
 		fmt.Fprintf(w, "  %-5s %s\n", tgt, it.Translation)
 	}
-	if it.Previous != "" && it.From != "previous" {
+	if it.Previous != "" && it.From != review.FromPrevious {
 		fmt.Fprintf(w, "  %-5s %s\n", o.P.T("review.label.previous"), it.Previous)
 		if it.TranslationDiff != nil {
 			fmt.Fprintf(w, "  %-5s %s\n", o.P.T("review.label.diff"), renderDiff(o, it.TranslationDiff))

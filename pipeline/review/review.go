@@ -85,8 +85,9 @@ type Item struct {
 	Problems []qa.Problem `json:"problems"`
 }
 
-// fromPrevious marks an Item whose translation is an earlier approval.
-const fromPrevious = "previous"
+// FromPrevious is the From of an Item whose translation is an earlier
+// approval, for a stale sentence not translated again.
+const FromPrevious = "previous"
 
 // Items returns the sentences that need a person, in letter order:
 // machine translations, stale approvals and failures.
@@ -134,7 +135,7 @@ func (r *Reviewer) item(s pipeline.SegmentState) Item {
 			it.TranslationDiff = Diff(it.Previous, it.Translation, r.Lang)
 		}
 	case it.Previous != "":
-		it.Translation, it.From = it.Previous, fromPrevious
+		it.Translation, it.From = it.Previous, FromPrevious
 	}
 	it.Problems = append(it.Problems, qa.CheckSource(s.ID, s.Source, r.Letter.Source, r.Glossary)...)
 	if it.Translation != "" {
