@@ -29,9 +29,10 @@ type number struct {
 // written in digits in the source must come back with the same value in
 // some form; when it does not, but its digits are still in the translation
 // (a date or an amount rewritten oddly), a person should look; when the
-// digits are nowhere, a number was lost or changed: an error. A Korean
-// ordinal (셋째) that does not come back is only a warning, because a
-// translator may rightly drop "third" for "finally".
+// digits are nowhere, a number was lost or changed: an error (except for
+// one, which English often writes as "a"). A Korean ordinal (셋째) that
+// does not come back is only a warning, because a translator may rightly
+// drop "third" for "finally".
 func checkNumbers(r *report, in Input) {
 	src := extractNumbers(stripTags(in.Source))
 	if len(src) == 0 {
@@ -47,7 +48,9 @@ func checkNumbers(r *report, in Input) {
 		switch {
 		case n.digits == "":
 			r.add("numbers", Warning, locales.New("qa.numbers.ordinal", "Number", n.text))
-		case hasDigits(tgt, n.digits):
+		// One is often an article in English (1명의 탈북민, a defector), and
+		// digits that survive in another form need a look, not a refusal.
+		case n.value == 1 || hasDigits(tgt, n.digits):
 			r.add("numbers", Warning, locales.New("qa.numbers.form", "Number", n.text))
 		default:
 			r.add("numbers", Error, locales.New("qa.numbers.missing", "Number", n.text))
@@ -220,7 +223,11 @@ var enWords = map[string]float64{
 	"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
 	"fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
 	"nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-	"firstly": 1, "secondly": 2, "thirdly": 3, "once": 1, "twice": 2, "both": 2,
+	"firstly": 1, "secondly": 2, "thirdly": 3, "once": 1, "twice": 2, "thrice": 3,
+	"single": 1, "both": 2, "couple": 2, "pair": 2, "dozen": 12,
+	// 30대 is "in their thirties".
+	"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+	"eighties": 80, "nineties": 90,
 }
 
 // months are written with a capital in English, which keeps the modal

@@ -67,6 +67,9 @@ func TestCheck(t *testing.T) {
 		{"numbers wrong", "27명이 모였습니다.", "Many people gathered.", []string{"numbers error"}},
 		{"numbers changed", "27명이 모였습니다.", "72 people gathered.", []string{"numbers error"}},
 		{"numbers other form", "1.5억 원이 필요합니다.", "We need 1.5 million won.", []string{"numbers warning"}},
+		{"numbers decade", "30대 청년들이 왔습니다.", "Young people in their thirties came.", nil},
+		{"numbers one as an article", "1명의 탈북민을 만났습니다.", "We met a North Korean defector.", []string{"numbers warning"}},
+		{"numbers couple", "2명이 왔습니다.", "A couple came.", nil},
 		{"numbers in tags ignored", "<g1>기도</g1>해 주십시오.", "<g1>Pray</g1>, please.", nil},
 
 		{"scripture", "요 3:16 말씀을 묵상합니다.", "We meditate on John 3:16.", nil},
