@@ -2,6 +2,10 @@ package cmd
 
 import (
 	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline"
 )
 
 // exactArgs is cobra.ExactArgs with epistle's usage error, so a wrong count
@@ -23,4 +27,17 @@ func rangeArgs(min, max int) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// parseLangFlag parses a language flag once, at the edge: the core only
+// ever sees language.Tag values.
+func parseLangFlag(flag, value string) (language.Tag, error) {
+	if value == "" {
+		return language.Und, nil // not given: the command's default applies
+	}
+	tag, err := pipeline.ParseLang(value)
+	if err != nil {
+		return language.Und, &usageError{locales.New("usage.lang", "Flag", flag, "Lang", value).WithHint("lang.hint")}
+	}
+	return tag, nil
 }

@@ -29,12 +29,9 @@ func newCheckCmd(o *IO) *cobra.Command {
 		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Letter = args[0]
-			if lang != "" {
-				tag, err := parseLangFlag("--lang", lang)
-				if err != nil {
-					return err
-				}
-				opts.Lang = tag
+			var err error
+			if opts.Lang, err = parseLangFlag("--lang", lang); err != nil {
+				return err
 			}
 			return checkRun(o, opts)
 		},

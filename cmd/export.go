@@ -100,13 +100,3 @@ func writeOutput(o *IO, out string, data []byte) error {
 	}
 	return nil
 }
-
-// parseLangFlag parses a language flag once, at the edge: the core only
-// ever sees language.Tag values.
-func parseLangFlag(flag, value string) (language.Tag, error) {
-	tag, err := pipeline.ParseLang(value)
-	if err != nil {
-		return language.Und, &usageError{locales.New("usage.lang", "Flag", flag, "Lang", value).WithHint("lang.hint")}
-	}
-	return tag, nil
-}
