@@ -25,6 +25,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -109,9 +110,10 @@ func (m *Message) Error() string { return English.Sprint(m) }
 
 func (m *Message) Unwrap() error { return m.Err }
 
-// Printer renders messages in one language.
+// Printer renders messages in one language. It is safe for concurrent use.
 type Printer struct {
 	Tag       language.Tag
+	once      sync.Once
 	localizer *i18n.Localizer
 }
 
@@ -127,12 +129,30 @@ func NewPrinter(tag language.Tag) *Printer {
 // Sprint renders m. An id missing from the catalogs renders as the id itself
 // followed by its data, so a mistake is visible but never fatal.
 func (p *Printer) Sprint(m *Message) string {
-	if p.localizer == nil {
-		p.localizer = i18n.NewLocalizer(Bundle(), p.Tag.String(), "en")
+	// English is built without a localizer, before the bundle is needed;
+	// errors are rendered from many goroutines at once.
+	p.once.Do(func() {
+		if p.localizer == nil {
+			p.localizer = i18n.NewLocalizer(Bundle(), p.Tag.String(), "en")
+		}
+	})
+	data := m.Data
+	if !p.english() {
+		data = make(map[string]any, len(m.Data))
+		for k, v := range m.Data {
+			switch v := v.(type) {
+			case error:
+				data[k] = p.osText(v.Error())
+			case string:
+				data[k] = p.osText(v)
+			default:
+				data[k] = v
+			}
+		}
 	}
 	s, err := p.localizer.Localize(&i18n.LocalizeConfig{
 		MessageID:    m.ID,
-		TemplateData: m.Data,
+		TemplateData: data,
 		Funcs:        templateFuncs,
 	})
 	if err != nil || s == "" {
@@ -155,7 +175,7 @@ func (p *Printer) T(id string, kv ...any) string { return p.Sprint(New(id, kv...
 func (p *Printer) ErrorText(err error) string {
 	var m *Message
 	if !errors.As(err, &m) {
-		return err.Error()
+		return p.osText(err.Error())
 	}
 	s := p.Sprint(m)
 	if m.Err != nil {
@@ -163,7 +183,46 @@ func (p *Printer) ErrorText(err error) string {
 		if errors.As(m.Err, &inner) {
 			s += ": " + p.ErrorText(m.Err)
 		} else if _, shown := m.Data["Err"]; !shown {
-			s += ": " + m.Err.Error()
+			s += ": " + p.osText(m.Err.Error())
+		}
+	}
+	return s
+}
+
+func (p *Printer) english() bool {
+	base, _ := p.Tag.Base()
+	return base.String() == "en"
+}
+
+// osReasons are the operating system's words for the file failures a
+// person meets most. A printer in another language replaces them, where
+// they end an error's text, with the catalog's: "open x.csv: no such file or
+// directory" becomes "open x.csv: 파일이나 폴더가 없습니다".
+var osReasons = []struct {
+	err error
+	id  string
+}{
+	{syscall.ENOENT, "os.not-exist"},
+	{fs.ErrNotExist, "os.not-exist"},
+	{syscall.EACCES, "os.permission"},
+	{fs.ErrPermission, "os.permission"},
+	{syscall.EEXIST, "os.exist"},
+	{fs.ErrExist, "os.exist"},
+	{syscall.ENOTDIR, "os.not-dir"},
+	{syscall.EISDIR, "os.is-dir"},
+	{syscall.ENOSPC, "os.no-space"},
+}
+
+// osText returns s with an operating-system reason at its end said in p's
+// language.
+func (p *Printer) osText(s string) string {
+	if p.english() {
+		return s
+	}
+	for _, r := range osReasons {
+		if text := r.err.Error(); strings.HasSuffix(s, text) {
+			//locales:ids os.not-exist os.permission os.exist os.not-dir os.is-dir os.no-space
+			return strings.TrimSuffix(s, text) + p.T(r.id)
 		}
 	}
 	return s
