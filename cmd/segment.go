@@ -35,12 +35,15 @@ func newSegmentCmd(o *IO) *cobra.Command {
 }
 
 func segmentRun(o *IO, opts segmentOptions) error {
-	l, err := openLetter(opts.Letter, opts.Encoding)
+	l, err := readLetter(opts.Letter, opts.Encoding)
 	if err != nil {
 		return err
 	}
 	g, err := l.Config.LoadGlossary(opts.Glossary)
 	if err != nil {
+		return err
+	}
+	if err := writePending(l); err != nil {
 		return err
 	}
 	list := l.Segments(g)

@@ -75,7 +75,7 @@ func newTranslateCmd(o *IO) *cobra.Command {
 }
 
 func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
-	l, err := openLetter(opts.Letter, opts.Encoding)
+	l, err := readLetter(opts.Letter, opts.Encoding)
 	if err != nil {
 		return err
 	}
@@ -91,14 +91,27 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 	if err != nil {
 		return err
 	}
+	// Every backend is set up, and every setting checked, before anything
+	// is written.
 	spec := backendSpec{Name: opts.Backend, Model: opts.Model, Config: cfg}
-	total := &pipeline.TranslateResult{}
-	var partial error
-	for _, lang := range opts.Targets {
-		b, err := spec.open(l, lang)
-		if err != nil {
+	backends := make([]*backend, len(opts.Targets))
+	for i, lang := range opts.Targets {
+		if backends[i], err = spec.open(l, lang); err != nil {
 			return err
 		}
+		if opts.BatchAPI && backends[i].Batcher == nil {
+			return usage("translate.batch-api.backend", "Backend", backends[i].Name)
+		}
+	}
+	if !opts.DryRun {
+		if err := writePending(l); err != nil {
+			return err
+		}
+	}
+	total := &pipeline.TranslateResult{}
+	var partial error
+	for i, lang := range opts.Targets {
+		b := backends[i]
 		run := pipeline.TranslateOptions{
 			Target: lang, Translator: b.Translator, Backend: b.Name, Model: b.Model,
 			Glossary: g, Memory: b.Memory, Style: style,
@@ -113,9 +126,6 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 			}
 		}
 		if opts.BatchAPI {
-			if b.Batcher == nil {
-				return usage("translate.batch-api.backend", "Backend", b.Name)
-			}
 			run.Batcher = b.Batcher
 		}
 		r, err := l.Translate(ctx, run)
