@@ -160,6 +160,10 @@ func TestCatalogAreasHaveSameIDs(t *testing.T) {
 // can know the right form: {{.Path}}을, '{{.Path}}'로.
 var particleAfterValue = regexp.MustCompile(`}}['"’”)\]]*(을|를|이|가|은|는|으로|로|과|와|이라는|라는)`)
 
+// bothForms finds a particle written in both forms, 을(를), the way text
+// does when it cannot know the word before it; a message can.
+var bothForms = regexp.MustCompile(`을\(를\)|를\(을\)|이\(가\)|가\(이\)|은\(는\)|는\(은\)|\(으\)로|과\(와\)|와\(과\)`)
+
 func TestCatalogTemplatesRender(t *testing.T) {
 	cats := loadCatalogs(t)
 	for lang, msgs := range cats.text {
@@ -180,6 +184,9 @@ func TestCatalogTemplatesRender(t *testing.T) {
 			}
 			if lang != "ko" {
 				continue
+			}
+			if m := bothForms.FindString(text); m != "" {
+				t.Errorf("%s writes both forms of a particle (%q): use {{josa .X \"을/를\"}}, which picks one", where, m)
 			}
 			if m := particleAfterValue.FindString(text); m != "" {
 				t.Errorf("%s writes a fixed particle after a value (%q): use {{josa .X \"을/를\"}}", where, m)
