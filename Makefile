@@ -22,7 +22,8 @@ demo: build
 	cp testdata/2023-06-3.ko.md testdata/2023-06-3.tm.tsv testdata/glossary.csv testdata/demo/epistle.toml $(DEMO)/
 	cd $(DEMO) && ../$(BIN) translate 2023-06-3.ko.md
 	cd $(DEMO) && ../$(BIN) export 2023-06-3.ko.md --lang en --include-unreviewed -o 2023-06-3.en.md
-	@echo "demo: $(DEMO)/2023-06-3.epistle/translate.en.toml and $(DEMO)/2023-06-3.en.md"
+	cd $(DEMO) && ../$(BIN) export 2023-06-3.ko.md --lang en --include-unreviewed --bilingual --format html -o issue.html
+	@echo "demo: $(DEMO)/2023-06-3.epistle/translate.en.toml, $(DEMO)/2023-06-3.en.md and $(DEMO)/issue.html"
 
 # goi18n merge accepts the sample's catalogs: they are ordinary go-i18n files.
 goi18n-check: build
