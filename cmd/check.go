@@ -73,10 +73,8 @@ func checkRun(o *IO, opts checkOptions) error {
 		}
 		problems = append(problems, r.Check()...)
 	}
-	// Messages follow the reader's language; the field names stay.
-	for i := range problems {
-		problems[i].Message = o.P.Sprint(problems[i].Msg)
-	}
+	// JSON is the same in every language: its messages stay in English, as
+	// qa wrote them; the lines for a person follow the reader's language.
 	errs := len(qa.Errors(problems))
 	if opts.JSON {
 		if err := writeJSON(o, checkReport{Problems: problems}); err != nil {

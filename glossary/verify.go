@@ -49,6 +49,7 @@ func (g *Glossary) Verify(source, translation string, src, tgt language.Tag) []P
 	english, korean := base.String() == "en", base.String() == "ko"
 	text := []rune(translation)
 	var problems []Problem
+	reported := map[forbiddenAt]bool{}
 	seen := map[*Entry]bool{}
 	for _, m := range g.Match(source, src) {
 		e := m.Entry
@@ -73,9 +74,14 @@ func (g *Glossary) Verify(source, translation string, src, tgt language.Tag) []P
 		forbidden := rendering{caseless: true, inflect: english, korean: korean}
 		for _, f := range e.Forbidden {
 			for _, span := range forbidden.find(text, f) {
-				if within(span, accepted) {
+				// Two forbidden forms (defector, defectors) or two
+				// occurrences of the term in the source find the same
+				// words: report them once.
+				key := forbiddenAt{e, span}
+				if within(span, accepted) || reported[key] {
 					continue
 				}
+				reported[key] = true
 				problems = append(problems, Problem{
 					Entry: e, Kind: Forbidden, Start: span[0], End: span[1],
 					Message: locales.New("glossary.verify.forbidden", "Found", string(text[span[0]:span[1]]),
@@ -85,6 +91,12 @@ func (g *Glossary) Verify(source, translation string, src, tgt language.Tag) []P
 		}
 	}
 	return problems
+}
+
+// forbiddenAt is a forbidden rendering of an entry found at a span.
+type forbiddenAt struct {
+	entry *Entry
+	span  [2]int
 }
 
 func within(span [2]int, spans [][2]int) bool {
