@@ -14,11 +14,20 @@ import (
 // ApprovedPairs returns the approved translations of every letter in the
 // newsletter folder dir, as sentence pairs for the translation memory: last
 // month's reviewed work is this month's best example. Only translations
-// approved for their sentence's current text count.
+// approved for their sentence's current text count. Letters are looked for
+// in dir and up to two levels of folders below it (2024/05/), no deeper, so
+// a letter opened outside any newsletter folder does not search a home
+// directory.
 func ApprovedPairs(dir string, src, tgt language.Tag) []Example {
 	var pairs []Example
 	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || !d.IsDir() || !strings.HasSuffix(d.Name(), ".epistle") {
+		if err != nil || !d.IsDir() {
+			return nil
+		}
+		if !strings.HasSuffix(d.Name(), ".epistle") {
+			if rel, err := filepath.Rel(dir, path); err == nil && strings.Count(rel, string(filepath.Separator)) >= 2 {
+				return fs.SkipDir
+			}
 			return nil
 		}
 		source := readCatalog(filepath.Join(path, "active."+src.String()+".toml"))
