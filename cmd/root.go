@@ -67,6 +67,9 @@ func Main() int {
 	defer stop()
 	uiLang := uiLangFromArgs(os.Args[1:])
 	io := systemIO(uiLang)
+	if uiLang != "" && !locales.Speaks(uiLang) {
+		io.Warn(locales.New("ui-lang.unknown", "Lang", uiLang))
+	}
 	root := newRootCmd(io)
 	root.SetArgs(os.Args[1:])
 	err := root.ExecuteContext(ctx)

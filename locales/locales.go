@@ -244,6 +244,18 @@ func (p *Printer) HintText(err error) string {
 	return ""
 }
 
+// Speaks reports whether s names a language epistle's messages come in:
+// English or Korean, as a tag or a POSIX locale (ko, en-US, ko_KR.UTF-8).
+func Speaks(s string) bool {
+	s, _, _ = strings.Cut(s, ".")
+	tag, err := language.Parse(strings.ReplaceAll(s, "_", "-"))
+	if err != nil {
+		return false
+	}
+	base, _ := tag.Base()
+	return base.String() == "ko" || base.String() == "en"
+}
+
 // Detect picks the interface language: the flag value, then EPISTLE_LANG,
 // then LC_ALL, LC_MESSAGES and LANG; English when none names Korean or
 // English.
