@@ -61,7 +61,11 @@ func approveRun(o *IO, opts approveOptions) error {
 	ids := opts.IDs
 	if opts.All {
 		for _, it := range r.Items() {
-			if it.From != "" { // a translation to approve, even an empty one QA refuses
+			// A translation to approve, even an empty one QA refuses; but a
+			// stale sentence's previous translation was approved for other
+			// words, and approving it in bulk would mean nobody read it
+			// against the new ones: only --force or its id does that.
+			if it.From != "" && (it.From != review.FromPrevious || opts.Force) {
 				ids = append(ids, it.ID)
 			}
 		}
