@@ -40,6 +40,10 @@ type SegmentState struct {
 	Machine *catalog.Message
 	// Approved is the approved translation, current or stale, if any.
 	Approved *catalog.Message
+	// Outdated is a machine translation of an earlier version of the
+	// source, never approved: not a translation of this text, but the best
+	// start a reviewer has when no backend can make a new one.
+	Outdated *catalog.Message
 	// Failure says why the last attempt failed, for State Failed.
 	Failure string
 }
@@ -109,9 +113,13 @@ func (l *Letter) States(t *Translations) []SegmentState {
 				s.State = Approved
 			}
 		}
-		if mt := t.Machine.Get(m.ID); mt != nil && mt.Hash == s.Hash && s.State != Approved {
-			s.Machine = mt
-			s.State = Machine
+		if mt := t.Machine.Get(m.ID); mt != nil && s.State != Approved {
+			if mt.Hash == s.Hash {
+				s.Machine = mt
+				s.State = Machine
+			} else {
+				s.Outdated = mt
+			}
 		}
 		if f, ok := t.Failures[m.ID]; ok && f.Hash == s.Hash && s.State != Approved && s.State != Machine {
 			s.State, s.Failure = Failed, f.Reason

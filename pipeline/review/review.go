@@ -95,7 +95,7 @@ func (r *Reviewer) Items() []Item {
 	var out []Item
 	for _, s := range r.Letter.States(r.T) {
 		stale := s.Approved != nil && s.Approved.Hash != s.Hash
-		if s.State == pipeline.Approved || s.State == pipeline.Missing && !stale {
+		if s.State == pipeline.Approved || s.State == pipeline.Missing && !stale && s.Outdated == nil {
 			continue
 		}
 		out = append(out, r.item(s))
@@ -122,6 +122,15 @@ func (r *Reviewer) item(s pipeline.SegmentState) Item {
 		it.State = pipeline.Stale
 		it.Previous = s.Approved.Other
 		it.PreviousSource = r.Letter.ArchivedSource(s.Approved.Hash)
+		if it.PreviousSource != "" {
+			it.SourceDiff = Diff(it.PreviousSource, s.Source, r.Letter.Source)
+		}
+	}
+	if it.Previous == "" && s.Outdated != nil {
+		// Machine output for the words before the edit: shown as the
+		// previous translation, so the reviewer can start from it.
+		it.Previous = s.Outdated.Other
+		it.PreviousSource = r.Letter.ArchivedSource(s.Outdated.Hash)
 		if it.PreviousSource != "" {
 			it.SourceDiff = Diff(it.PreviousSource, s.Source, r.Letter.Source)
 		}
@@ -203,7 +212,7 @@ func (r *Reviewer) Approve(a Approval) (bool, error) {
 	if machine != nil {
 		candidate = machine.Other
 	}
-	if machine == nil && old == nil && !a.Edited {
+	if machine == nil && old == nil && it.Translation == "" && !a.Edited {
 		return false, locales.New("review.nothing", "ID", a.ID, "Lang", r.Lang.String()).
 			WithHint("review.nothing.hint", "Path", r.Letter.Path, "Lang", r.Lang.String())
 	}
