@@ -155,7 +155,15 @@ func (l *Letter) LoadCatalog(role string, lang language.Tag) (*catalog.Catalog, 
 	if err != nil {
 		return nil, locales.New("letter.read", "Path", path).Wrap(err)
 	}
-	return catalog.Parse(path, data)
+	c, err := catalog.Parse(path, data)
+	var m *locales.Message
+	if errors.As(err, &m) && (role != "active" || lang == l.Source) {
+		// The source catalog and the machine translations are rebuilt by
+		// the next run; approved translations are not, and the default hint
+		// says never to delete them.
+		m.WithHint("catalog.syntax.rebuild.hint")
+	}
+	return c, err
 }
 
 // identify gives the sentences their ids from the previous source catalog
