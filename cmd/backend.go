@@ -113,7 +113,7 @@ func loadMemory(cfg *pipeline.Config, src, tgt language.Tag) (*memory.Translator
 		case ".tmx":
 			more, err = memory.LoadTMX(path, src, tgt)
 		default:
-			if lang, ok := fileLang(path); ok && lang != tgt {
+			if _, lang, ok := pipeline.SplitName(path); ok && lang != tgt {
 				continue
 			}
 			more, err = memory.LoadTSV(path)
@@ -124,17 +124,6 @@ func loadMemory(cfg *pipeline.Config, src, tgt language.Tag) (*memory.Translator
 		pairs = append(pairs, more...)
 	}
 	return memory.New(pairs), nil
-}
-
-// fileLang reads the language from a name like archive.en.tsv.
-func fileLang(path string) (language.Tag, bool) {
-	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	i := strings.LastIndexByte(stem, '.')
-	if i < 0 {
-		return language.Und, false
-	}
-	tag, err := pipeline.ParseLang(stem[i+1:])
-	return tag, err == nil
 }
 
 func firstNonEmpty(s ...string) string {

@@ -118,24 +118,32 @@ func Splitter(s *segment.Segmenter) document.Splitter {
 // parseName reads NAME.LANG.EXT; a name without a language takes the
 // configured source language.
 func (l *Letter) parseName() error {
-	base := filepath.Base(l.Path)
-	ext := strings.ToLower(filepath.Ext(base))
-	stem := strings.TrimSuffix(base, filepath.Ext(base))
-	switch ext {
+	switch strings.ToLower(filepath.Ext(l.Path)) {
 	case ".md", ".markdown":
 		l.Format = "md"
 	default:
 		l.Format = "txt"
 	}
-	l.Source = l.Config.SourceLang()
-	l.Name = stem
-	if i := strings.LastIndexByte(stem, '.'); i > 0 {
-		if tag, err := ParseLang(stem[i+1:]); err == nil {
-			l.Source, l.Name = tag, stem[:i]
-		}
+	var ok bool
+	if l.Name, l.Source, ok = SplitName(l.Path); !ok {
+		l.Source = l.Config.SourceLang()
 	}
 	l.Dir = filepath.Join(filepath.Dir(l.Path), l.Name+".epistle")
 	return nil
+}
+
+// SplitName reads a file name NAME.LANG.EXT (2024-05.ko.md, archive.en.tsv)
+// into NAME and LANG; ok is false when the name carries no language, and
+// NAME is then the name without its extension.
+func SplitName(path string) (name string, lang language.Tag, ok bool) {
+	base := filepath.Base(path)
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	if i := strings.LastIndexByte(stem, '.'); i > 0 {
+		if tag, err := ParseLang(stem[i+1:]); err == nil {
+			return stem[:i], tag, true
+		}
+	}
+	return stem, language.Und, false
 }
 
 // CatalogPath returns the path of a catalog in NAME.epistle: role is

@@ -138,20 +138,17 @@ func FindLetters(paths []string) ([]string, error) {
 }
 
 // isLetter reports whether a file in a folder is a letter in the source
-// language.
+// language: NAME.SRC.md or .txt, or NAME.md whose NAME.epistle folder says
+// epistle has read it before (a README beside the letters is not one).
 func isLetter(path string) bool {
 	ext := strings.ToLower(filepath.Ext(path))
 	if ext != ".md" && ext != ".markdown" && ext != ".txt" {
 		return false
 	}
-	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	i := strings.LastIndexByte(stem, '.')
-	if i <= 0 {
-		return false
-	}
-	tag, err := pipeline.ParseLang(stem[i+1:])
-	if err != nil {
-		return false
+	name, tag, ok := pipeline.SplitName(path)
+	if !ok {
+		info, err := os.Stat(filepath.Join(filepath.Dir(path), name+".epistle"))
+		return err == nil && info.IsDir()
 	}
 	cfg, err := pipeline.LoadConfig(filepath.Dir(path))
 	return err == nil && tag == cfg.SourceLang()
