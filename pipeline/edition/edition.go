@@ -19,6 +19,7 @@
 package edition
 
 import (
+	"bytes"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -268,6 +269,10 @@ func Export(l *pipeline.Letter, o Options) (*Result, error) {
 		return nil, err
 	}
 	r := &Result{Data: Write(&Letter{Name: l.Path, Doc: l.Doc, Source: src, Target: &side}, o.Format, o.Bilingual)}
+	if l.CRLF && (o.Format == Markdown || o.Format == Text) {
+		// The editions of a letter written with CRLF line ends keep them.
+		r.Data = bytes.ReplaceAll(r.Data, []byte("\n"), []byte("\r\n"))
+	}
 	r.Machine, r.Untranslated = side.Unreviewed()
 	return r, nil
 }
