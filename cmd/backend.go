@@ -3,8 +3,6 @@ package cmd
 import (
 	"context"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"golang.org/x/text/language"
 
@@ -56,7 +54,7 @@ func (s backendSpec) open(l *pipeline.Letter, lang language.Tag) (*backend, erro
 	if model == "" {
 		model = cfg.Backend.Model
 	}
-	mem, err := loadMemory(cfg, l.Source, lang)
+	mem, err := memory.ForNewsletter(cfg, l.Source, lang)
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +70,7 @@ func (s backendSpec) open(l *pipeline.Letter, lang language.Tag) (*backend, erro
 		}
 		t, err := openai.New(openai.Config{
 			APIKey: os.Getenv("OPENAI_API_KEY"), BaseURL: base, Model: model,
-			JSONSchema: base == "" || strings.Contains(base, "api.openai.com"),
+			JSONSchema: openai.EnforcesSchema(base),
 		})
 		if err != nil {
 			return nil, err
@@ -97,33 +95,6 @@ func (s backendSpec) open(l *pipeline.Letter, lang language.Tag) (*backend, erro
 		b.Translator = t
 	}
 	return b, nil
-}
-
-// loadMemory builds the translation memory for one language pair: the
-// newsletter's approved catalogs and the TM files epistle.toml lists. A TSV
-// file applies to every target unless its name says its language
-// (archive.en.tsv).
-func loadMemory(cfg *pipeline.Config, src, tgt language.Tag) (*memory.Translator, error) {
-	pairs := pipeline.ApprovedPairs(cfg.Dir, src, tgt)
-	for _, f := range cfg.TM {
-		path := cfg.Resolve(f)
-		var more []pipeline.Example
-		var err error
-		switch strings.ToLower(filepath.Ext(path)) {
-		case ".tmx":
-			more, err = memory.LoadTMX(path, src, tgt)
-		default:
-			if _, lang, ok := pipeline.SplitName(path); ok && lang != tgt {
-				continue
-			}
-			more, err = memory.LoadTSV(path)
-		}
-		if err != nil {
-			return nil, err
-		}
-		pairs = append(pairs, more...)
-	}
-	return memory.New(pairs), nil
 }
 
 func firstNonEmpty(s ...string) string {

@@ -86,6 +86,14 @@ const (
 	formatPrompt              // the instructions alone
 )
 
+// EnforcesSchema reports whether the server at baseURL is known to enforce a
+// strict JSON schema (response_format json_schema): OpenAI itself. Other
+// OpenAI-compatible servers get JSON mode, which all of them accept, and the
+// reply's shape is checked either way.
+func EnforcesSchema(baseURL string) bool {
+	return baseURL == "" || strings.Contains(baseURL, "api.openai.com")
+}
+
 // New returns a translator for cfg. It fails, with a message for the user,
 // when the model is missing or when OpenAI or Azure is used without a key.
 func New(cfg Config) (*Translator, error) {
