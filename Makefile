@@ -9,10 +9,12 @@ build:
 	$(GO) build -o $(BIN) ./cmd/epistle
 
 # Unit tests, scripts, the fuzz corpora (they run as ordinary tests), vet,
-# and go-i18n's own tool reading the catalogs epistle writes.
+# the race detector over the packages that run goroutines, and go-i18n's
+# own tool reading the catalogs epistle writes.
 test: build
 	$(GO) vet ./...
 	$(GO) test ./...
+	$(GO) test -race ./pipeline/ ./pipeline/openai/ ./pipeline/deepl/ ./pipeline/backendtest/ ./locales/
 	$(MAKE) --no-print-directory goi18n-check
 
 # The sample letter, translated offline by the memory backend from the
