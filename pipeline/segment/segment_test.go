@@ -13,16 +13,31 @@ func split(t *testing.T, s *Segmenter, text string) []string {
 	return sentences(text, s.Split(text))
 }
 
+// splitCase is a text and the sentences it must split into.
+type splitCase struct {
+	name string
+	in   string
+	want []string
+}
+
+func checkSplits(t *testing.T, s *Segmenter, tests []splitCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := split(t, s, tt.in)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Split(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestSplitKorean(t *testing.T) {
 	s, err := New(language.Korean)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name string
-		in   string
-		want []string
-	}{
+	tests := []splitCase{
 		{"endings with period", "감사합니다. 기도해 주세요. 어떻게 지내셨어요? 그렇죠.",
 			[]string{"감사합니다.", "기도해 주세요.", "어떻게 지내셨어요?", "그렇죠."}},
 		{"exclamation and question runs", "정말 놀라웠어요!! 믿어지세요?! 그럴까요? 네!",
@@ -94,14 +109,7 @@ func TestSplitKorean(t *testing.T) {
 		{"empty", "", nil},
 		{"spaces only", " \n ", nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := split(t, s, tt.in)
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("Split(%q)\n got %q\nwant %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	checkSplits(t, s, tests)
 }
 
 func TestSplitEnglish(t *testing.T) {
@@ -109,11 +117,7 @@ func TestSplitEnglish(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name string
-		in   string
-		want []string
-	}{
+	tests := []splitCase{
 		{"simple", "We arrived safely. Thank you for praying! Will you come?",
 			[]string{"We arrived safely.", "Thank you for praying!", "Will you come?"}},
 		{"titles", "Dr. Kim and Mrs. Lee met Rev. Park. They prayed.",
@@ -129,14 +133,7 @@ func TestSplitEnglish(t *testing.T) {
 		{"soft line break", "It was a cold\nnight. We stayed in.", []string{"It was a cold\nnight.", "We stayed in."}},
 		{"blank line", "Dear friends\n\nGreetings from Seoul", []string{"Dear friends", "Greetings from Seoul"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := split(t, s, tt.in)
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("Split(%q)\n got %q\nwant %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	checkSplits(t, s, tests)
 }
 
 func TestWithNoBreak(t *testing.T) {
@@ -175,11 +172,7 @@ func TestSplitTags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name string
-		in   string
-		want []string
-	}{
+	tests := []splitCase{
 		{"closing tag after the end", "<g1>감사합니다.</g1> 기도해 주세요.",
 			[]string{"<g1>감사합니다.</g1>", "기도해 주세요."}},
 		{"opening tag before the next", "감사합니다. <g1>기도해</g1> 주세요.",
@@ -194,14 +187,7 @@ func TestSplitTags(t *testing.T) {
 			[]string{"있어<g1>요</g1>", "많이 기도해 주세요"}},
 		{"not a tag", "a <b and c> 끝. 다음.", []string{"a <b and c> 끝.", "다음."}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := split(t, s, tt.in)
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("Split(%q)\n got %q\nwant %q", tt.in, got, tt.want)
-			}
-		})
-	}
+	checkSplits(t, s, tests)
 }
 
 func TestNewLanguages(t *testing.T) {
