@@ -157,7 +157,7 @@ type partialError struct{ failed int }
 
 func (e *partialError) Error() string { return fmt.Sprintf("%d segments failed", e.failed) }
 func (e *partialError) Unwrap() []error {
-	return []error{pipeline.ErrPartial, locales.New("translate.partial", "Failed", e.failed).WithHint("translate.partial.hint")}
+	return []error{pipeline.ErrPartial, locales.New("translate.partial", "Count", e.failed).WithHint("translate.partial.hint")}
 }
 
 func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, r *pipeline.TranslateResult) error {

@@ -150,11 +150,19 @@ func (p *Printer) Sprint(m *Message) string {
 			}
 		}
 	}
-	s, err := p.localizer.Localize(&i18n.LocalizeConfig{
-		MessageID:    m.ID,
-		TemplateData: data,
-		Funcs:        templateFuncs,
-	})
+	// A message whose data has a Count may have plural forms (one, other)
+	// in its catalog; go-i18n picks the form by the language's rules.
+	var count any
+	if c, ok := m.Data["Count"]; ok {
+		count = c
+	}
+	lc := &i18n.LocalizeConfig{MessageID: m.ID, TemplateData: data, PluralCount: count, Funcs: templateFuncs}
+	s, err := p.localizer.Localize(lc)
+	if err != nil && count != nil {
+		// A message with only one form reads the same for every count.
+		lc.PluralCount = nil
+		s, err = p.localizer.Localize(lc)
+	}
 	if err != nil || s == "" {
 		var b strings.Builder
 		b.WriteString(m.ID)
