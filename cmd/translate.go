@@ -117,7 +117,7 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 			Glossary: g, Memory: b.Memory, Style: style,
 			Jobs: opts.Jobs, BatchTokens: opts.Batch, Force: opts.Force, Lookup: b.Name == "memory",
 			RPM: cfg.Backend.RPM, TPM: cfg.Backend.TPM,
-			Attempts: cfg.Backend.Attempts, Backoff: cfg.Backend.Backoff.Duration,
+			Attempts: cfg.Backend.Attempts, Backoff: cfg.Backend.Backoff.Duration, Timeout: cfg.Backend.Timeout.Duration,
 		}
 		if !opts.DryRun {
 			run.Save = pipeline.WriteFiles

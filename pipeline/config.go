@@ -52,6 +52,8 @@ type BackendConfig struct {
 	Backoff  Duration `toml:"backoff"`
 	// Poll is how often --batch-api asks whether the batch is done.
 	Poll Duration `toml:"poll"`
+	// Timeout is how long one request may take (default 2m).
+	Timeout Duration `toml:"timeout"`
 }
 
 // Duration is a time.Duration written in TOML as "1s", "500ms".

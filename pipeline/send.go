@@ -223,7 +223,7 @@ func (j *job) send(ctx context.Context, req *Request) (*Response, error) {
 			return nil, err
 		}
 		var resp *Response
-		resp, err = j.opts.Translator.Translate(ctx, req)
+		resp, err = j.attempt(ctx, req)
 		j.count(resp, err)
 		if err == nil {
 			return resp, nil
@@ -250,6 +250,19 @@ func (j *job) send(ctx context.Context, req *Request) (*Response, error) {
 		}
 	}
 	return nil, err
+}
+
+// attempt makes one request, given at most Timeout: a service that stops
+// answering is a temporary failure like a dropped connection, not a hang.
+func (j *job) attempt(ctx context.Context, req *Request) (*Response, error) {
+	actx, cancel := context.WithTimeout(ctx, j.opts.Timeout)
+	defer cancel()
+	resp, err := j.opts.Translator.Translate(actx, req)
+	if err != nil && ctx.Err() == nil && actx.Err() == context.DeadlineExceeded {
+		err = &BackendError{Kind: ErrUnreachable, Backend: j.opts.Backend,
+			Err: locales.New("translate.timeout", "Backend", j.opts.Backend, "Timeout", j.opts.Timeout.String())}
+	}
+	return resp, err
 }
 
 func (j *job) count(resp *Response, err error) {

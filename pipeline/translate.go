@@ -49,6 +49,9 @@ type TranslateOptions struct {
 	Attempts int
 	// Backoff is the first wait before retrying a request (1s).
 	Backoff time.Duration
+	// Timeout is how long one request may take before it is given up and
+	// tried again (2m).
+	Timeout time.Duration
 	// RPM and TPM limit requests and tokens per minute; 0 for no limit.
 	RPM, TPM int
 	// Save writes files as batches finish, so that an interrupted run keeps
@@ -97,6 +100,9 @@ func (o *TranslateOptions) defaults() {
 	}
 	if o.Backoff <= 0 {
 		o.Backoff = time.Second
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = 2 * time.Minute
 	}
 }
 
