@@ -135,6 +135,13 @@ func Select(l *pipeline.Letter, t *pipeline.Translations, includeUnreviewed bool
 			missing = append(missing, st.ID)
 		case st.Machine != nil:
 			side.Texts[st.ID] = Sentence{Text: st.Machine.Other, Origin: Machine}
+		case st.Approved != nil:
+			// Stale: approved for the words before the pastor's edit. Closer
+			// to the letter than the Korean, and marked like machine output:
+			// nobody has read it against the new words.
+			side.Texts[st.ID] = Sentence{Text: st.Approved.Other, Origin: Machine}
+		case st.Outdated != nil:
+			side.Texts[st.ID] = Sentence{Text: st.Outdated.Other, Origin: Machine}
 		default:
 			side.Texts[st.ID] = Sentence{Text: st.Source, Origin: Untranslated}
 		}
