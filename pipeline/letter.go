@@ -177,32 +177,11 @@ func (l *Letter) LoadCatalog(role string, lang language.Tag) (*catalog.Catalog, 
 // identify gives the sentences their ids from the previous source catalog
 // and skeleton, and builds the new source catalog.
 func (l *Letter) identify() error {
-	oldCat, err := l.LoadCatalog("active", l.Source)
-	if err != nil {
-		return err
-	}
-	var old []known
 	skelPath := filepath.Join(l.Dir, skeletonName)
 	oldSkel, _ := os.ReadFile(skelPath)
-	var prev skeleton
-	if len(oldSkel) > 0 && json.Unmarshal(oldSkel, &prev) == nil && prev.Source != "" && prev.Source != l.Source.String() {
-		// An edition in another language (2024-05.en.md beside
-		// 2024-05.ko.md) shares NAME.epistle with the letter; reading it
-		// as a letter would write its sentences over the letter's
-		// approved translations.
-		return locales.New("letter.foreign", "Path", l.Path, "Dir", l.Dir, "Other", prev.Letter, "Lang", prev.Source).
-			WithHint("letter.foreign.hint", "Other", prev.Letter)
-	}
-	if len(oldSkel) > 0 && json.Unmarshal(oldSkel, &prev) == nil && prev.Document != nil {
-		for _, s := range prev.Document.Sentences() {
-			if m := oldCat.Get(s.ID); m != nil {
-				old = append(old, known{ID: s.ID, Text: m.Other})
-			}
-		}
-	} else {
-		for _, m := range oldCat.Messages {
-			old = append(old, known{ID: m.ID, Text: m.Other})
-		}
+	old, err := l.previous(oldSkel)
+	if err != nil {
+		return err
 	}
 	sentences := l.Doc.Sentences()
 	texts := make([]string, len(sentences))
@@ -235,6 +214,41 @@ func (l *Letter) identify() error {
 		l.pending = append(l.pending, File{Path: skelPath, Data: skel})
 	}
 	return nil
+}
+
+// previous returns the sentences of the letter as epistle last saw them, in
+// letter order: the skeleton gives the order, the source catalog the texts
+// (in the catalog's order when there is no skeleton).
+func (l *Letter) previous(skelData []byte) ([]known, error) {
+	var prev skeleton
+	if len(skelData) > 0 && json.Unmarshal(skelData, &prev) != nil {
+		prev = skeleton{} // an unreadable skeleton is rebuilt; ids then follow the catalog
+	}
+	if prev.Source != "" && prev.Source != l.Source.String() {
+		// An edition in another language (2024-05.en.md beside
+		// 2024-05.ko.md) shares NAME.epistle with the letter; reading it
+		// as a letter would write its sentences over the letter's
+		// approved translations.
+		return nil, locales.New("letter.foreign", "Path", l.Path, "Dir", l.Dir, "Other", prev.Letter, "Lang", prev.Source).
+			WithHint("letter.foreign.hint", "Other", prev.Letter)
+	}
+	cat, err := l.LoadCatalog("active", l.Source)
+	if err != nil {
+		return nil, err
+	}
+	var old []known
+	if prev.Document != nil {
+		for _, s := range prev.Document.Sentences() {
+			if m := cat.Get(s.ID); m != nil {
+				old = append(old, known{ID: s.ID, Text: m.Other})
+			}
+		}
+		return old, nil
+	}
+	for _, m := range cat.Messages {
+		old = append(old, known{ID: m.ID, Text: m.Other})
+	}
+	return old, nil
 }
 
 // Pending returns the files that opening the letter changed — its source
