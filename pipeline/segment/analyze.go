@@ -6,6 +6,8 @@ package segment
 import (
 	"regexp/syntax"
 	"slices"
+	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -224,4 +226,108 @@ func progSize(re *syntax.Regexp) int {
 		return 0
 	}
 	return len(prog.Inst)
+}
+
+// regexpSource writes re back as regexp syntax. It stands in for [syntax.Regexp.String],
+// which works out the shortest flags for every character class by case-folding each of
+// its runes: on the rules' Hangul classes that took most of the time of compiling a rule
+// set, which every command that reads a letter pays at start-up. Every node is wrapped
+// in a non-capturing group, so no precedence needs working out; captures become plain
+// groups, since Split never asks for a submatch.
+func regexpSource(re *syntax.Regexp) string {
+	var b strings.Builder
+	writeSource(&b, re)
+	return b.String()
+}
+
+func writeSource(b *strings.Builder, re *syntax.Regexp) {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		b.WriteString(`[^\x00-\x{10FFFF}]`)
+	case syntax.OpEmptyMatch:
+		b.WriteString(`(?:)`)
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			b.WriteString(`(?i:`)
+		} else {
+			b.WriteString(`(?:`)
+		}
+		for _, r := range re.Rune {
+			writeRune(b, r)
+		}
+		b.WriteByte(')')
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			b.WriteString(`[^\x00-\x{10FFFF}]`)
+			return
+		}
+		b.WriteByte('[')
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			writeRune(b, re.Rune[i])
+			if re.Rune[i+1] != re.Rune[i] {
+				b.WriteByte('-')
+				writeRune(b, re.Rune[i+1])
+			}
+		}
+		b.WriteByte(']')
+	case syntax.OpAnyCharNotNL:
+		b.WriteString(`(?-s:.)`)
+	case syntax.OpAnyChar:
+		b.WriteString(`(?s:.)`)
+	case syntax.OpBeginLine:
+		b.WriteString(`(?m:^)`)
+	case syntax.OpEndLine:
+		b.WriteString(`(?m:$)`)
+	case syntax.OpBeginText:
+		b.WriteString(`\A`)
+	case syntax.OpEndText:
+		b.WriteString(`\z`)
+	case syntax.OpWordBoundary:
+		b.WriteString(`\b`)
+	case syntax.OpNoWordBoundary:
+		b.WriteString(`\B`)
+	case syntax.OpCapture:
+		b.WriteString(`(?:`)
+		writeSource(b, re.Sub[0])
+		b.WriteByte(')')
+	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
+		b.WriteString(`(?:`)
+		writeSource(b, re.Sub[0])
+		b.WriteByte(')')
+		switch re.Op {
+		case syntax.OpStar:
+			b.WriteByte('*')
+		case syntax.OpPlus:
+			b.WriteByte('+')
+		case syntax.OpQuest:
+			b.WriteByte('?')
+		default:
+			b.WriteString("{" + strconv.Itoa(re.Min) + ",")
+			if re.Max >= 0 {
+				b.WriteString(strconv.Itoa(re.Max))
+			}
+			b.WriteByte('}')
+		}
+		if re.Flags&syntax.NonGreedy != 0 {
+			b.WriteByte('?')
+		}
+	case syntax.OpConcat, syntax.OpAlternate:
+		b.WriteString(`(?:`)
+		for i, sub := range re.Sub {
+			if i > 0 && re.Op == syntax.OpAlternate {
+				b.WriteByte('|')
+			}
+			writeSource(b, sub)
+		}
+		b.WriteByte(')')
+	}
+}
+
+// writeRune writes r so that it stands for itself anywhere, in a class too.
+func writeRune(b *strings.Builder, r rune) {
+	if r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		b.WriteRune(r)
+		return
+	}
+	b.WriteString(`\x{` + strconv.FormatInt(int64(r), 16) + `}`)
 }

@@ -46,7 +46,8 @@ func naiveBreaks(s *Segmenter, view string) []int {
 				continue
 			}
 			q := len(view) - p
-			if r.before.MatchString(rev[q:min(q+window, len(rev))]) && r.after.MatchString(view[p:min(p+window, len(view))]) {
+			bre, are := r.re.get()
+			if bre.MatchString(rev[q:min(q+window, len(rev))]) && are.MatchString(view[p:min(p+window, len(view))]) {
 				if r.brk {
 					ends = append(ends, p)
 				}

@@ -8,6 +8,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -52,9 +53,9 @@ type rule struct {
 	source string // "rules/file.toml rule N", for error messages and tests
 	// before is compiled reversed and anchored: it is matched against the reversed text
 	// starting at the position, which is how a "text ending here" match is done without
-	// lookbehind and without scanning back over the window.
-	before *regexp.Regexp
-	after  *regexp.Regexp
+	// lookbehind and without scanning back over the window. Both are compiled on first use
+	// (see [lazyRegexps]).
+	re *lazyRegexps
 	// last and first are the runes (ranges lo, hi) that can end a before match and start an
 	// after match, unless lastAny/firstAny say any rune can (the regexp can match the empty
 	// string, or has a dot there). They let Split skip rules that cannot apply before running
@@ -300,11 +301,24 @@ func compileRule(brk bool, before, after string) (rule, error) {
 	r.backWin = min(window, maxLen(bre)+utf8.UTFMax)
 	r.aheadWin = min(window, maxLen(are)+utf8.UTFMax)
 	reverseRegexp(bre)
-	if r.before, err = regexp.Compile(`^(?:` + bre.String() + `)`); err != nil {
-		return rule{}, fmt.Errorf("before (reversed): %w", err)
-	}
-	if r.after, err = regexp.Compile(`^(?:` + after + `)`); err != nil {
-		return rule{}, fmt.Errorf("after: %w", err)
-	}
+	r.re = &lazyRegexps{before: `^(?:` + regexpSource(bre) + `)`, after: `^(?:` + after + `)`}
 	return r, nil
+}
+
+// lazyRegexps are a rule's two regexps, compiled the first time Split gets past the rule's
+// rune and word checks. A command reading a short letter tries few of the rules, and
+// compiling all of them was most of its start-up. The sources were parsed when the rule
+// was loaded, so compiling them cannot fail (a test compiles every rule of every file).
+type lazyRegexps struct {
+	before, after string
+	once          sync.Once
+	compiled      [2]*regexp.Regexp
+}
+
+// get returns the compiled before and after regexps.
+func (l *lazyRegexps) get() (before, after *regexp.Regexp) {
+	l.once.Do(func() {
+		l.compiled = [2]*regexp.Regexp{regexp.MustCompile(l.before), regexp.MustCompile(l.after)}
+	})
+	return l.compiled[0], l.compiled[1]
 }

@@ -187,8 +187,9 @@ func (r *rule) applies(view, rev string, p, q int) bool {
 	if r.nextWords != nil && !r.nextWords[wordAfter(view[p:])] {
 		return false
 	}
-	before := func() bool { return r.before.MatchString(rev[q:min(q+r.backWin, len(rev))]) }
-	after := func() bool { return r.after.MatchString(view[p:min(p+r.aheadWin, len(view))]) }
+	bre, are := r.re.get()
+	before := func() bool { return bre.MatchString(rev[q:min(q+r.backWin, len(rev))]) }
+	after := func() bool { return are.MatchString(view[p:min(p+r.aheadWin, len(view))]) }
 	if r.beforeFirst {
 		return before() && after()
 	}

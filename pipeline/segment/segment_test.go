@@ -233,7 +233,8 @@ func TestRuleCompilation(t *testing.T) {
 			t.Fatalf("compile %q: %v", tt.before, err)
 		}
 		rev := reverseRunes(tt.text)
-		got := r.before.MatchString(rev[len(tt.text)-tt.pos:]) && r.after.MatchString(tt.text[tt.pos:])
+		bre, are := r.re.get()
+		got := bre.MatchString(rev[len(tt.text)-tt.pos:]) && are.MatchString(tt.text[tt.pos:])
 		if got != tt.want {
 			t.Errorf("before %q after %q at %d of %q: got %v, want %v", tt.before, tt.after, tt.pos, tt.text, got, tt.want)
 		}
