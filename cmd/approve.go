@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -58,52 +57,25 @@ func approveRun(o *IO, opts approveOptions) error {
 	if err != nil {
 		return err
 	}
-	ids := opts.IDs
-	if opts.All {
-		for _, it := range r.Items() {
-			// A translation to approve, even an empty one QA refuses; but a
-			// stale sentence's previous translation was approved for other
-			// words, and approving it in bulk would mean nobody read it
-			// against the new ones: only --force or its id does that.
-			if it.From != "" && (it.From != review.FromPrevious || opts.Force) {
-				ids = append(ids, it.ID)
-			}
-		}
-	} else {
-		for _, id := range ids {
-			if err := r.Known(id); err != nil {
-				return err
-			}
+	res, err := r.ApproveBulk(review.Bulk{IDs: opts.IDs, All: opts.All, Force: opts.Force})
+	if err != nil {
+		return err
+	}
+	for i, err := range res.Refused {
+		fmt.Fprintf(o.Err, "epistle: %s\n", o.P.ErrorText(err))
+		if h := o.P.HintText(err); h != "" && i == 0 {
+			fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), h)
 		}
 	}
-	approved, refused := 0, 0
-	for _, id := range ids {
-		changed, err := r.Approve(review.Approval{ID: id, Force: opts.Force})
-		if err != nil {
-			refused++
-			var m *locales.Message
-			if errors.As(err, &m) {
-				fmt.Fprintf(o.Err, "epistle: %s\n", o.P.ErrorText(err))
-				if h := o.P.HintText(err); h != "" && refused == 1 {
-					fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), h)
-				}
-				continue
-			}
-			return err
-		}
-		if changed {
-			approved++
-		}
-	}
-	if approved > 0 {
+	if res.Approved > 0 {
 		for _, f := range r.Files() {
 			if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
 				return locales.New("write.failed", "Path", f.Path).Wrap(err)
 			}
 		}
 	}
-	fmt.Fprintln(o.Out, o.P.T("approve.summary", "Approved", approved, "Refused", refused, "Lang", opts.Lang.String()))
-	if refused > 0 {
+	fmt.Fprintln(o.Out, o.P.T("approve.summary", "Approved", res.Approved, "Refused", len(res.Refused), "Lang", opts.Lang.String()))
+	if len(res.Refused) > 0 {
 		return fmt.Errorf("%w: %w", errSilent, pipeline.ErrPartial)
 	}
 	return nil

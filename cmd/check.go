@@ -58,20 +58,9 @@ func checkRun(o *IO, opts checkOptions) error {
 	if err != nil {
 		return err
 	}
-	langs := []language.Tag{opts.Lang}
-	if opts.Lang == language.Und {
-		langs = review.Languages(l)
-	}
-	problems := append([]qa.Problem{}, review.CheckSource(l, g)...)
-	for _, lang := range langs {
-		if lang == l.Source {
-			continue // the source's own checks are done above
-		}
-		r, err := review.Open(l, lang, g)
-		if err != nil {
-			return err
-		}
-		problems = append(problems, r.Check()...)
+	problems, err := review.CheckLetter(l, opts.Lang, g)
+	if err != nil {
+		return err
 	}
 	// JSON is the same in every language: its messages stay in English, as
 	// qa wrote them; the lines for a person follow the reader's language.

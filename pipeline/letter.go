@@ -36,6 +36,11 @@ type Letter struct {
 
 	// pending are the files refreshing the source made different.
 	pending []File
+	// sources maps the hash of every source text the letter has had to
+	// the text, built on the first ArchivedSource.
+	sources map[string]string
+	// archived is archive.<src>.toml as opening the letter left it.
+	archived *catalog.Catalog
 }
 
 // OpenOptions are how to read a letter.
@@ -291,6 +296,7 @@ func (l *Letter) archive(old []known) error {
 	for _, m := range l.SourceCatalog.Messages {
 		current[m.Other] = true
 	}
+	l.archived = arch
 	changed := false
 	for _, k := range old {
 		h := catalog.Hash("", k.Text)
@@ -309,19 +315,22 @@ func (l *Letter) archive(old []known) error {
 }
 
 // ArchivedSource returns the source text whose hash is hash, as the letter
-// had it at some time, or "" when it was never seen.
+// had it at some time, or "" when it was never seen. The texts are indexed
+// on the first call, so asking for every stale sentence stays linear.
 func (l *Letter) ArchivedSource(hash string) string {
-	for _, m := range l.SourceCatalog.Messages {
-		if catalog.Hash(m.Description, m.Other) == hash {
-			return m.Other
+	if l.sources == nil {
+		l.sources = make(map[string]string, len(l.SourceCatalog.Messages))
+		if l.archived == nil {
+			l.archived, _ = l.LoadCatalog("archive", l.Source)
+		}
+		if l.archived != nil {
+			for _, m := range l.archived.Messages {
+				l.sources[m.ID] = m.Other
+			}
+		}
+		for _, m := range l.SourceCatalog.Messages {
+			l.sources[catalog.Hash(m.Description, m.Other)] = m.Other
 		}
 	}
-	arch, err := l.LoadCatalog("archive", l.Source)
-	if err != nil {
-		return ""
-	}
-	if m := arch.Get(hash); m != nil {
-		return m.Other
-	}
-	return ""
+	return l.sources[hash]
 }

@@ -103,30 +103,46 @@ func MarshalFailures(f Failures) []byte {
 
 // States returns every sentence's standing in t's language, in letter order.
 func (l *Letter) States(t *Translations) []SegmentState {
-	var out []SegmentState
+	out := make([]SegmentState, 0, len(l.SourceCatalog.Messages))
 	for _, m := range l.SourceCatalog.Messages {
-		s := SegmentState{ID: m.ID, Source: m.Other, Hash: catalog.Hash(m.Description, m.Other), State: Missing}
-		if a := t.Approved.Get(m.ID); a != nil {
-			s.Approved = a
-			s.State = Stale
-			if a.Hash == s.Hash {
-				s.State = Approved
-			}
-		}
-		if mt := t.Machine.Get(m.ID); mt != nil && s.State != Approved {
-			if mt.Hash == s.Hash {
-				s.Machine = mt
-				s.State = Machine
-			} else {
-				s.Outdated = mt
-			}
-		}
-		if f, ok := t.Failures[m.ID]; ok && f.Hash == s.Hash && s.State != Approved && s.State != Machine {
-			s.State, s.Failure = Failed, f.Reason
-		}
-		out = append(out, s)
+		out = append(out, stateOf(m, t))
 	}
 	return out
+}
+
+// State returns one sentence's standing in t's language, in constant time,
+// so that a command acting on many sentences one by one stays linear; ok is
+// false when the letter has no sentence id.
+func (l *Letter) State(t *Translations, id string) (s SegmentState, ok bool) {
+	m := l.SourceCatalog.Get(id)
+	if m == nil {
+		return SegmentState{}, false
+	}
+	return stateOf(m, t), true
+}
+
+// stateOf decides the standing of the source sentence m.
+func stateOf(m *catalog.Message, t *Translations) SegmentState {
+	s := SegmentState{ID: m.ID, Source: m.Other, Hash: catalog.Hash(m.Description, m.Other), State: Missing}
+	if a := t.Approved.Get(m.ID); a != nil {
+		s.Approved = a
+		s.State = Stale
+		if a.Hash == s.Hash {
+			s.State = Approved
+		}
+	}
+	if mt := t.Machine.Get(m.ID); mt != nil && s.State != Approved {
+		if mt.Hash == s.Hash {
+			s.Machine = mt
+			s.State = Machine
+		} else {
+			s.Outdated = mt
+		}
+	}
+	if f, ok := t.Failures[m.ID]; ok && f.Hash == s.Hash && s.State != Approved && s.State != Machine {
+		s.State, s.Failure = Failed, f.Reason
+	}
+	return s
 }
 
 // Counts tallies states, as `status` reports them.

@@ -1,6 +1,8 @@
 package review
 
 import (
+	"golang.org/x/text/language"
+
 	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/qa"
@@ -35,4 +37,27 @@ func CheckSource(l *pipeline.Letter, g *glossary.Glossary) []qa.Problem {
 		out = append(out, qa.CheckSource(m.ID, m.Other, l.Source, g)...)
 	}
 	return out
+}
+
+// CheckLetter checks the letter l as `check` does: its source sentences
+// once, then the translations in lang, or in every language the letter has
+// (see [Languages]) when lang is [language.Und]. The source language is not
+// a translation and is skipped. g may be nil.
+func CheckLetter(l *pipeline.Letter, lang language.Tag, g *glossary.Glossary) ([]qa.Problem, error) {
+	langs := []language.Tag{lang}
+	if lang == language.Und {
+		langs = Languages(l)
+	}
+	problems := append([]qa.Problem{}, CheckSource(l, g)...)
+	for _, lang := range langs {
+		if lang == l.Source {
+			continue
+		}
+		r, err := Open(l, lang, g)
+		if err != nil {
+			return nil, err
+		}
+		problems = append(problems, r.Check()...)
+	}
+	return problems, nil
 }

@@ -90,7 +90,10 @@ type Item struct {
 const FromPrevious = "previous"
 
 // Items returns the sentences that need a person, in letter order:
-// machine translations, stale approvals and failures.
+// machine translations, stale approvals and failures. Every method works out
+// the states it needs from the catalogs as they are now, the whole letter's
+// once per call here and in Check, one sentence's in Item and Approve, so a
+// command over n sentences does O(n) work.
 func (r *Reviewer) Items() []Item {
 	var out []Item
 	for _, s := range r.Letter.States(r.T) {
@@ -105,12 +108,11 @@ func (r *Reviewer) Items() []Item {
 
 // Item returns the sentence id as the reviewer sees it, whatever its state.
 func (r *Reviewer) Item(id string) (Item, bool) {
-	for _, s := range r.Letter.States(r.T) {
-		if s.ID == id {
-			return r.item(s), true
-		}
+	s, ok := r.Letter.State(r.T, id)
+	if !ok {
+		return Item{}, false
 	}
-	return Item{}, false
+	return r.item(s), true
 }
 
 func (r *Reviewer) item(s pipeline.SegmentState) Item {
