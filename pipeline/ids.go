@@ -3,13 +3,13 @@ package pipeline
 import (
 	"crypto/sha1"
 	"encoding/hex"
-	"fmt"
+	"strconv"
 )
 
 // An id names a sentence for its whole life. A new sentence's id comes from
 // its text; after that, ids travel with the sentences they name: the new
-// letter is aligned with the old one (a longest common subsequence of equal
-// sentences), equal sentences keep their ids, and in each stretch that
+// letter is aligned with the old one (equal sentences, found as a common
+// subsequence; see [align]), equal sentences keep their ids, and in each stretch that
 // changed, a new sentence takes the id of the most similar old one it
 // replaces. So editing one sentence changes one id's text, inserting a
 // paragraph renumbers nothing, and identical sentences keep distinct ids.
@@ -20,15 +20,15 @@ type known struct{ ID, Text string }
 // assignIDs returns an id for each of texts, given the previous version.
 func assignIDs(old []known, texts []string) []string {
 	ids := make([]string, len(texts))
-	used := map[string]bool{}
-	pairs := lcs(old, texts)
+	used := &idSet{used: map[string]bool{}, next: map[string]int{}}
+	pairs := align(old, texts)
 	oi, ni := 0, 0
 	for _, p := range append(pairs, [2]int{len(old), len(texts)}) {
 		// old[oi:p[0]] was replaced by texts[ni:p[1]].
 		matchChanged(old[oi:p[0]], texts[ni:p[1]], ids[ni:p[1]], used)
 		if p[0] < len(old) {
 			ids[p[1]] = old[p[0]].ID
-			used[old[p[0]].ID] = true
+			used.used[old[p[0]].ID] = true
 		}
 		oi, ni = p[0]+1, p[1]+1
 	}
@@ -43,12 +43,12 @@ func assignIDs(old []known, texts []string) []string {
 // matchChanged gives each new sentence in a changed stretch the id of the
 // most similar old sentence not yet taken, keeping their order, when they are
 // similar enough to be an edit of it.
-func matchChanged(old []known, texts []string, ids []string, used map[string]bool) {
+func matchChanged(old []known, texts []string, ids []string, used *idSet) {
 	next := 0
 	for i, t := range texts {
 		best, bestScore := -1, 0.0
 		for j := next; j < len(old); j++ {
-			if used[old[j].ID] {
+			if used.used[old[j].ID] {
 				continue
 			}
 			if s := similarity(old[j].Text, t); s > bestScore {
@@ -59,73 +59,42 @@ func matchChanged(old []known, texts []string, ids []string, used map[string]boo
 		// several, only a sentence at least a third alike is.
 		if best >= 0 && (bestScore >= 0.33 || len(old) == 1 && len(texts) == 1) {
 			ids[i] = old[best].ID
-			used[old[best].ID] = true
+			used.used[old[best].ID] = true
 			next = best + 1
 		}
 	}
 }
 
-// freshID derives an id from text, with a suffix where the letter already
-// uses it (identical sentences).
-func freshID(text string, used map[string]bool) string {
+// idSet is the ids a letter uses, and for each text's id where to look for
+// the next free suffix.
+type idSet struct {
+	used map[string]bool
+	// next is, by base id, the smallest suffix not yet found taken: ids are
+	// only ever added, so every suffix below it is still taken, and a text
+	// repeated k times costs k probes in all, not k²/2.
+	next map[string]int
+}
+
+// freshID derives an id from text, with the smallest suffix from -2 up that
+// the letter does not use where it already uses the plain id (identical
+// sentences).
+func freshID(text string, ids *idSet) string {
 	sum := sha1.Sum([]byte(text))
 	base := hex.EncodeToString(sum[:4])
 	id := base
-	for n := 2; used[id]; n++ {
-		id = fmt.Sprintf("%s-%d", base, n)
+	if ids.used[id] {
+		n := max(2, ids.next[base])
+		for ids.used[suffixed(base, n)] {
+			n++
+		}
+		id = suffixed(base, n)
+		ids.next[base] = n + 1
 	}
-	used[id] = true
+	ids.used[id] = true
 	return id
 }
 
-// lcs returns the index pairs (old, new) of a longest common subsequence of
-// equal sentences.
-func lcs(old []known, texts []string) [][2]int {
-	n, m := len(old), len(texts)
-	// Skip the common head and tail: most edits touch a few sentences.
-	head := 0
-	for head < n && head < m && old[head].Text == texts[head] {
-		head++
-	}
-	tail := 0
-	for tail < n-head && tail < m-head && old[n-1-tail].Text == texts[m-1-tail] {
-		tail++
-	}
-	var pairs [][2]int
-	for i := 0; i < head; i++ {
-		pairs = append(pairs, [2]int{i, i})
-	}
-	a, b := old[head:n-tail], texts[head:m-tail]
-	// table[i][j] is the LCS length of a[i:] and b[j:].
-	table := make([][]int32, len(a)+1)
-	for i := range table {
-		table[i] = make([]int32, len(b)+1)
-	}
-	for i := len(a) - 1; i >= 0; i-- {
-		for j := len(b) - 1; j >= 0; j-- {
-			if a[i].Text == b[j] {
-				table[i][j] = table[i+1][j+1] + 1
-			} else {
-				table[i][j] = max(table[i+1][j], table[i][j+1])
-			}
-		}
-	}
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i].Text == b[j]:
-			pairs = append(pairs, [2]int{head + i, head + j})
-			i, j = i+1, j+1
-		case table[i+1][j] >= table[i][j+1]:
-			i++
-		default:
-			j++
-		}
-	}
-	for i := 0; i < tail; i++ {
-		pairs = append(pairs, [2]int{n - tail + i, m - tail + i})
-	}
-	return pairs
-}
+func suffixed(base string, n int) string { return base + "-" + strconv.Itoa(n) }
 
 // similarity is the Dice coefficient of the two texts' character bigrams:
 // 1 for equal texts, 0 for texts that share no pair of letters.

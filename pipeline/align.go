@@ -1,0 +1,189 @@
+package pipeline
+
+import (
+	"slices"
+	"sort"
+)
+
+// align returns the index pairs (old, new) of a common subsequence of equal
+// sentences, in order, in time and memory linear in the letter for the
+// edits a letter gets. The common head and tail are matched first; in what
+// is left, sentences found exactly once on each side anchor the alignment
+// (the longest run of them in the same order, as patience diff does), and
+// each stretch between anchors is aligned the same way in turn. A stretch
+// with no anchor left (repeated sentences only) gets a longest common
+// subsequence by Hirschberg's algorithm, in linear space.
+//
+// Where the letter's sentences differ from each other this is a longest
+// common subsequence, the alignment the ids always had; an edit at both ends
+// of a long letter no longer costs a table of every old sentence by every
+// new one.
+func align(old []known, texts []string) [][2]int {
+	// Sentences as numbers: comparing them is then one instruction.
+	codes := make(map[string]int32, len(texts))
+	code := func(s string) int32 {
+		c, ok := codes[s]
+		if !ok {
+			c = int32(len(codes))
+			codes[s] = c
+		}
+		return c
+	}
+	a := make([]int32, len(old))
+	for i, k := range old {
+		a[i] = code(k.Text)
+	}
+	b := make([]int32, len(texts))
+	for j, t := range texts {
+		b[j] = code(t)
+	}
+	var pairs [][2]int
+	alignSpan(a, b, 0, 0, &pairs)
+	return pairs
+}
+
+// alignSpan appends to pairs the alignment of a and b, which start at ao
+// and bo in the whole letters.
+func alignSpan(a, b []int32, ao, bo int, pairs *[][2]int) {
+	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
+		*pairs = append(*pairs, [2]int{ao, bo})
+		a, b, ao, bo = a[1:], b[1:], ao+1, bo+1
+	}
+	tail := 0
+	for tail < len(a) && tail < len(b) && a[len(a)-1-tail] == b[len(b)-1-tail] {
+		tail++
+	}
+	a, b = a[:len(a)-tail], b[:len(b)-tail]
+	if len(a) > 0 && len(b) > 0 {
+		anchors := uniqueAnchors(a, b)
+		if len(anchors) == 0 {
+			hirschberg(a, b, ao, bo, pairs)
+		} else {
+			i, j := 0, 0
+			for _, an := range anchors {
+				alignSpan(a[i:an[0]], b[j:an[1]], ao+i, bo+j, pairs)
+				*pairs = append(*pairs, [2]int{ao + an[0], bo + an[1]})
+				i, j = an[0]+1, an[1]+1
+			}
+			alignSpan(a[i:], b[j:], ao+i, bo+j, pairs)
+		}
+	}
+	for k := range tail {
+		*pairs = append(*pairs, [2]int{ao + len(a) + k, bo + len(b) + k})
+	}
+}
+
+// uniqueAnchors returns the pairs (i, j) of sentences found once in a and
+// once in b with a[i] == b[j], the longest chain of them increasing on both
+// sides.
+func uniqueAnchors(a, b []int32) [][2]int {
+	type seen struct{ na, nb, i, j int }
+	count := map[int32]*seen{}
+	for i, c := range a {
+		s := count[c]
+		if s == nil {
+			s = &seen{}
+			count[c] = s
+		}
+		s.na++
+		s.i = i
+	}
+	for j, c := range b {
+		if s := count[c]; s != nil {
+			s.nb++
+			s.j = j
+		}
+	}
+	var cands [][2]int
+	for _, s := range count {
+		if s.na == 1 && s.nb == 1 {
+			cands = append(cands, [2]int{s.i, s.j})
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	slices.SortFunc(cands, func(x, y [2]int) int { return x[0] - y[0] })
+	// Longest increasing subsequence of j, by patience sorting: tops[k] is
+	// the candidate ending the best chain of length k+1 found so far.
+	var tops []int
+	prev := make([]int, len(cands))
+	for c, p := range cands {
+		k := sort.Search(len(tops), func(k int) bool { return cands[tops[k]][1] >= p[1] })
+		prev[c] = -1
+		if k > 0 {
+			prev[c] = tops[k-1]
+		}
+		if k == len(tops) {
+			tops = append(tops, c)
+		} else {
+			tops[k] = c
+		}
+	}
+	chain := make([][2]int, len(tops))
+	for k, c := len(tops)-1, tops[len(tops)-1]; k >= 0; k, c = k-1, prev[c] {
+		chain[k] = cands[c]
+	}
+	return chain
+}
+
+// hirschberg appends to pairs a longest common subsequence of a and b,
+// which start at ao and bo, in O(len(a)·len(b)) time and O(len(b)) memory.
+func hirschberg(a, b []int32, ao, bo int, pairs *[][2]int) {
+	switch {
+	case len(a) == 0 || len(b) == 0:
+		return
+	case len(a) == 1:
+		if j := slices.Index(b, a[0]); j >= 0 {
+			*pairs = append(*pairs, [2]int{ao, bo + j})
+		}
+		return
+	}
+	mid := len(a) / 2
+	// fwd[j] is the LCS length of a[:mid] and b[:j]; bwd[j] of a[mid:] and
+	// b[j:]. The split point is where their sum is largest.
+	fwd := lcsLengths(a[:mid], b, false)
+	bwd := lcsLengths(a[mid:], b, true)
+	split, best := 0, int32(-1)
+	for j := range fwd {
+		if s := fwd[j] + bwd[j]; s > best {
+			split, best = j, s
+		}
+	}
+	hirschberg(a[:mid], b[:split], ao, bo, pairs)
+	hirschberg(a[mid:], b[split:], ao+mid, bo+split, pairs)
+}
+
+// lcsLengths returns, for each j from 0 to len(b), the LCS length of a and
+// b[:j] (or, reversed, of a and b[j:]), keeping two rows of the table.
+func lcsLengths(a, b []int32, reversed bool) []int32 {
+	row := make([]int32, len(b)+1)
+	prev := make([]int32, len(b)+1)
+	for i := range a {
+		x := a[i]
+		if reversed {
+			x = a[len(a)-1-i]
+		}
+		prev, row = row, prev
+		if !reversed {
+			row[0] = 0
+			for j := 1; j <= len(b); j++ {
+				if b[j-1] == x {
+					row[j] = prev[j-1] + 1
+				} else {
+					row[j] = max(prev[j], row[j-1])
+				}
+			}
+			continue
+		}
+		row[len(b)] = 0
+		for j := len(b) - 1; j >= 0; j-- {
+			if b[j] == x {
+				row[j] = prev[j+1] + 1
+			} else {
+				row[j] = max(prev[j], row[j+1])
+			}
+		}
+	}
+	return row
+}

@@ -1,0 +1,230 @@
+package pipeline
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// lcsTable is the alignment ids had before align: the full table of a
+// longest common subsequence, quadratic in memory. It stays here as the
+// reference align is held to.
+// equal sentences.
+func lcsTable(old []known, texts []string) [][2]int {
+	n, m := len(old), len(texts)
+	// Skip the common head and tail: most edits touch a few sentences.
+	head := 0
+	for head < n && head < m && old[head].Text == texts[head] {
+		head++
+	}
+	tail := 0
+	for tail < n-head && tail < m-head && old[n-1-tail].Text == texts[m-1-tail] {
+		tail++
+	}
+	var pairs [][2]int
+	for i := 0; i < head; i++ {
+		pairs = append(pairs, [2]int{i, i})
+	}
+	a, b := old[head:n-tail], texts[head:m-tail]
+	// table[i][j] is the LCS length of a[i:] and b[j:].
+	table := make([][]int32, len(a)+1)
+	for i := range table {
+		table[i] = make([]int32, len(b)+1)
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			if a[i].Text == b[j] {
+				table[i][j] = table[i+1][j+1] + 1
+			} else {
+				table[i][j] = max(table[i+1][j], table[i][j+1])
+			}
+		}
+	}
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].Text == b[j]:
+			pairs = append(pairs, [2]int{head + i, head + j})
+			i, j = i+1, j+1
+		case table[i+1][j] >= table[i][j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	for i := 0; i < tail; i++ {
+		pairs = append(pairs, [2]int{n - tail + i, m - tail + i})
+	}
+	return pairs
+}
+
+// oldFreshID is freshID as it was: probing -2, -3, … for every copy.
+func oldFreshID(text string, used map[string]bool) string {
+	base := freshID(text, &idSet{used: map[string]bool{}, next: map[string]int{}})
+	id := base
+	for n := 2; used[id]; n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	used[id] = true
+	return id
+}
+
+// Copies of one sentence get the same ids as before freshID kept a next
+// suffix per text, gaps left by deleted copies included.
+func TestFreshIDRepeated(t *testing.T) {
+	ids := &idSet{used: map[string]bool{}, next: map[string]int{}}
+	old := map[string]bool{}
+	base := freshID("아멘.", &idSet{used: map[string]bool{}, next: map[string]int{}})
+	// The letter kept copies 1, 3 and 6 of an earlier version.
+	for _, id := range []string{base, base + "-3", base + "-6"} {
+		ids.used[id], old[id] = true, true
+	}
+	for i := range 1000 {
+		got, want := freshID("아멘.", ids), oldFreshID("아멘.", old)
+		if got != want {
+			t.Fatalf("copy %d: freshID = %s, want %s", i, got, want)
+		}
+	}
+	if got := freshID("할렐루야!", ids); got != oldFreshID("할렐루야!", old) {
+		t.Errorf("another text: %s", got)
+	}
+}
+
+// align finds a common subsequence as long as the table's: always where a
+// letter's sentences all differ, and on these letters with many repeated
+// sentences too (anchoring on unique sentences can in theory miss a longer
+// one; 20,000 rounds of this test never did). Letters are random edits of
+// random letters.
+func TestAlignIsACommonSubsequence(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 400 {
+		vocab := 1000
+		if round%2 == 1 {
+			vocab = 6 // many repeated sentences
+		}
+		var old []known
+		n := rng.IntN(40)
+		for i := range n {
+			text := fmt.Sprintf("s%d", rng.IntN(vocab))
+			if vocab == 1000 {
+				text = fmt.Sprintf("s%d", i)
+			}
+			old = append(old, known{ID: fmt.Sprint(i), Text: text})
+		}
+		var texts []string
+		for _, k := range old {
+			switch rng.IntN(8) {
+			case 0: // deleted
+			case 1:
+				texts = append(texts, fmt.Sprintf("new%d", rng.IntN(vocab)), k.Text)
+			case 2:
+				texts = append(texts, "edited "+k.Text)
+			default:
+				texts = append(texts, k.Text)
+			}
+		}
+		if vocab == 1000 && len(texts) > 2 {
+			texts[0], texts[len(texts)-1] = texts[len(texts)-1], texts[0] // a move
+		}
+		got := align(old, texts)
+		for k, p := range got {
+			if old[p[0]].Text != texts[p[1]] || k > 0 && (p[0] <= got[k-1][0] || p[1] <= got[k-1][1]) {
+				t.Fatalf("round %d: %v is not a common subsequence of %v and %q", round, got, old, texts)
+			}
+		}
+		if want := lcsTable(old, texts); len(got) != len(want) {
+			t.Fatalf("round %d: align found %d equal sentences, the table %d\nold %v\nnew %q", round, len(got), len(want), old, texts)
+		}
+	}
+}
+
+// Ids travel as they always did on the edits a letter gets, including an
+// edit at both ends, where align takes linear memory and the table took a
+// cell for every old sentence and every new one.
+func TestAlignSameIDs(t *testing.T) {
+	var letter []string
+	for i := range 300 {
+		letter = append(letter, fmt.Sprintf("문장 %d번입니다.", i))
+	}
+	letter = append(letter, letter[10], letter[20]) // repeated sentences
+	edits := map[string]func([]string) []string{
+		"both ends": func(s []string) []string {
+			s[0], s[len(s)-1] = "첫 문장을 고쳤습니다.", "끝 문장을 고쳤습니다."
+			return s
+		},
+		"paragraph inserted": func(s []string) []string {
+			return slices.Insert(s, 100, "새 문단입니다.", "둘째 문장입니다.")
+		},
+		"sentences deleted": func(s []string) []string { return slices.Delete(s, 50, 53) },
+		"two edited":        func(s []string) []string { s[7], s[8] = s[7]+" 고침", s[8]+" 고침"; return s },
+		"nothing":           func(s []string) []string { return s },
+	}
+	for name, edit := range edits {
+		t.Run(name, func(t *testing.T) {
+			old := make([]known, len(letter))
+			var prev []string
+			for i, text := range letter {
+				old[i] = known{ID: fmt.Sprintf("id%d", i), Text: text}
+				prev = append(prev, text)
+			}
+			texts := edit(prev)
+			got := assignIDs(old, texts)
+			want := assignIDsWith(lcsTable, old, texts)
+			if !slices.Equal(got, want) {
+				t.Errorf("ids differ from the table's\n got %q\nwant %q", got, want)
+			}
+		})
+	}
+}
+
+// assignIDsWith is assignIDs on the alignment of pairs.
+func assignIDsWith(pairsOf func([]known, []string) [][2]int, old []known, texts []string) []string {
+	ids := make([]string, len(texts))
+	used := &idSet{used: map[string]bool{}, next: map[string]int{}}
+	oi, ni := 0, 0
+	for _, p := range append(pairsOf(old, texts), [2]int{len(old), len(texts)}) {
+		matchChanged(old[oi:p[0]], texts[ni:p[1]], ids[ni:p[1]], used)
+		if p[0] < len(old) {
+			ids[p[1]] = old[p[0]].ID
+			used.used[old[p[0]].ID] = true
+		}
+		oi, ni = p[0]+1, p[1]+1
+	}
+	for i, id := range ids {
+		if id == "" {
+			ids[i] = freshID(texts[i], used)
+		}
+	}
+	return ids
+}
+
+// Two sentences edited side by side form one changed stretch: each keeps
+// its own id, though the first now reads most like a sentence further on,
+// which the alignment has already paired with itself. Within a stretch ids
+// keep their order: a sentence moved before the one it followed is new.
+func TestIDsSurviveATwoSentenceEdit(t *testing.T) {
+	old := []known{
+		{"p1", "사랑하는 동역자 여러분께 문안드립니다."},
+		{"e1", "북한 이탈 주민들의 안전을 위해 기도해 주세요."},
+		{"e2", "이번 달에는 세 가정이 새로 정착했습니다."},
+		{"p2", "다음 달에는 수련회가 있습니다."},
+		{"u", "북한 이탈 주민들의 건강과 안전을 위해 기도해 주세요."},
+		{"p3", "늘 감사합니다."},
+	}
+	tests := []struct {
+		name   string
+		e1, e2 string
+		want   []string
+	}{
+		{"both edited", "북한 이탈 주민들의 건강과 안전을 위해 함께 기도해 주세요.", "이번 달에는 네 가정이 정착하여 교회에 나오기 시작했습니다.",
+			[]string{"p1", "e1", "e2", "p2", "u", "p3"}},
+		{"swapped and edited", "이번 달에는 네 가정이 새로 정착했습니다.", "북한 이탈 주민들의 안전을 위해 함께 기도해 주세요.",
+			[]string{"p1", "e2", freshID("북한 이탈 주민들의 안전을 위해 함께 기도해 주세요.", &idSet{used: map[string]bool{}}), "p2", "u", "p3"}},
+	}
+	for _, tt := range tests {
+		texts := []string{old[0].Text, tt.e1, tt.e2, old[3].Text, old[4].Text, old[5].Text}
+		if got := assignIDs(old, texts); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: assignIDs = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
