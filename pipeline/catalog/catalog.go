@@ -95,6 +95,14 @@ func (c *Catalog) Len() int { return len(c.Messages) }
 // than go-i18n messages, is an error naming the file and line, so that a
 // hand edit gone wrong is easy to find.
 func Parse(path string, data []byte) (*Catalog, error) {
+	if c, ok := parseMarshaled(data); ok {
+		return c, nil
+	}
+	return parseTOML(path, data)
+}
+
+// parseTOML reads a catalog with a TOML decoder.
+func parseTOML(path string, data []byte) (*Catalog, error) {
 	var raw map[string]any
 	md, err := toml.Decode(string(data), &raw)
 	if err != nil {

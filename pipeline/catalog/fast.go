@@ -1,0 +1,128 @@
+package catalog
+
+import (
+	"bytes"
+	"strconv"
+	"unicode/utf8"
+)
+
+// parseMarshaled reads a catalog written exactly as [Catalog.Marshal] writes
+// one: comment lines, then per message a [bare-key] line and
+// description/hash/other lines with basic strings. ok is false at the first
+// line of any other shape (a hand edit, another tool's file), and [Parse]
+// then hands the whole file to the TOML decoder, which gives the same
+// messages or the error a person needs. A general TOML decoder was most of
+// the time of every command on a long letter: each reads two to four
+// catalogs.
+func parseMarshaled(data []byte) (c *Catalog, ok bool) {
+	if !utf8.Valid(data) {
+		return nil, false
+	}
+	c = &Catalog{index: map[string]int{}}
+	var m *Message
+	seen := map[string]bool{}
+	for len(data) > 0 {
+		var line []byte
+		line, data, _ = bytes.Cut(data, []byte("\n"))
+		switch {
+		case len(line) == 0 || line[0] == '#' && m == nil:
+		case line[0] == '[':
+			id, found := bytes.CutSuffix(line[1:], []byte("]"))
+			if _, dup := c.index[string(id)]; dup || !found || !bareKey(id) {
+				return nil, false
+			}
+			m = &Message{ID: string(id)}
+			c.index[m.ID] = len(c.Messages)
+			c.Messages = append(c.Messages, m)
+			clear(seen)
+		default:
+			field, value, found := bytes.Cut(line, []byte(" = "))
+			if !found || m == nil || seen[string(field)] {
+				return nil, false
+			}
+			seen[string(field)] = true
+			text, ok := unquote(value)
+			if !ok {
+				return nil, false
+			}
+			switch string(field) {
+			case "description":
+				m.Description = text
+			case "hash":
+				m.Hash = text
+			case "other":
+				m.Other = text
+			default:
+				return nil, false
+			}
+		}
+	}
+	return c, true
+}
+
+// bareKey reports whether id is a key Marshal writes without quotes.
+func bareKey(id []byte) bool {
+	if len(id) == 0 {
+		return false
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// unquote reads a TOML basic string with the escapes quote writes, and
+// nothing after it.
+func unquote(v []byte) (string, bool) {
+	if len(v) < 2 || v[0] != '"' || v[len(v)-1] != '"' {
+		return "", false
+	}
+	v = v[1 : len(v)-1]
+	if bytes.IndexByte(v, '\\') < 0 {
+		for _, b := range v {
+			if b == '"' || b < 0x20 || b == 0x7f {
+				return "", false
+			}
+		}
+		return string(v), true
+	}
+	out := make([]byte, 0, len(v))
+	for i := 0; i < len(v); i++ {
+		b := v[i]
+		switch {
+		case b == '"' || b < 0x20 && b != '\t' || b == 0x7f:
+			return "", false
+		case b != '\\':
+			out = append(out, b)
+			continue
+		}
+		if i++; i == len(v) {
+			return "", false
+		}
+		switch v[i] {
+		case '"', '\\':
+			out = append(out, v[i])
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			if i+4 >= len(v) {
+				return "", false
+			}
+			n, err := strconv.ParseUint(string(v[i+1:i+5]), 16, 32)
+			if err != nil || !utf8.ValidRune(rune(n)) {
+				return "", false
+			}
+			out = utf8.AppendRune(out, rune(n))
+			i += 4
+		default:
+			return "", false
+		}
+	}
+	return string(out), true
+}
