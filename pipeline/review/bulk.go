@@ -36,9 +36,9 @@ func (r *Reviewer) ApproveBulk(b Bulk) (BulkResult, error) {
 	ids := b.IDs
 	if b.All {
 		ids = nil
-		for _, it := range r.Items() {
-			if it.From != "" && (it.From != FromPrevious || b.Force) {
-				ids = append(ids, it.ID)
+		for _, s := range r.Letter.States(r.T) {
+			if _, from := candidate(s); needsPerson(s) && from != "" && (from != FromPrevious || b.Force) {
+				ids = append(ids, s.ID)
 			}
 		}
 	}

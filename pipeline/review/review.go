@@ -97,11 +97,9 @@ const FromPrevious = "previous"
 func (r *Reviewer) Items() []Item {
 	var out []Item
 	for _, s := range r.Letter.States(r.T) {
-		stale := s.Approved != nil && s.Approved.Hash != s.Hash
-		if s.State == pipeline.Approved || s.State == pipeline.Missing && !stale && s.Outdated == nil {
-			continue
+		if needsPerson(s) {
+			out = append(out, r.item(s))
 		}
-		out = append(out, r.item(s))
 	}
 	return out
 }
@@ -122,37 +120,59 @@ func (r *Reviewer) item(s pipeline.SegmentState) Item {
 	}
 	if s.Approved != nil && s.Approved.Hash != s.Hash {
 		it.State = pipeline.Stale
-		it.Previous = s.Approved.Other
-		it.PreviousSource = r.Letter.ArchivedSource(s.Approved.Hash)
+	}
+	if prev := previous(s); prev != nil {
+		it.Previous = prev.Other
+		it.PreviousSource = r.Letter.ArchivedSource(prev.Hash)
 		if it.PreviousSource != "" {
 			it.SourceDiff = Diff(it.PreviousSource, s.Source, r.Letter.Source)
 		}
 	}
-	if it.Previous == "" && s.Outdated != nil {
-		// Machine output for the words before the edit: shown as the
-		// previous translation, so the reviewer can start from it.
-		it.Previous = s.Outdated.Other
-		it.PreviousSource = r.Letter.ArchivedSource(s.Outdated.Hash)
-		if it.PreviousSource != "" {
-			it.SourceDiff = Diff(it.PreviousSource, s.Source, r.Letter.Source)
-		}
-	}
-	switch {
-	case s.State == pipeline.Approved:
-		it.Translation, it.From = s.Approved.Other, approvedFrom(s.Approved)
-	case s.Machine != nil:
-		it.Translation, it.From = s.Machine.Other, s.Machine.Description
-		if it.Previous != "" {
-			it.TranslationDiff = Diff(it.Previous, it.Translation, r.Lang)
-		}
-	case it.Previous != "":
-		it.Translation, it.From = it.Previous, FromPrevious
+	it.Translation, it.From = candidate(s)
+	if s.State != pipeline.Approved && s.Machine != nil && it.Previous != "" {
+		it.TranslationDiff = Diff(it.Previous, it.Translation, r.Lang)
 	}
 	it.Problems = append(it.Problems, qa.CheckSource(s.ID, s.Source, r.Letter.Source, r.Glossary)...)
 	if it.Translation != "" {
 		it.Problems = append(it.Problems, r.check(s.ID, s.Source, it.Translation)...)
 	}
 	return it
+}
+
+// previous is the earlier translation a reviewer of s starts from: a stale
+// approval, or else machine output for the words before the edit, never
+// approved (shown so the reviewer can start from it).
+func previous(s pipeline.SegmentState) *catalog.Message {
+	if s.Approved != nil && s.Approved.Hash != s.Hash && s.Approved.Other != "" {
+		return s.Approved
+	}
+	if s.Outdated != nil {
+		return s.Outdated
+	}
+	if s.Approved != nil && s.Approved.Hash != s.Hash {
+		return s.Approved
+	}
+	return nil
+}
+
+// candidate is what approving s would approve, and where it came from (an
+// [Item]'s Translation and From), worked out without QA.
+func candidate(s pipeline.SegmentState) (translation, from string) {
+	switch prev := previous(s); {
+	case s.State == pipeline.Approved:
+		return s.Approved.Other, approvedFrom(s.Approved)
+	case s.Machine != nil:
+		return s.Machine.Other, s.Machine.Description
+	case prev != nil && prev.Other != "":
+		return prev.Other, FromPrevious
+	}
+	return "", ""
+}
+
+// needsPerson reports whether s is one of [Reviewer.Items].
+func needsPerson(s pipeline.SegmentState) bool {
+	stale := s.Approved != nil && s.Approved.Hash != s.Hash
+	return s.State != pipeline.Approved && (s.State != pipeline.Missing || stale || s.Outdated != nil)
 }
 
 // approvedFrom reads the machine provenance back from an approved message's
@@ -199,8 +219,9 @@ func (r *Reviewer) Approve(a Approval) (bool, error) {
 	if err := r.Known(a.ID); err != nil {
 		return false, err
 	}
-	hash := r.Letter.Hash(a.ID)
-	it, _ := r.Item(a.ID)
+	s, _ := r.Letter.State(r.T, a.ID)
+	hash := s.Hash
+	translation, _ := candidate(s)
 	machine := r.T.Machine.Get(a.ID)
 	if machine != nil && machine.Hash != hash {
 		machine = nil
@@ -210,11 +231,11 @@ func (r *Reviewer) Approve(a Approval) (bool, error) {
 	// The candidate is the machine translation of the current source, even
 	// over a current approval (replacing that needs Force); else the
 	// approval there is, current or stale.
-	candidate := it.Translation
+	candidate := translation
 	if machine != nil {
 		candidate = machine.Other
 	}
-	if machine == nil && old == nil && it.Translation == "" && !a.Edited {
+	if machine == nil && old == nil && translation == "" && !a.Edited {
 		return false, locales.New("review.nothing", "ID", a.ID, "Lang", r.Lang.String()).
 			WithHint("review.nothing.hint", "Path", r.Letter.Path, "Lang", r.Lang.String())
 	}
@@ -229,7 +250,7 @@ func (r *Reviewer) Approve(a Approval) (bool, error) {
 		return false, locales.New("review.approved", "ID", a.ID).WithHint("review.approved.hint")
 	}
 	if !a.Force {
-		if errs := qa.Errors(r.check(a.ID, it.Source, text)); len(errs) > 0 {
+		if errs := qa.Errors(r.check(a.ID, s.Source, text)); len(errs) > 0 {
 			return false, &QAError{ID: a.ID, Problems: errs}
 		}
 	}
