@@ -72,3 +72,17 @@ func TestMutatedRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMayProtect: a text mayProtect passes over holds nothing protectedInText
+// would match, so skipping the regexp there changes no letter.
+func FuzzMayProtect(f *testing.F) {
+	for _, s := range []string{"see www.example.org.", "WwW.x.kr", "mail kim@example.com", "https://x.y/z",
+		"<g1>기도</g1>", "<x2/>", "a.b.c www", "평범한 문장입니다. 둘째.", "ftp://x", "w.ww.", "ｗｗｗ.x.com"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !mayProtect(s) && protectedInText.MatchString(s) {
+			t.Errorf("mayProtect(%q) = false, but protectedInText matches %q", s, protectedInText.FindString(s))
+		}
+	})
+}
