@@ -1,9 +1,11 @@
 package document
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -116,5 +118,33 @@ func TestMarkupTranslation(t *testing.T) {
 	want := "Lisez **[notre rapport](https://x.org)** maintenant.\n"
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A long letter is split on several cores: its sentences come out in letter
+// order, the same as each paragraph parsed alone, and it renders back.
+func TestParseLongLetterInOrder(t *testing.T) {
+	var src strings.Builder
+	var want []string
+	for i := range 400 {
+		p := fmt.Sprintf("Paragraph %d opens. It has *two* sentences, see www.example.org/%d.", i, i)
+		if i%7 == 0 {
+			p = fmt.Sprintf("## Heading %d", i)
+		}
+		for _, s := range Parse(p, "md", naiveSplitter).Sentences() {
+			want = append(want, s.Text)
+		}
+		src.WriteString(p + "\n\n")
+	}
+	d := Parse(src.String(), "md", naiveSplitter)
+	var got []string
+	for _, s := range d.Sentences() {
+		got = append(got, s.Text)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("sentences differ from the paragraphs parsed one by one:\n got %q\nwant %q", got[:min(6, len(got))], want[:6])
+	}
+	if r := d.Render(source); r != src.String() {
+		t.Errorf("render differs:\n%s", firstDiff(src.String(), r))
 	}
 }

@@ -3,14 +3,17 @@ package document
 import (
 	"fmt"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
 // Splitter finds the sentences of a paragraph: each span is a byte range
 // of text, trimmed of white space, in order. The segment package provides
-// the real one; tags are transparent to it.
+// the real one; tags are transparent to it. Parse calls it from several
+// goroutines at once.
 type Splitter func(text string) []Span
 
 // Span is a byte range [Start, End) of a text.
@@ -27,9 +30,22 @@ func Parse(src string, format string, split Splitter) *Document {
 	} else {
 		regions = textRegions(src)
 	}
+	// Tagging and splitting a region depends on that region alone: it is
+	// done on every core, and the document assembled in order after.
+	splits := make([]regionSplit, len(regions))
+	workers := min(runtime.GOMAXPROCS(0), (len(regions)+15)/16)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(regions); i += workers {
+				splits[i] = splitRegion(src, regions[i], split)
+			}
+		})
+	}
+	wg.Wait()
 	pos := 0
-	for _, r := range regions {
-		d.addRegion(src, &pos, r, split)
+	for i, r := range regions {
+		d.addRegion(src, &pos, r, splits[i])
 	}
 	d.literal(src[pos:])
 	return d
@@ -77,8 +93,19 @@ func (d *Document) literal(s string) {
 	d.Parts = append(d.Parts, Part{Literal: s})
 }
 
-// addRegion appends the literal text before region r and r's sentences.
-func (d *Document) addRegion(src string, pos *int, r region, split Splitter) {
+// regionSplit is a region's text with its markup as tags, and its
+// sentences.
+type regionSplit struct {
+	tagged string
+	// tstart is where each piece's tagged text starts; names are the tags'
+	// names by piece.
+	tstart []int
+	names  []string
+	spans  []Span
+}
+
+// splitRegion writes region r's text with its markup as tags, and splits it.
+func splitRegion(src string, r region, split Splitter) regionSplit {
 	// The tagged text of the whole region, and for every piece where its
 	// tagged text starts, so that sentence spans map back to the source.
 	var t strings.Builder
@@ -107,7 +134,12 @@ func (d *Document) addRegion(src string, pos *int, r region, split Splitter) {
 	}
 	tagged := t.String()
 	tstart[len(r.pieces)] = len(tagged)
+	return regionSplit{tagged: tagged, tstart: tstart, names: names, spans: split(tagged)}
+}
 
+// addRegion appends the literal text before region r and r's sentences.
+func (d *Document) addRegion(src string, pos *int, r region, rs regionSplit) {
+	tagged, tstart, names := rs.tagged, rs.tstart, rs.names
 	// srcAt maps an offset in tagged to an offset in src. Every piece
 	// writes at least one byte of tagged text and spans never start or end
 	// inside a tag, so an offset is inside a text piece or at a piece's start.
@@ -124,7 +156,7 @@ func (d *Document) addRegion(src string, pos *int, r region, split Splitter) {
 	}
 
 	block := -1
-	for _, sp := range split(tagged) {
+	for _, sp := range rs.spans {
 		text := tagged[sp.Start:sp.End]
 		if !hasWords(text) {
 			continue
