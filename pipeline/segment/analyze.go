@@ -323,9 +323,10 @@ func writeSource(b *strings.Builder, re *syntax.Regexp) {
 	}
 }
 
-// writeRune writes r so that it stands for itself anywhere, in a class too.
+// writeRune writes r so that it stands for itself anywhere, in a class too:
+// every character with a meaning in regexp syntax is ASCII.
 func writeRune(b *strings.Builder, r rune) {
-	if r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+	if r >= utf8.RuneSelf && r != utf8.RuneError || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
 		b.WriteRune(r)
 		return
 	}
