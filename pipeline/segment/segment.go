@@ -91,7 +91,7 @@ var compiled sync.Map // file name -> func() (*Segmenter, error)
 
 func cachedSegmenter(file string) (*Segmenter, error) {
 	build, _ := compiled.LoadOrStore(file, sync.OnceValues(func() (*Segmenter, error) {
-		set, err := loadRules(file)
+		set, err := ruleSetFor(file)
 		if err != nil {
 			return nil, err
 		}
