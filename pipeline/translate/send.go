@@ -1,4 +1,4 @@
-package pipeline
+package translate
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
 	"github.com/epistle-letters/epistle/pipeline/qa"
 )
@@ -154,7 +155,7 @@ func (j *job) record(b []*work, good, failed map[string]string, missing map[stri
 			j.result.Translated++
 			j.done++
 		} else if r, ok := failed[w.id]; ok {
-			j.trans.Failures[w.id] = Failure{Hash: w.hash, Reason: r}
+			j.trans.Failures[w.id] = pipeline.Failure{Hash: w.hash, Reason: r}
 			j.result.Failed++
 			j.done++
 		} else if missing[w.id] {
@@ -186,22 +187,22 @@ func (j *job) save() error {
 }
 
 // snapshotLocked renders the catalogs as they are now; j.mu is held.
-func (j *job) snapshotLocked() ([]File, int) {
+func (j *job) snapshotLocked() ([]pipeline.File, int) {
 	if j.opts.Save == nil {
 		return nil, j.version
 	}
-	files := []File{{
+	files := []pipeline.File{{
 		Path: j.l.CatalogPath("translate", j.lang),
 		Data: j.trans.Machine.Marshal(locales.English.T("catalog.comment.machine", "Letter", j.l.Name, "Lang", j.lang.String())),
 	}}
-	files = append(files, File{Path: j.l.FailuresPath(j.lang), Data: MarshalFailures(j.trans.Failures)})
+	files = append(files, pipeline.File{Path: j.l.FailuresPath(j.lang), Data: pipeline.MarshalFailures(j.trans.Failures)})
 	return files, j.version
 }
 
 // write saves a snapshot outside j.mu, so other batches go on while the
 // disk works; a snapshot older than one already written is dropped, so the
 // files never go back in time.
-func (j *job) write(files []File, version int) error {
+func (j *job) write(files []pipeline.File, version int) error {
 	if files == nil {
 		return nil
 	}
