@@ -25,6 +25,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/BurntSushi/toml"
@@ -35,35 +36,43 @@ import (
 //go:embed *.toml
 var files embed.FS
 
-var (
-	bundleOnce sync.Once
-	bundle     *i18n.Bundle
-	bundleErr  error
-)
-
 // Bundle returns the bundle of all embedded message files. It panics if one
 // of them does not parse, which a test catches before any release.
-func Bundle() *i18n.Bundle {
-	bundleOnce.Do(func() {
-		b := i18n.NewBundle(language.English)
-		b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-		names, err := fs.Glob(files, "*.toml")
-		if err != nil {
-			bundleErr = err
-			return
-		}
-		for _, name := range names {
-			if _, err := b.LoadMessageFileFS(files, name); err != nil {
-				bundleErr = fmt.Errorf("locales: %s: %w", name, err)
-				return
-			}
-		}
-		bundle = b
-	})
-	if bundleErr != nil {
-		panic(bundleErr)
+var Bundle = sync.OnceValue(func() *i18n.Bundle { return loadBundle("*.toml") })
+
+// englishBundle holds the English message files only: an English reader's
+// command parses half the catalogs at start-up.
+var englishBundle = sync.OnceValue(func() *i18n.Bundle { return loadBundle("*.en.toml") })
+
+// bundleLoaded says whether Bundle has been built, so that the English
+// printer of a reader of another language uses it rather than parsing the
+// English files a second time.
+var bundleLoaded atomic.Bool
+
+func loadBundle(pattern string) *i18n.Bundle {
+	b := i18n.NewBundle(language.English)
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	names, err := fs.Glob(files, pattern)
+	if err != nil {
+		panic(err)
 	}
-	return bundle
+	for _, name := range names {
+		if _, err := b.LoadMessageFileFS(files, name); err != nil {
+			panic(fmt.Errorf("locales: %s: %w", name, err))
+		}
+	}
+	if pattern == "*.toml" {
+		bundleLoaded.Store(true)
+	}
+	return b
+}
+
+// bundleFor returns a bundle that has tag's messages and English.
+func bundleFor(tag language.Tag) *i18n.Bundle {
+	if base, _ := tag.Base(); base.String() == "en" && !bundleLoaded.Load() {
+		return englishBundle()
+	}
+	return Bundle()
 }
 
 // Files returns the embedded message files, for tests that check the
@@ -123,7 +132,7 @@ var English = &Printer{Tag: language.English}
 // NewPrinter returns a printer for tag, falling back to English for messages
 // or languages the catalogs do not have.
 func NewPrinter(tag language.Tag) *Printer {
-	return &Printer{Tag: tag, localizer: i18n.NewLocalizer(Bundle(), tag.String(), "en")}
+	return &Printer{Tag: tag, localizer: i18n.NewLocalizer(bundleFor(tag), tag.String(), "en")}
 }
 
 // Sprint renders m. An id missing from the catalogs renders as the id itself
@@ -133,7 +142,7 @@ func (p *Printer) Sprint(m *Message) string {
 	// errors are rendered from many goroutines at once.
 	p.once.Do(func() {
 		if p.localizer == nil {
-			p.localizer = i18n.NewLocalizer(Bundle(), p.Tag.String(), "en")
+			p.localizer = i18n.NewLocalizer(bundleFor(p.Tag), p.Tag.String(), "en")
 		}
 	})
 	data := m.Data
