@@ -36,11 +36,13 @@ goi18n-check: build
 	$(GO) tool goi18n merge -sourceLanguage ko -outdir $$tmp/merged $$tmp/2023-06-3.epistle/active.ko.toml $$tmp/2023-06-3.epistle/translate.en.toml && \
 	echo "goi18n merge: ok"
 
-# Segmentation, glossary matching and a full translate run against the
-# local fake service (README has the figures).
-bench:
+# Segmentation, glossary matching, a full translate run against the
+# local fake service, and whole commands on letters of 1k, 5k and 10k
+# sentences (README has the figures).
+bench: build
 	$(GO) test -run '^$$' -bench 'Split|Match|Segment' -benchmem ./pipeline/segment/ ./glossary/
 	$(GO) test -run '^$$' -bench Translate -benchtime 1x ./pipeline/translate/
+	EPISTLE_BIN=$(CURDIR)/$(BIN) $(GO) test -run '^$$' -bench 'Command' -benchtime 3x -timeout 30m ./cmd/epistle/
 
 # Fuzz the document model and the segmenter for a while.
 fuzz:

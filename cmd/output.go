@@ -1,14 +1,21 @@
 package cmd
 
 import (
+	"bytes"
 	"encoding/json"
+
+	"github.com/epistle-letters/epistle/internal/jsonindent"
 )
 
 // writeJSON prints v as indented JSON on stdout: the stable, machine-readable
 // form of a command's result.
 func writeJSON(o *IO, v any) error {
-	enc := json.NewEncoder(o.Out)
-	enc.SetIndent("", "  ")
+	var compact bytes.Buffer
+	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := o.Out.Write(jsonindent.Indent(compact.Bytes()))
+	return err
 }

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/epistle-letters/epistle/internal/jsonindent"
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
 	"github.com/epistle-letters/epistle/pipeline/decode"
@@ -240,14 +241,14 @@ func (l *Letter) identify() error {
 	if old, _ := os.ReadFile(l.CatalogPath("active", l.Source)); string(old) != string(cat) {
 		l.pending = append(l.pending, File{Path: l.CatalogPath("active", l.Source), Data: cat})
 	}
-	skel, err := json.MarshalIndent(skeleton{
+	compact, err := json.Marshal(skeleton{
 		Letter: filepath.Base(l.Path), Source: l.Source.String(),
 		Encoding: l.Encoding, CRLF: l.CRLF, Document: l.Doc,
-	}, "", "  ")
+	})
 	if err != nil {
 		return err
 	}
-	skel = append(skel, '\n')
+	skel := append(jsonindent.Indent(compact), '\n') // as json.MarshalIndent writes it
 	if string(oldSkel) != string(skel) {
 		l.pending = append(l.pending, File{Path: skelPath, Data: skel})
 	}

@@ -1,8 +1,9 @@
 package main
 
 // Whole commands on generated letters of 1k, 5k and 10k sentences, as a user
-// runs them: a fresh process each time, time per run and the process's peak
-// memory (peak-KB, the largest resident set). `make bench` runs them; the
+// runs them: a fresh process each time, time per run, the CPU time the
+// process used (cpu-ms, user and system: steadier than the time on a shared
+// machine) and its peak memory (peak-KB, the largest resident set). `make bench` runs them; the
 // README's scaling table comes from them. Linear commands show a 5k/1k ratio
 // near 5 and a 10k/5k ratio near 2.
 
@@ -17,6 +18,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/epistle-letters/epistle/pipeline/catalog"
 )
@@ -109,8 +111,14 @@ func machineCatalog(b *testing.B, dir string) []byte {
 	return out.Marshal("")
 }
 
-// run runs the command in dir and returns its peak resident set in KB.
-func run(b *testing.B, dir string, args ...string) int64 {
+// usage is what one run of a command used.
+type usage struct {
+	peakKB int64
+	cpu    time.Duration
+}
+
+// run runs the command in dir and returns what it used.
+func run(b *testing.B, dir string, args ...string) usage {
 	cmd := exec.Command(epistleBinary(b), args...)
 	cmd.Dir = dir
 	var stderr bytes.Buffer
@@ -119,7 +127,8 @@ func run(b *testing.B, dir string, args ...string) int64 {
 	if err := cmd.Run(); err != nil {
 		b.Fatalf("epistle %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
 	}
-	return cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	return usage{peakKB: ru.Maxrss, cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
 }
 
 func write(b *testing.B, path, text string) {
@@ -174,17 +183,41 @@ func BenchmarkCommand(b *testing.B) {
 					}
 				}
 				var peak int64
+				var cpu time.Duration
 				for b.Loop() {
 					if c.setup != nil {
 						b.StopTimer()
 						c.setup(b, dir)
 						b.StartTimer()
 					}
-					peak = max(peak, run(b, dir, c.args...))
+					u := run(b, dir, c.args...)
+					peak, cpu = max(peak, u.peakKB), cpu+u.cpu
 				}
 				b.ReportMetric(float64(peak), "peak-KB")
-				b.ReportMetric(float64(len(letter))/1e6, "letter-MB")
+				b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 			})
 		}
 	}
+}
+
+// BenchmarkSegmentCommand is `segment FILE --json` on a 10 MiB letter, from
+// a folder with no state: decoding, parsing, splitting, ids, writing the
+// catalog and skeleton and printing the JSON. MB/s is of the letter.
+func BenchmarkSegmentCommand(b *testing.B) {
+	letter := generatedLetter(131_000) // 10.2 MiB
+	dir := b.TempDir()
+	write(b, filepath.Join(dir, "epistle.toml"), "source = \"ko\"\ntargets = [\"en\"]\n")
+	write(b, filepath.Join(dir, "letter.ko.md"), letter)
+	b.SetBytes(int64(len(letter)))
+	var peak int64
+	var cpu time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		os.RemoveAll(filepath.Join(dir, "letter.epistle"))
+		b.StartTimer()
+		u := run(b, dir, "segment", "letter.ko.md", "--json")
+		peak, cpu = max(peak, u.peakKB), cpu+u.cpu
+	}
+	b.ReportMetric(float64(peak), "peak-KB")
+	b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 }
