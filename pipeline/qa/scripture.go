@@ -57,6 +57,9 @@ func checkScripture(r *report, in Input) {
 // references finds the Bible references of a text: in Korean, only after
 // a book's name, so that a time (오후 3:30) is not taken for one.
 func references(s string) []scriptureRef {
+	if !strings.ContainsAny(s, "0123456789") {
+		return nil // every reference has a chapter number; most sentences have none
+	}
 	var out []scriptureRef
 	for _, m := range koReference.FindAllStringSubmatch(s, -1) {
 		if !koBooks[m[1]] {
