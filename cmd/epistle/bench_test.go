@@ -221,3 +221,25 @@ func BenchmarkSegmentCommand(b *testing.B) {
 	b.ReportMetric(float64(peak), "peak-KB")
 	b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 }
+
+// BenchmarkStartup is what a command costs before any real work: --help,
+// and status in a folder with the one-page sample letter, segmented.
+func BenchmarkStartup(b *testing.B) {
+	letter, err := os.ReadFile("../../testdata/2023-06-3.ko.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	write(b, filepath.Join(dir, "epistle.toml"), "source = \"ko\"\ntargets = [\"en\"]\n")
+	write(b, filepath.Join(dir, "letter.ko.md"), string(letter))
+	run(b, dir, "segment", "letter.ko.md")
+	for _, args := range [][]string{{"--help"}, {"status"}} {
+		b.Run(args[0], func(b *testing.B) {
+			var cpu time.Duration
+			for b.Loop() {
+				cpu += run(b, dir, args...).cpu
+			}
+			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
