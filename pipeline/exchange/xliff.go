@@ -31,35 +31,14 @@ func (b *Bundle) xliff() []byte {
 	for _, u := range b.Units {
 		fmt.Fprintf(&w, "  <unit id=\"%s\" name=\"%s\">\n", attr(u.ID), attr(u.ID))
 		w.WriteString("   <notes>\n")
-		note := func(category, text string) {
-			fmt.Fprintf(&w, "    <note category=\"%s\">%s</note>\n", category, esc(text))
-		}
-		note("hash", u.Hash)
-		if u.Block != "" {
-			note("block", u.Block)
-		}
-		for _, t := range u.Terms {
-			note("glossary", t)
-		}
-		if u.Previous != "" {
-			note("previous-source", u.Previous)
-		}
-		if u.Origin != "" {
-			note("origin", u.Origin)
-		}
-		if u.Failure != "" {
-			note("failure", u.Failure)
+		for _, n := range u.notes() {
+			fmt.Fprintf(&w, "    <note category=\"%s\">%s</note>\n", n.Category, esc(n.Text))
 		}
 		w.WriteString("   </notes>\n")
-		if len(u.Tags) > 0 {
+		if data := u.originalData(); len(data) > 0 {
 			w.WriteString("   <originalData>\n")
-			for _, t := range u.Tags {
-				if strings.HasPrefix(t.Name, "g") {
-					fmt.Fprintf(&w, "    <data id=\"%s-open\">%s</data>\n", t.Name, esc(t.Open))
-					fmt.Fprintf(&w, "    <data id=\"%s-close\">%s</data>\n", t.Name, esc(t.Close))
-				} else {
-					fmt.Fprintf(&w, "    <data id=\"%s\">%s</data>\n", t.Name, esc(t.Open))
-				}
+			for _, d := range data {
+				fmt.Fprintf(&w, "    <data id=\"%s\">%s</data>\n", d.ID, esc(d.Text))
 			}
 			w.WriteString("   </originalData>\n")
 		}
@@ -90,23 +69,18 @@ func xliffInline(text string, tags []document.Tag) string {
 	}
 	nested := pairsNest(text)
 	var w strings.Builder
-	last := 0
-	for _, loc := range document.TagPattern.FindAllStringIndex(text, -1) {
-		w.WriteString(esc(text[last:loc[0]]))
-		last = loc[1]
-		tok := text[loc[0]:loc[1]]
-		name := strings.Trim(tok, "</>")
-		closing := strings.HasPrefix(tok, "</")
+	eachInline(text, func(s string) { w.WriteString(esc(s)) }, func(t inlineToken) {
+		name := t.Name
 		switch {
-		case name[0] == 'n':
+		case t.Private:
 			fmt.Fprintf(&w, `<ph id="%s" canCopy="no" canDelete="no" type="other" subType="epistle:private" disp="%s"/>`, name, name)
-		case name[0] == 'x':
+		case !t.Pair:
 			if known[name] {
 				fmt.Fprintf(&w, `<ph id="%s" dataRef="%s"/>`, name, name)
 			} else {
 				fmt.Fprintf(&w, `<ph id="%s"/>`, name)
 			}
-		case nested && closing:
+		case nested && t.Closing:
 			w.WriteString("</pc>")
 		case nested:
 			if known[name] {
@@ -114,13 +88,12 @@ func xliffInline(text string, tags []document.Tag) string {
 			} else {
 				fmt.Fprintf(&w, `<pc id="%s">`, name)
 			}
-		case closing:
+		case t.Closing:
 			fmt.Fprintf(&w, `<ec startRef="%s"/>`, name)
 		default:
 			fmt.Fprintf(&w, `<sc id="%s"/>`, name)
 		}
-	}
-	w.WriteString(esc(text[last:]))
+	})
 	return w.String()
 }
 
