@@ -28,15 +28,32 @@ func TestXLIFFInline(t *testing.T) {
 	}
 }
 
+// TMX and XLIFF 1.2 inline codes hold the tags as the PO has them, so that
+// a memory made of our TMX matches our PO and XLIFF exactly.
 func TestTMXInline(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
-		{"<g1>bold</g1>", `<bpt i="1" x="1">**</bpt>bold<ept i="1">**</ept>`},
-		{"see <g3>this</g3><x2/>", `see <bpt i="3" x="3">[</bpt>this<ept i="3">](https://example.org)</ept><ph x="2">&lt;b&gt;</ph>`},
+		{"<g1>bold</g1>", `<bpt i="1" x="1">&lt;g1&gt;</bpt>bold<ept i="1">&lt;/g1&gt;</ept>`},
+		{"see <g3>this</g3><x2/>", `see <bpt i="3" x="3">&lt;g3&gt;</bpt>this<ept i="3">&lt;/g3&gt;</ept><ph x="2">&lt;x2/&gt;</ph>`},
 		{"<n2/>", `<ph type="x-private">&lt;n2/&gt;</ph>`},
-		{"</g1>x<g1>", `<it pos="end" x="1">**</it>x<it pos="begin" x="1">**</it>`},
+		{"</g1>x<g1>", `<it pos="end" x="1">&lt;/g1&gt;</it>x<it pos="begin" x="1">&lt;g1&gt;</it>`},
 	} {
-		if got := tmxInline(c.in, tags); got != c.want {
+		if got := tmxInline(c.in); got != c.want {
 			t.Errorf("tmxInline(%q)\n got %s\nwant %s", c.in, got, c.want)
+		}
+	}
+}
+
+func TestXLIFF12Inline(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"plain & <safe>", "plain &amp; &lt;safe&gt;"},
+		{"<g1>bold</g1> text", `<bpt id="g1">&lt;g1&gt;</bpt>bold<ept id="g1">&lt;/g1&gt;</ept> text`},
+		{"a <x2/> b", `a <ph id="x2">&lt;x2/&gt;</ph> b`},
+		{"<n1/> prays", `<mrk mtype="protected"><ph id="n1" ctype="x-epistle-private">&lt;n1/&gt;</ph></mrk> prays`},
+		// Crossed pairs need nothing special: <bpt> and <ept> are flat.
+		{"<g1>a <g3>b</g1> c</g3>", `<bpt id="g1">&lt;g1&gt;</bpt>a <bpt id="g3">&lt;g3&gt;</bpt>b<ept id="g1">&lt;/g1&gt;</ept> c<ept id="g3">&lt;/g3&gt;</ept>`},
+	} {
+		if got := xliff12Inline(c.in); got != c.want {
+			t.Errorf("xliff12Inline(%q)\n got %s\nwant %s", c.in, got, c.want)
 		}
 	}
 }
@@ -50,21 +67,26 @@ func TestXLIFFRoundTrip(t *testing.T) {
 		"<g1>a <g3>b</g1> c</g3>",
 		"line one\nline two",
 	} {
-		doc := `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ko"><file id="f"><unit id="u1"><segment state="reviewed"><source>` +
-			xliffInline(text, tags) + `</source><target>` + xliffInline(text, tags) + `</target></segment></unit></file></xliff>`
-		segs, err := readXLIFF([]byte(doc))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(segs) != 1 || segs[0].source != text || segs[0].target != text || segs[0].state != "reviewed" {
-			t.Errorf("round trip of %q gave %+v", text, segs)
+		for version, doc := range map[string]string{
+			"2.0": `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ko"><file id="f"><unit id="u1"><segment state="reviewed"><source>` +
+				xliffInline(text, tags) + `</source><target>` + xliffInline(text, tags) + `</target></segment></unit></file></xliff>`,
+			"1.2": `<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file><body><trans-unit id="u1"><source>` +
+				xliff12Inline(text) + `</source><target state="final">` + xliff12Inline(text) + `</target></trans-unit></body></file></xliff>`,
+		} {
+			segs, err := readXLIFF([]byte(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(segs) != 1 || segs[0].source != text || segs[0].target != text || !segs[0].done {
+				t.Errorf("XLIFF %s round trip of %q gave %+v", version, text, segs)
+			}
 		}
 	}
 }
 
 func TestReadXLIFFRefusesOtherFiles(t *testing.T) {
 	for _, doc := range []string{
-		`<xliff version="1.2"><file/></xliff>`,
+		`<xliff version="1.2"><file/></xliff>`, // no namespace
 		`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0"><unit>`,
 		`not xml at all <`,
 	} {

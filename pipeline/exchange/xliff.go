@@ -125,14 +125,18 @@ func attr(s string) string { return esc(s) }
 
 // xliffSegment is one segment read back from an XLIFF file.
 type xliffSegment struct {
+	line           int // where its unit starts
 	unit, hash     string
-	state          string
+	done           bool // the translator marked it reviewed
 	source, target string
 	hasTarget      bool
 }
 
-// readXLIFF reads the units of an XLIFF 2.0 file: per unit its id, the hash
-// note, and its (first) segment's state, source and target as tagged text.
+// readXLIFF reads the units of an XLIFF 2.0 or 1.2 file: per unit its id,
+// the hash note, whether it is marked done, and its (first) segment's
+// source and target as tagged text. Inline codes become our tags by their
+// ids, whatever text a 1.2 code holds; <g> and <x>, which other tools
+// write in 1.2, are read too.
 func readXLIFF(data []byte) ([]xliffSegment, error) {
 	dec := xml.NewDecoder(strings.NewReader(string(data)))
 	var out []xliffSegment
@@ -140,10 +144,12 @@ func readXLIFF(data []byte) ([]xliffSegment, error) {
 	var text *strings.Builder
 	var noteCategory string
 	var note strings.Builder
-	var open []string
+	var open []string // the end tags of the open <pc> and <g>
 	inNote := false
-	sawXLIFF := false
+	version := ""
+	code := 0 // > 0 inside a 1.2 inline code, whose text is not the sentence's
 	for {
+		line, _ := dec.InputPos()
 		tok, err := dec.Token()
 		if err != nil {
 			if err.Error() == "EOF" {
@@ -162,21 +168,28 @@ func readXLIFF(data []byte) ([]xliffSegment, error) {
 				}
 				return ""
 			}
+			tag := func(s string) {
+				if text != nil {
+					text.WriteString(s)
+				}
+			}
 			switch t.Name.Local {
 			case "xliff":
-				sawXLIFF = t.Name.Space == xliffNS
-			case "unit":
-				out = append(out, xliffSegment{unit: a("id")})
+				switch t.Name.Space {
+				case xliffNS:
+					version = "2.0"
+				case xliff12NS:
+					version = "1.2"
+				}
+			case "unit", "trans-unit":
+				out = append(out, xliffSegment{line: line, unit: a("id"), done: a("approved") == "yes"})
 				cur = &out[len(out)-1]
 			case "note":
 				inNote, noteCategory = true, a("category")
 				note.Reset()
 			case "segment":
-				if cur != nil && cur.state == "" {
-					cur.state = a("state")
-					if cur.state == "" {
-						cur.state = "initial"
-					}
+				if cur != nil && cur.source == "" && !cur.hasTarget {
+					cur.done = a("state") == "reviewed" || a("state") == "final"
 				}
 			case "source":
 				if cur != nil && cur.source == "" {
@@ -186,28 +199,39 @@ func readXLIFF(data []byte) ([]xliffSegment, error) {
 				if cur != nil && !cur.hasTarget {
 					text = &strings.Builder{}
 					cur.hasTarget = true
+					if version == "1.2" {
+						cur.done = cur.done || a("state") == "final" || a("state") == "signed-off"
+					}
 				}
-			case "pc":
+			case "pc", "g":
 				if text != nil {
 					open = append(open, a("id"))
-					text.WriteString("<" + a("id") + ">")
+					tag("<" + a("id") + ">")
 				}
-			case "sc":
-				if text != nil {
-					text.WriteString("<" + a("id") + ">")
+			case "sc", "bx":
+				tag("<" + a("id") + ">")
+			case "ec", "ex":
+				ref := a("startRef")
+				if ref == "" {
+					ref = a("id")
 				}
-			case "ec":
-				if text != nil {
-					ref := a("startRef")
-					if ref == "" {
-						ref = a("id")
-					}
-					text.WriteString("</" + ref + ">")
+				tag("</" + ref + ">")
+			case "ph", "x":
+				tag("<" + a("id") + "/>")
+				code++
+			case "bpt":
+				tag("<" + a("id") + ">")
+				code++
+			case "ept":
+				tag("</" + a("id") + ">")
+				code++
+			case "it":
+				if a("pos") == "close" {
+					tag("</" + a("id") + ">")
+				} else {
+					tag("<" + a("id") + ">")
 				}
-			case "ph":
-				if text != nil {
-					text.WriteString("<" + a("id") + "/>")
-				}
+				code++
 			case "cp":
 				if text != nil {
 					var r rune
@@ -218,8 +242,14 @@ func readXLIFF(data []byte) ([]xliffSegment, error) {
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "note":
-				if inNote && cur != nil && noteCategory == "hash" {
-					cur.hash = strings.TrimSpace(note.String())
+				if inNote && cur != nil {
+					n := strings.TrimSpace(note.String())
+					switch {
+					case noteCategory == "hash":
+						cur.hash = n
+					case version == "1.2" && strings.HasPrefix(n, "hash:"):
+						cur.hash = strings.TrimSpace(strings.TrimPrefix(n, "hash:"))
+					}
 				}
 				inNote = false
 			case "source":
@@ -232,23 +262,25 @@ func readXLIFF(data []byte) ([]xliffSegment, error) {
 					cur.target = text.String()
 				}
 				text = nil
-			case "pc":
+			case "pc", "g":
 				if text != nil && len(open) > 0 {
 					text.WriteString("</" + open[len(open)-1] + ">")
 					open = open[:len(open)-1]
 				}
+			case "ph", "x", "bpt", "ept", "it":
+				code--
 			}
 		case xml.CharData:
 			switch {
 			case inNote:
 				note.Write(t)
-			case text != nil:
+			case text != nil && code == 0:
 				text.Write(t)
 			}
 		}
 	}
-	if !sawXLIFF {
-		return nil, &syntaxError{Line: 1, Err: "not an XLIFF 2.0 file"}
+	if version == "" {
+		return nil, &syntaxError{Line: 1, Err: "not an XLIFF 2.0 or 1.2 file"}
 	}
 	return out, nil
 }
