@@ -98,11 +98,14 @@ func (b *Bundle) Import(path string, data []byte, f Format, approved *catalog.Ca
 	}
 
 	units := map[string]*Unit{}
-	byHash := map[string]*Unit{}
+	// The same sentence twice in a letter has one hash, one source and
+	// one translation: a match by either takes every copy.
+	byHash := map[string][]*Unit{}
 	bySource := map[string][]*Unit{}
 	for i := range b.Units {
 		u := &b.Units[i]
-		units[u.ID], byHash[u.Hash] = u, u
+		units[u.ID] = u
+		byHash[u.Hash] = append(byHash[u.Hash], u)
 		bySource[u.Source] = append(bySource[u.Source], u)
 	}
 	out := &Imported{Catalog: &catalog.Catalog{}}
@@ -122,10 +125,9 @@ func (b *Bundle) Import(path string, data []byte, f Format, approved *catalog.Ca
 				out.Problems = append(out.Problems, Problem{Line: s.line, ID: s.id, Source: s.source, Kind: "unknown-id"})
 				continue
 			}
-		case byHash[s.hash] != nil:
-			matched = []*Unit{byHash[s.hash]}
+		case len(byHash[s.hash]) > 0:
+			matched = byHash[s.hash]
 		case len(bySource[s.source]) > 0:
-			// The same sentence twice in a letter has one translation.
 			matched = bySource[s.source]
 		default:
 			out.Problems = append(out.Problems, Problem{Line: s.line, Source: s.source, Kind: "unmatched"})
