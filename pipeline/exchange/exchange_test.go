@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/epistle-letters/epistle/pipeline/document"
@@ -81,6 +82,27 @@ func TestXLIFFRoundTrip(t *testing.T) {
 				t.Errorf("XLIFF %s round trip of %q gave %+v", version, text, segs)
 			}
 		}
+	}
+}
+
+// A 1.2 unit's suggestions (<alt-trans>, which OmegaT and others add) are
+// not its translation, and other tools' <g> and <x> are our tags.
+func TestReadXLIFF12FromOtherTools(t *testing.T) {
+	doc := `<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file><body>
+<trans-unit id="a"><source>one</source><alt-trans><source>one</source><target>a suggestion</target></alt-trans></trans-unit>
+<trans-unit id="b" approved="yes"><source><g id="g1">b</g> <x id="x2"/></source><target><g id="g1">B</g> <x id="x2"/></target>
+<alt-trans><target>no</target></alt-trans><note from="developer">hash: sha1-b</note></trans-unit>
+</body></file></xliff>`
+	segs, err := readXLIFF([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []xliffSegment{
+		{line: 2, unit: "a", source: "one"},
+		{line: 3, unit: "b", hash: "sha1-b", done: true, source: "<g1>b</g1> <x2/>", target: "<g1>B</g1> <x2/>", hasTarget: true},
+	}
+	if !reflect.DeepEqual(segs, want) {
+		t.Errorf("read\n%+v\nwant\n%+v", segs, want)
 	}
 }
 

@@ -148,6 +148,7 @@ func readXLIFF(data []byte) ([]xliffSegment, error) {
 	inNote := false
 	version := ""
 	code := 0 // > 0 inside a 1.2 inline code, whose text is not the sentence's
+	alt := 0  // > 0 inside a 1.2 <alt-trans>, a suggestion and not the unit's
 	for {
 		line, _ := dec.InputPos()
 		tok, err := dec.Token()
@@ -160,6 +161,10 @@ func readXLIFF(data []byte) ([]xliffSegment, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if t.Name.Local == "alt-trans" || alt > 0 {
+				alt++
+				continue
+			}
 			a := func(name string) string {
 				for _, at := range t.Attr {
 					if at.Name.Local == name {
@@ -240,6 +245,10 @@ func readXLIFF(data []byte) ([]xliffSegment, error) {
 				}
 			}
 		case xml.EndElement:
+			if alt > 0 {
+				alt--
+				continue
+			}
 			switch t.Name.Local {
 			case "note":
 				if inNote && cur != nil {
@@ -272,6 +281,7 @@ func readXLIFF(data []byte) ([]xliffSegment, error) {
 			}
 		case xml.CharData:
 			switch {
+			case alt > 0:
 			case inNote:
 				note.Write(t)
 			case text != nil && code == 0:
