@@ -4,6 +4,9 @@ import (
 	"reflect"
 	"testing"
 
+	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/document"
 )
 
@@ -205,5 +208,33 @@ func TestParseFormat(t *testing.T) {
 	}
 	if f, ok := FormatOf("letter.docx"); ok {
 		t.Errorf("FormatOf(letter.docx) = %q", f)
+	}
+}
+
+// The two XLIFF versions carry the same units: ids, hashes, review state,
+// sources and targets with their tags and name placeholders.
+func TestXLIFFVersionsAgree(t *testing.T) {
+	b := &Bundle{Letter: "l.ko.md", Source: language.Korean, Target: language.English, Units: []Unit{
+		{ID: "u1", Hash: "sha1-1", Block: "h1", Source: "<g1>기도</g1> 편지", Target: "<g1>Prayer</g1> letter", State: pipeline.Approved, Tags: tags[:1]},
+		{ID: "u2", Hash: "sha1-2", Source: "<n1/> 형제<x2/>", Target: "brother <n1/><x2/>", State: pipeline.Machine, Origin: "memory", Tags: tags[1:2]},
+		{ID: "u3", Hash: "sha1-3", Source: "새 문장", Target: "old", State: pipeline.Stale, Previous: "옛 문장"},
+		{ID: "u4", Hash: "sha1-4", Source: "없음", State: pipeline.Failed, Failure: "timeout"},
+	}}
+	v2, err := readXLIFF(b.Export(XLIFF))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v12, err := readXLIFF(b.Export(XLIFF12))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v2) != len(b.Units) || len(v12) != len(v2) {
+		t.Fatalf("units: 2.0 %d, 1.2 %d, want %d", len(v2), len(v12), len(b.Units))
+	}
+	for i := range v2 {
+		v2[i].line, v12[i].line = 0, 0
+		if v2[i] != v12[i] {
+			t.Errorf("unit %d:\n2.0 %+v\n1.2 %+v", i, v2[i], v12[i])
+		}
 	}
 }
