@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -202,6 +203,9 @@ func (c *Catalog) SortedIDs() []string {
 	return ids
 }
 
+// needsEscape reports whether quote writes r as an escape.
+func needsEscape(r rune) bool { return r == '"' || r == '\\' || r < 0x20 || r == 0x7f }
+
 func key(id string) string {
 	for _, r := range id {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
@@ -213,6 +217,9 @@ func key(id string) string {
 
 // quote writes s as a TOML basic string.
 func quote(s string) string {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, needsEscape) {
+		return `"` + s + `"`
+	}
 	var b strings.Builder
 	b.WriteByte('"')
 	for _, r := range s {
