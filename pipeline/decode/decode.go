@@ -17,7 +17,6 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/korean"
 	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/epistle-letters/epistle/locales"
 )
@@ -98,7 +97,7 @@ func Decode(path string, data []byte, name string) (*Result, error) {
 	if strings.IndexByte(text, 0) >= 0 || binaryControls(text) {
 		return nil, locales.New("input.binary", "Path", path).WithHint("input.binary.hint")
 	}
-	text = norm.NFC.String(text)
+	text = nfc(text)
 	if strings.TrimSpace(text) == "" {
 		return nil, locales.New("input.empty", "Path", path).WithHint("input.empty.hint")
 	}
