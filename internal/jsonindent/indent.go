@@ -8,7 +8,7 @@ import "bytes"
 // json.Indent runs its scanner over every byte, which was a tenth of
 // `segment --json` on a long letter and of writing its skeleton.
 func Indent(src []byte) []byte {
-	out := make([]byte, 0, len(src)+len(src)/2)
+	out := make([]byte, 0, 2*len(src)+64) // indentation about doubles nested JSON
 	depth := 0
 	newline := func() {
 		out = append(out, '\n')

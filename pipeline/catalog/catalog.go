@@ -175,22 +175,42 @@ func lineOf(data []byte, id string) int {
 // that says what the file is.
 func (c *Catalog) Marshal(comment string) []byte {
 	var b bytes.Buffer
+	size := len(comment) + 16
+	for _, m := range c.Messages {
+		size += len(m.ID) + len(m.Description) + len(m.Hash) + len(m.Other) + 64
+	}
+	b.Grow(size) // a long letter's catalog is tens of megabytes: grow it once
 	for _, line := range strings.Split(strings.TrimRight(comment, "\n"), "\n") {
 		if comment != "" {
 			b.WriteString("# " + line + "\n")
 		}
 	}
 	for _, m := range c.Messages {
-		b.WriteString("\n[" + key(m.ID) + "]\n")
+		b.WriteString("\n[")
+		b.WriteString(key(m.ID))
+		b.WriteString("]\n")
 		if m.Description != "" {
-			b.WriteString("description = " + quote(m.Description) + "\n")
+			writeField(&b, "description", m.Description)
 		}
 		if m.Hash != "" {
-			b.WriteString("hash = " + quote(m.Hash) + "\n")
+			writeField(&b, "hash", m.Hash)
 		}
-		b.WriteString("other = " + quote(m.Other) + "\n")
+		writeField(&b, "other", m.Other)
 	}
 	return b.Bytes()
+}
+
+func writeField(b *bytes.Buffer, name, value string) {
+	b.WriteString(name)
+	b.WriteString(" = ")
+	if utf8.ValidString(value) && !strings.ContainsFunc(value, needsEscape) {
+		b.WriteByte('"')
+		b.WriteString(value)
+		b.WriteByte('"')
+	} else {
+		b.WriteString(quote(value))
+	}
+	b.WriteByte('\n')
 }
 
 // SortedIDs returns the ids in sorted order, for stable reports.

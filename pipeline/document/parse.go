@@ -224,7 +224,10 @@ func newSentence(src string, r region, names []string, tstart []int, sp Span, ta
 // hasWords reports whether a span holds a letter or digit outside its tags:
 // a line of emoji or a lone image is not worth a translator's time.
 func hasWords(s string) bool {
-	for _, r := range TagPattern.ReplaceAllString(s, "") {
+	if strings.IndexByte(s, '<') >= 0 { // every tag starts with one
+		s = TagPattern.ReplaceAllString(s, "")
+	}
+	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return true
 		}
