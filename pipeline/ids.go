@@ -20,7 +20,7 @@ type known struct{ ID, Text string }
 // assignIDs returns an id for each of texts, given the previous version.
 func assignIDs(old []known, texts []string) []string {
 	ids := make([]string, len(texts))
-	used := &idSet{used: map[string]bool{}, next: map[string]int{}}
+	used := &idSet{used: make(map[string]bool, len(texts)), next: map[string]int{}}
 	pairs := align(old, texts)
 	oi, ni := 0, 0
 	for _, p := range append(pairs, [2]int{len(old), len(texts)}) {
