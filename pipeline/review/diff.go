@@ -117,7 +117,17 @@ func words(s string) []string {
 // replaced (Levenshtein, by Unicode code point). 0 means approved as the
 // machine wrote it.
 func Distance(a, b string) int {
+	if a == b {
+		return 0 // most approvals take the machine's text as it is
+	}
 	ra, rb := []rune(a), []rune(b)
+	// A common start and end cost nothing: the table covers what differs.
+	for len(ra) > 0 && len(rb) > 0 && ra[0] == rb[0] {
+		ra, rb = ra[1:], rb[1:]
+	}
+	for len(ra) > 0 && len(rb) > 0 && ra[len(ra)-1] == rb[len(rb)-1] {
+		ra, rb = ra[:len(ra)-1], rb[:len(rb)-1]
+	}
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
