@@ -42,7 +42,7 @@ func TestDistance(t *testing.T) {
 		{"안전을", "건강을", 2},
 		{"", "abc", 3},
 		{"The the end.", "The end.", 4},
-		{"Pray for the safety of all.", "Pray for the health of all.", 6},
+		{"Pray for the safety of all.", "Pray for the health of all.", 5},
 		{"abab", "ab", 2},
 		{"aab", "ab", 1},
 		{"기도해 주세요", "기도해 주세요!", 1},
