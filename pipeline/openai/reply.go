@@ -8,7 +8,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 // parseReply reads the model's reply: JSON of the shape the instructions
@@ -26,7 +26,7 @@ import (
 // with two different texts, an item without one. It returns the
 // translations of the batch's units; ids that name no unit are dropped, so a
 // unit the model left out or renamed is simply missing.
-func parseReply(content string, units []pipeline.Unit) (map[string]string, error) {
+func parseReply(content string, units []translate.Unit) (map[string]string, error) {
 	s := strings.TrimSpace(content)
 	// Reasoning models served by Ollama or vLLM think aloud first.
 	if rest, ok := strings.CutPrefix(s, "<think>"); ok {
@@ -180,7 +180,7 @@ func asAnswer(raw json.RawMessage) ([]replyItem, bool) {
 // unit's, the numbers are the items' places in the batch if they are
 // exactly 1 to n or 0 to n-1, n being the number of units, and otherwise
 // name nothing.
-func itemIDs(items []replyItem, units []pipeline.Unit) ([]string, error) {
+func itemIDs(items []replyItem, units []translate.Unit) ([]string, error) {
 	ids := make([]string, len(items))
 	numbers := make([]int, len(items))
 	allNumbers := len(items) > 0

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 	"github.com/epistle-letters/epistle/pipeline/backendtest"
 )
 
@@ -38,7 +38,7 @@ func TestWeakModelShapes(t *testing.T) {
 // TestParseReplyNumericID: a number that is a unit's id names that unit,
 // even when every id is a number.
 func TestParseReplyNumericID(t *testing.T) {
-	units := []pipeline.Unit{{ID: "12345678"}, {ID: "2"}}
+	units := []translate.Unit{{ID: "12345678"}, {ID: "2"}}
 	got, err := parseReply(`[{"id":12345678,"text":"A"},{"id":2,"text":"B"}]`, units)
 	if err != nil || got["12345678"] != "A" || got["2"] != "B" || len(got) != 2 {
 		t.Errorf("got %v, %v", got, err)
