@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/epistle-letters/epistle/pipeline/translate"
 	"github.com/epistle-letters/epistle/pipeline/backendtest"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 // TestWeakModelShapes: a server answering in the shape of a small local
