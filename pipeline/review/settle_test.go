@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/testenv"
 )
 
 // TestGoi18nMergeKeepsApproval follows go-i18n's README after a reviewer
@@ -19,10 +20,7 @@ import (
 // machine text left in translate.en.toml wins about every other run: the
 // merge runs several times.
 func TestGoi18nMergeKeepsApproval(t *testing.T) {
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command to run goi18n with")
-	}
+	goBin := testenv.Tool(t, "go")
 	r := openSample(t)
 	id := r.Letter.SourceCatalog.Messages[0].ID
 	const reviewed = "Hallelujah! Praise the Lord!"
