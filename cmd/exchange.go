@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -180,10 +179,10 @@ func exchangeImportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
 			WithHint("exchange.import.refused.hint")
 	}
 	if len(imp.Changes) > 0 {
-		path := l.CatalogPath("active", opts.Lang)
-		data := imp.Catalog.Marshal(locales.English.T("exchange.catalog.comment", "Letter", filepath.Base(l.Path), "Lang", opts.Lang.String()))
-		if err := pipeline.WriteFile(path, data); err != nil {
-			return locales.New("write.failed", "Path", path).Wrap(err)
+		for _, f := range imp.Files(l, t) {
+			if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
+				return locales.New("write.failed", "Path", f.Path).Wrap(err)
+			}
 		}
 	}
 	for _, c := range imp.Changes {

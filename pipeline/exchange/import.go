@@ -198,6 +198,21 @@ func (b *Bundle) take(path string, s segment, u *Unit, approved *catalog.Catalog
 	return nil
 }
 
+// Files returns what an import writes into the letter's folder: the
+// approved catalog and, when the import approved sentences that had a
+// machine translation, the machine catalog without them (see
+// [pipeline.Translations.Settle]). t is the letter's translations the
+// import was made against.
+func (imp *Imported) Files(l *pipeline.Letter, t *pipeline.Translations) []pipeline.File {
+	t.Approved = imp.Catalog
+	files := []pipeline.File{{Path: l.CatalogPath("active", t.Lang), Data: imp.Catalog.Marshal(
+		locales.English.T("exchange.catalog.comment", "Letter", filepath.Base(l.Path), "Lang", t.Lang.String()))}}
+	if t.Settle(l) {
+		files = append(files, l.MachineFile(t))
+	}
+	return files
+}
+
 func badFile(path string, err error) error {
 	if se, ok := err.(*syntaxError); ok {
 		return locales.New("exchange.import.syntax", "Path", path, "Line", se.Line, "Err", se.Err).

@@ -193,3 +193,39 @@ func TestItemMatchesItems(t *testing.T) {
 		t.Errorf("Item(approved) = %+v", it)
 	}
 }
+
+// An approval settles the sentence's machine translation at once, as far as
+// approving again is concerned, and Files takes it out of
+// translate.<lang>.toml (in one pass, however many were approved).
+func TestApproveSettles(t *testing.T) {
+	l, ids := openMixed(t)
+	r, err := Open(l, language.English, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := ids[machineOK]
+	if changed, err := r.Approve(Approval{ID: id, Text: "Praise the Lord!", Edited: true}); !changed || err != nil {
+		t.Fatalf("edited approval: %v, %v", changed, err)
+	}
+	// The machine's "Hallelujah!" is settled: approving again keeps the
+	// person's words.
+	if changed, err := r.Approve(Approval{ID: id}); changed || err != nil {
+		t.Errorf("approving again: changed %v, err %v; want no change", changed, err)
+	}
+	if got := r.T.Approved.Get(id).Other; got != "Praise the Lord!" {
+		t.Errorf("approved text %q", got)
+	}
+	var machineFile []byte
+	for _, f := range r.Files() {
+		if f.Path == l.CatalogPath("translate", language.English) {
+			machineFile = f.Data
+		}
+	}
+	machine, err := catalog.Parse("translate.en.toml", machineFile)
+	if err != nil || machineFile == nil {
+		t.Fatalf("Files wrote no translate.en.toml (%v)", err)
+	}
+	if machine.Get(id) != nil || machine.Get(ids[machineEmpty]) == nil {
+		t.Errorf("translate.en.toml holds %d messages: the approved one must go, the other stay", machine.Len())
+	}
+}

@@ -11,12 +11,14 @@
 // and new translation, and may approve it again for the new source.
 //
 // Approving writes the translation to active.<lang>.toml with the current
-// source hash, and a [Decision] to review.<lang>.json: what the machine
-// wrote, what the person approved, and the distance between them, per
-// backend and model, which is the evidence `status --stats` reports.
+// source hash, removes the machine translation from translate.<lang>.toml
+// (see [pipeline.Translations.Settle]), and writes a [Decision] to
+// review.<lang>.json: what the machine wrote, what the person approved,
+// and the distance between them, per backend and model, which is the
+// evidence `status --stats` reports.
 // Approval refuses a translation with QA errors (see package qa) unless
-// forced, and never replaces a current approval with a different text
-// unless forced or edited by the person.
+// forced. Once a sentence is approved its machine translation is gone, so
+// only the person's own edit replaces a current approval.
 package review
 
 import (
@@ -40,6 +42,9 @@ type Reviewer struct {
 	Glossary *glossary.Glossary
 	T        *pipeline.Translations
 	Log      *Log
+	// settled is set when an approval settled a machine translation, so
+	// that Files takes it out and writes translate.<lang>.toml too.
+	settled bool
 }
 
 // Open reads the letter's translations and review log in lang; g may be nil.
@@ -58,7 +63,9 @@ func Open(l *pipeline.Letter, lang language.Tag, g *glossary.Glossary) (*Reviewe
 	if err != nil {
 		return nil, err
 	}
-	return &Reviewer{Letter: l, Lang: lang, Glossary: g, T: t, Log: log}, nil
+	// Approvals written into active.<lang>.toml by hand are picked up
+	// here, and leave the machine catalog with the next write.
+	return &Reviewer{Letter: l, Lang: lang, Glossary: g, T: t, Log: log, settled: t.Settle(l)}, nil
 }
 
 // Item is one sentence as the reviewer sees it; `review --json` prints it.
@@ -198,7 +205,7 @@ type Approval struct {
 	// Translation is approved.
 	Text   string
 	Edited bool
-	// Force approves despite QA errors, and over a current approval.
+	// Force approves despite QA errors.
 	Force bool
 }
 
@@ -213,8 +220,8 @@ func (r *Reviewer) Known(id string) error {
 
 // Approve approves one translation in memory. It reports whether anything
 // changed: approving again what is already approved changes nothing. The
-// errors are for a person: an unknown id, nothing to approve, QA errors
-// (see [QAError]), or a current approval that differs.
+// errors are for a person: an unknown id, nothing to approve, or QA
+// errors (see [QAError]).
 func (r *Reviewer) Approve(a Approval) (bool, error) {
 	if err := r.Known(a.ID); err != nil {
 		return false, err
@@ -222,15 +229,16 @@ func (r *Reviewer) Approve(a Approval) (bool, error) {
 	s, _ := r.Letter.State(r.T, a.ID)
 	hash := s.Hash
 	translation, _ := candidate(s)
-	machine := r.T.Machine.Get(a.ID)
-	if machine != nil && machine.Hash != hash {
-		machine = nil
-	}
 	old := r.T.Approved.Get(a.ID)
 	current := old != nil && old.Hash == hash
-	// The candidate is the machine translation of the current source, even
-	// over a current approval (replacing that needs Force); else the
-	// approval there is, current or stale.
+	machine := r.T.Machine.Get(a.ID)
+	if machine != nil && (machine.Hash != hash || current) {
+		// A current approval has settled the machine translation (see
+		// [pipeline.Translations.Settle]), even before Files removes it.
+		machine = nil
+	}
+	// The candidate is the machine translation of the current source; else
+	// the approval there is, current or stale.
 	candidate := translation
 	if machine != nil {
 		candidate = machine.Other
@@ -245,9 +253,6 @@ func (r *Reviewer) Approve(a Approval) (bool, error) {
 	}
 	if current && old.Other == text {
 		return false, nil
-	}
-	if current && !a.Edited && !a.Force {
-		return false, locales.New("review.approved", "ID", a.ID).WithHint("review.approved.hint")
 	}
 	if !a.Force {
 		if errs := qa.Errors(r.check(a.ID, s.Source, text)); len(errs) > 0 {
@@ -267,6 +272,11 @@ func (r *Reviewer) Approve(a Approval) (bool, error) {
 		d.Replaced = old.Other
 	}
 	r.T.Approved.Set(&catalog.Message{ID: a.ID, Description: desc, Hash: hash, Other: text})
+	if r.T.Machine.Get(a.ID) != nil {
+		// Settled: Files takes it out of translate.<lang>.toml, all in
+		// one pass, so that approving every sentence stays linear.
+		r.settled = true
+	}
 	r.Log.Decisions = append(r.Log.Decisions, d)
 	return true, nil
 }
@@ -290,12 +300,18 @@ func (e *QAError) Message() *locales.Message {
 // reader's language.
 func (e *QAError) Unwrap() error { return e.Message() }
 
-// Files returns the approved catalog and the review log, for the caller to
+// Files returns the approved catalog and the review log, and the machine
+// catalog when approvals removed translations from it, for the caller to
 // write (atomically, each file whole).
 func (r *Reviewer) Files() []pipeline.File {
-	return []pipeline.File{
+	files := []pipeline.File{
 		{Path: r.Letter.CatalogPath("active", r.Lang), Data: r.T.Approved.Marshal(
 			locales.English.T("review.catalog.comment", "Letter", filepath.Base(r.Letter.Path), "Lang", r.Lang.String()))},
 		{Path: LogPath(r.Letter, r.Lang), Data: r.Log.Marshal()},
 	}
+	if r.settled {
+		r.T.Settle(r.Letter)
+		files = append(files, r.Letter.MachineFile(r.T))
+	}
+	return files
 }
