@@ -53,7 +53,8 @@ goi18n-check: build
 bench: build
 	$(GO) test -run '^$$' -bench 'Split|Match|Segment' -benchmem ./pipeline/segment/ ./glossary/
 	$(GO) test -run '^$$' -bench Translate -benchtime 1x ./pipeline/translate/
-	EPISTLE_BIN=$(CURDIR)/$(BIN) $(GO) test -run '^$$' -bench 'Command|Startup' -benchtime 3x -timeout 30m ./cmd/epistle/
+	EPISTLE_BIN=$(CURDIR)/$(BIN) $(GO) test -run '^$$' -bench 'Command' -benchtime 1x -count 3 -timeout 30m ./cmd/epistle/
+	EPISTLE_BIN=$(CURDIR)/$(BIN) $(GO) test -run '^$$' -bench 'Startup' -benchtime 20x -count 3 ./cmd/epistle/
 
 # Fuzz the document model and the segmenter for a while.
 fuzz:
