@@ -234,6 +234,20 @@ func (l *Letter) identify() error {
 		l.SourceCatalog.Set(&catalog.Message{ID: s.ID, Other: s.Text})
 	}
 
+	// The skeleton is written on another core meanwhile: on a long letter
+	// it takes as long as the catalogs.
+	type marshaled struct {
+		data []byte
+		err  error
+	}
+	skelDone := make(chan marshaled, 1)
+	go func() {
+		compact, err := json.Marshal(skeleton{
+			Letter: filepath.Base(l.Path), Source: l.Source.String(),
+			Encoding: l.Encoding, CRLF: l.CRLF, Document: l.Doc,
+		})
+		skelDone <- marshaled{append(jsonindent.Indent(compact), '\n'), err} // as json.MarshalIndent writes it
+	}()
 	if err := l.archive(old); err != nil {
 		return err
 	}
@@ -241,14 +255,11 @@ func (l *Letter) identify() error {
 	if old, _ := os.ReadFile(l.CatalogPath("active", l.Source)); string(old) != string(cat) {
 		l.pending = append(l.pending, File{Path: l.CatalogPath("active", l.Source), Data: cat})
 	}
-	compact, err := json.Marshal(skeleton{
-		Letter: filepath.Base(l.Path), Source: l.Source.String(),
-		Encoding: l.Encoding, CRLF: l.CRLF, Document: l.Doc,
-	})
-	if err != nil {
-		return err
+	m := <-skelDone
+	if m.err != nil {
+		return m.err
 	}
-	skel := append(jsonindent.Indent(compact), '\n') // as json.MarshalIndent writes it
+	skel := m.data
 	if string(oldSkel) != string(skel) {
 		l.pending = append(l.pending, File{Path: skelPath, Data: skel})
 	}
