@@ -39,6 +39,16 @@ func readLetter(path, encoding string) (*pipeline.Letter, error) {
 	return pipeline.Open(path, pipeline.OpenOptions{Encoding: encoding})
 }
 
+// startWritePending starts writing what writePending writes and returns a
+// function that waits for it: a long letter's files take a while to reach
+// the disk, and the command can work out its output meanwhile (printing it
+// only once they are written).
+func startWritePending(l *pipeline.Letter) (wait func() error) {
+	done := make(chan error, 1)
+	go func() { done <- writePending(l) }()
+	return func() error { return <-done }
+}
+
 // writePending writes the source catalog and skeleton that reading the
 // letter changed.
 func writePending(l *pipeline.Letter) error {

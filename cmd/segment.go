@@ -45,12 +45,21 @@ func segmentRun(ctx context.Context, o *IO, opts segmentOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := writePending(l); err != nil {
+	written := startWritePending(l)
+	list := l.Segments(g)
+	var out []byte
+	if opts.JSON {
+		out, err = marshalJSON(list)
+	}
+	if err := written(); err != nil {
 		return err
 	}
-	list := l.Segments(g)
 	if opts.JSON {
-		return writeJSON(o, list)
+		if err != nil {
+			return err
+		}
+		_, err = o.Out.Write(out)
+		return err
 	}
 	for _, s := range list.Segments {
 		fmt.Fprintf(o.Out, "%s\t%s\t%s\n", s.ID, s.Block, highlightTerms(o, s.Text, s.Terms))
