@@ -45,10 +45,15 @@ func newRuneIndex(rules []rule, edge func(*rule) ([]rune, bool)) runeIndex {
 		x.ascii[r] = int32(x.interval(rune(r)))
 	}
 	// Korean text is mostly syllables: look them up directly rather than by binary search.
+	// The table is filled walking the intervals alongside, not searching for each syllable.
 	if len(x.starts) <= 1<<16 {
 		x.hangul = make([]uint16, hangulLast-hangulFirst+1)
+		iv := x.interval(hangulFirst)
 		for i := range x.hangul {
-			x.hangul[i] = uint16(x.interval(rune(hangulFirst + i)))
+			for iv+1 < len(x.starts) && x.starts[iv+1] <= rune(hangulFirst+i) {
+				iv++
+			}
+			x.hangul[i] = uint16(iv)
 		}
 	}
 	return x
