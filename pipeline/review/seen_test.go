@@ -1,0 +1,119 @@
+package review
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestApproveSeen(t *testing.T) {
+	tests := []struct {
+		name string
+		// change happens between showing the sentence and saving it.
+		change      func(r *Reviewer, id string)
+		wantChanged bool
+		wantErr     bool
+	}{
+		{"unchanged", func(*Reviewer, string) {}, true, false},
+		{"machine translated again", func(r *Reviewer, id string) { r.T.Machine.Get(id).Other = "Praise the Lord!" }, false, true},
+		{"approved by another reviewer", func(r *Reviewer, id string) {
+			if _, err := r.Approve(Approval{ID: id, Text: "Hallelujah!!", Edited: true}); err != nil {
+				t.Fatal(err)
+			}
+		}, false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := openSample(t)
+			it := r.Items()[0]
+			seen := it.Seen()
+			tt.change(r, it.ID)
+			changed, err := r.ApproveSeen(Approval{ID: it.ID, Text: "Hallelujah, amen!", Edited: true}, seen)
+			var ce *ChangedError
+			if got := errors.As(err, &ce); got != tt.wantErr {
+				t.Fatalf("ApproveSeen error = %v, want a ChangedError: %v", err, tt.wantErr)
+			}
+			if changed != tt.wantChanged {
+				t.Errorf("changed = %v, want %v", changed, tt.wantChanged)
+			}
+			approved := r.T.Approved.Get(it.ID)
+			if tt.wantChanged != (approved != nil && approved.Other == "Hallelujah, amen!") {
+				t.Errorf("approved = %+v", approved)
+			}
+		})
+	}
+}
+
+func TestUndo(t *testing.T) {
+	tests := []struct {
+		name string
+		// undo approves and undoes the sentence id; it returns Undo's error.
+		undo          func(r *Reviewer, id string) error
+		wantErr       bool
+		wantApproved  string // "" for none
+		wantDecisions int
+	}{
+		{"first approval", func(r *Reviewer, id string) error {
+			m := r.Mark(id)
+			mustApprove(t, r, Approval{ID: id})
+			return r.Undo(m)
+		}, false, "", 0},
+		{"replacing an earlier approval", func(r *Reviewer, id string) error {
+			mustApprove(t, r, Approval{ID: id, Text: "Hallelujah.", Edited: true})
+			m := r.Mark(id)
+			mustApprove(t, r, Approval{ID: id, Force: true})
+			return r.Undo(m)
+		}, false, "Hallelujah.", 1},
+		{"two approvals undone last first", func(r *Reviewer, id string) error {
+			first := r.Mark(id)
+			mustApprove(t, r, Approval{ID: id})
+			second := r.Mark(id)
+			mustApprove(t, r, Approval{ID: id, Text: "Praise!", Edited: true})
+			if err := r.Undo(second); err != nil {
+				return err
+			}
+			if a := r.T.Approved.Get(id); a == nil || a.Other != "Hallelujah!" {
+				t.Errorf("after the second undo, approved = %+v", a)
+			}
+			return r.Undo(first)
+		}, false, "", 0},
+		{"changed by hand since", func(r *Reviewer, id string) error {
+			m := r.Mark(id)
+			mustApprove(t, r, Approval{ID: id})
+			r.T.Approved.Get(id).Other = "Amen!"
+			return r.Undo(m)
+		}, true, "Amen!", 1},
+		{"nothing approved", func(r *Reviewer, id string) error {
+			return r.Undo(r.Mark(id))
+		}, true, "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := openSample(t)
+			id := r.Items()[0].ID
+			err := tt.undo(r, id)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("Undo error = %v, want error: %v", err, tt.wantErr)
+			}
+			got := ""
+			if a := r.T.Approved.Get(id); a != nil {
+				got = a.Other
+			}
+			if got != tt.wantApproved {
+				t.Errorf("approved = %q, want %q", got, tt.wantApproved)
+			}
+			if len(r.Log.Decisions) != tt.wantDecisions {
+				t.Errorf("log has %d decisions, want %d", len(r.Log.Decisions), tt.wantDecisions)
+			}
+			if r.T.Machine.Get(id) == nil {
+				t.Errorf("the machine translation is gone after the undo")
+			}
+		})
+	}
+}
+
+func mustApprove(t *testing.T, r *Reviewer, a Approval) {
+	t.Helper()
+	if _, err := r.Approve(a); err != nil {
+		t.Fatal(err)
+	}
+}
