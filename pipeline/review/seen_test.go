@@ -117,3 +117,21 @@ func mustApprove(t *testing.T, r *Reviewer, a Approval) {
 		t.Fatal(err)
 	}
 }
+
+func TestAll(t *testing.T) {
+	r := openSample(t)
+	first := r.Items()[0].ID
+	mustApprove(t, r, Approval{ID: first})
+	all := r.All()
+	if len(all) != 2 {
+		t.Fatalf("All returned %d sentences, want 2", len(all))
+	}
+	for i, want := range []struct {
+		text  string
+		state string
+	}{{"Hallelujah!", "approved"}, {"Thank you.", "machine"}} {
+		if all[i].Translation != want.text || string(all[i].State) != want.state {
+			t.Errorf("All()[%d] = %q %s, want %q %s", i, all[i].Translation, all[i].State, want.text, want.state)
+		}
+	}
+}
