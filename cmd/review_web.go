@@ -24,7 +24,12 @@ func reviewWebRun(ctx context.Context, o *IO, opts reviewOptions) error {
 	srv, err := web.New(web.Options{
 		Letters: letters,
 		Open: func(path string) (*review.Reviewer, error) {
-			return openReviewer(path, opts.Lang, opts.Glossary)
+			// Read only: the server locks the letter around each write.
+			r, release, err := openReviewer(ctx, path, opts.Lang, opts.Glossary, false)
+			if err != nil {
+				return nil, err
+			}
+			return r, release()
 		},
 		Printer: o.P,
 	})

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -166,4 +167,49 @@ func equal(a, b map[string]string) bool {
 		}
 	}
 	return true
+}
+
+// TestSaveWhileApproveRuns: `epistle approve` holds the letter's lock,
+// has read the catalogs and not yet written them when the page saves. The
+// save must not write under approve's feet (approve's write would then
+// undo it): it waits, says who holds the letter, and goes through once
+// approve is done. Nothing is lost.
+func TestSaveWhileApproveRuns(t *testing.T) {
+	path := newsletter(t)
+	h := newServer(t, language.English, path)
+	s := seen(t, h)
+
+	l, release, err := pipeline.OpenLocked(context.Background(), path, pipeline.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cli, err := review.Open(l, language.English, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cli.Approve(review.Approval{ID: title}); err != nil {
+		t.Fatal(err)
+	}
+
+	if code, resp := approve(t, h, saveRequest{ID: safety, Seen: s[safety][1]}); code == http.StatusOK {
+		t.Errorf("the page saved while approve held the letter")
+	} else if !strings.Contains(resp.Error, "is being written by another epistle") {
+		t.Errorf("a save that waited for the lock says %d %+v", code, resp)
+	}
+
+	if err := pipeline.WriteFiles(cli.Files()); err != nil {
+		t.Fatal(err)
+	}
+	if err := release(); err != nil {
+		t.Fatal(err)
+	}
+	if code, resp := approve(t, h, saveRequest{ID: safety, Seen: s[safety][1]}); code != http.StatusOK {
+		t.Fatalf("the save after approve = %d %+v", code, resp)
+	}
+	got := approved(t, path)
+	for _, id := range []string{title, safety} {
+		if _, ok := got[id]; !ok {
+			t.Errorf("%s was lost: active.en.toml = %v", id, got)
+		}
+	}
 }

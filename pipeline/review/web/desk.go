@@ -41,12 +41,12 @@ func (d *desk) reopen() error {
 
 // fresh reads the letter's files again when anything changed them since
 // they were read or written here: the letter, its catalogs, its failures,
-// its review log.
-func (d *desk) fresh() error {
+// its review log. It reports whether it read them again.
+func (d *desk) fresh() (bool, error) {
 	if fingerprint(d.r) == d.stamp {
-		return nil
+		return false, nil
 	}
-	return d.reopen()
+	return true, d.reopen()
 }
 
 // fingerprint sums up the files a review reads. Reading them whole is what
@@ -81,31 +81,45 @@ func fingerprint(r *review.Reviewer) [sha256.Size]byte {
 func (d *desk) read(fn func(r *review.Reviewer) error) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if err := d.fresh(); err != nil {
+	if _, err := d.fresh(); err != nil {
 		return err
 	}
 	return fn(d.r)
 }
 
 // write runs fn on the letter as it is on disk now, under the letter's
-// lock, and writes what it changed, each file whole and atomically. A
-// failed write leaves the review as the files are.
-func (d *desk) write(ctx context.Context, lock func(context.Context, *desk) (func() error, error), fn func(r *review.Reviewer) (bool, error)) error {
+// lock (DESIGN.md "One letter, one writer"), and writes what it changed,
+// each file whole and atomically. A failed write leaves the review as the
+// files are.
+func (d *desk) write(ctx context.Context, fn func(r *review.Reviewer) (bool, error)) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	release, err := lock(ctx, d)
+	release, err := d.r.Letter.Lock(ctx)
 	if err != nil {
 		return err
 	}
 	defer release()
-	if err := d.fresh(); err != nil {
+	reread, err := d.fresh()
+	if err != nil {
 		return err
+	}
+	var files []pipeline.File
+	if reread {
+		// The letter was edited: its refreshed source catalog is written
+		// under this lock, as every writing command does.
+		files = d.r.Letter.Pending()
 	}
 	changed, err := fn(d.r)
-	if err != nil || !changed {
+	if err != nil {
 		return err
 	}
-	for _, f := range d.r.Files() {
+	if changed {
+		files = append(files, d.r.Files()...)
+	}
+	if len(files) == 0 {
+		return nil
+	}
+	for _, f := range files {
 		if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
 			_ = d.reopen()
 			return locales.New("write.failed", "Path", f.Path).Wrap(err)

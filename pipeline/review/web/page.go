@@ -321,7 +321,7 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 	}
 	var resp saveResponse
 	status := http.StatusOK
-	err := d.write(r.Context(), s.lock, func(rv *review.Reviewer) (bool, error) {
+	err := d.write(r.Context(), func(rv *review.Reviewer) (bool, error) {
 		mark := rv.Mark(req.ID)
 		changed, err := rv.ApproveSeen(review.Approval{ID: req.ID, Text: req.Text, Edited: req.Edited, Force: req.Force}, req.Seen)
 		if changed {
@@ -331,7 +331,7 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 		return changed, nil
 	})
 	if err != nil {
-		s.fail(w, err)
+		s.failSave(w, req.ID, err)
 		return
 	}
 	writeJSON(w, status, resp)
@@ -382,7 +382,7 @@ func (s *Server) undo(w http.ResponseWriter, r *http.Request) {
 	}
 	var resp saveResponse
 	status := http.StatusOK
-	err := d.write(r.Context(), s.lock, func(rv *review.Reviewer) (bool, error) {
+	err := d.write(r.Context(), func(rv *review.Reviewer) (bool, error) {
 		if len(d.undo) == 0 {
 			status, resp = http.StatusConflict, saveResponse{Error: s.opts.Printer.T("web.undo.empty")}
 			return false, nil
@@ -397,10 +397,20 @@ func (s *Server) undo(w http.ResponseWriter, r *http.Request) {
 		return err == nil, nil
 	})
 	if err != nil {
-		s.fail(w, err)
+		s.failSave(w, "", err)
 		return
 	}
 	writeJSON(w, status, resp)
+}
+
+// failSave answers a save that could not be made: the letter is locked by
+// another writer, or a file could not be read or written.
+func (s *Server) failSave(w http.ResponseWriter, id string, err error) {
+	text, hint := s.errorText(err)
+	if hint != "" {
+		text += " — " + hint
+	}
+	writeJSON(w, http.StatusServiceUnavailable, saveResponse{ID: id, Error: text})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/review"
 )
 
@@ -21,12 +20,9 @@ import (
 type Options struct {
 	// Letters are the paths of the letters to review, in order.
 	Letters []string
-	// Open opens a letter's review, refreshing its source catalog the way
-	// every command does.
+	// Open reads a letter's review the way a command that only reads
+	// does; the server takes the letter's lock itself around each write.
 	Open func(path string) (*review.Reviewer, error)
-	// Lock takes the letter's lock (DESIGN.md "One letter, one writer")
-	// around each write; nil takes none.
-	Lock func(ctx context.Context, l *pipeline.Letter) (release func() error, err error)
 	// Printer speaks the reviewer's language.
 	Printer *locales.Printer
 	// Token is the secret every request carries; "" draws a random one.
@@ -206,15 +202,6 @@ func (s *Server) desk(w http.ResponseWriter, r *http.Request) (*desk, int, bool)
 		return nil, 0, false
 	}
 	return s.desks[n], n, true
-}
-
-// lock takes the letter's lock for one write; this is the one place the
-// page takes it.
-func (s *Server) lock(ctx context.Context, d *desk) (func() error, error) {
-	if s.opts.Lock == nil {
-		return func() error { return nil }, nil
-	}
-	return s.opts.Lock(ctx, d.r.Letter)
 }
 
 // errorText renders err and its hint for the page.

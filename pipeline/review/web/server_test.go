@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/language"
 
@@ -100,6 +101,8 @@ func openReview(path string) (*review.Reviewer, error) {
 	if err := pipeline.WriteFiles(l.Pending()); err != nil {
 		return nil, err
 	}
+	// A writer that holds the lock makes a save wait this long, then fail.
+	l.LockWait = 50 * time.Millisecond
 	g, err := l.Config.LoadGlossary("")
 	if err != nil {
 		return nil, err

@@ -54,13 +54,12 @@
       body: JSON.stringify(body || {}),
       credentials: "same-origin",
     });
-    let answer = {};
+    const text = await resp.text();
     try {
-      answer = await resp.json();
+      return JSON.parse(text);
     } catch (e) {
-      answer = { error: await resp.text() };
+      return { error: text };
     }
-    return answer;
   }
 
   // show puts the server's rendering of a sentence in place of the old one
@@ -69,6 +68,8 @@
     document.getElementById("counts").textContent = answer.counts || document.getElementById("counts").textContent;
     const old = document.querySelector('article.sentence[data-id="' + CSS.escape(answer.id || "") + '"]');
     if (!old || !answer.html) {
+      // Nothing saved (the letter is being written by another epistle, or
+      // a file could not be written): the reviewer's text stays as it is.
       document.getElementById("notice").textContent = answer.error || "";
       return null;
     }
