@@ -34,7 +34,7 @@ type pageView struct {
 	N      int
 	Many   bool
 	Counts string
-	Blocks []blockView
+	Empty  bool
 }
 
 // blockView is a paragraph, heading or list item of the letter.
@@ -137,54 +137,66 @@ func edits(es []review.Edit) []editView {
 	return out
 }
 
-// counts says how much of the letter is left to review.
-func (s *Server) counts(items []review.Item) string {
+// counts says how much of the letter is left to review. An approval of
+// an earlier source counts as stale, as on the page and in `status`.
+func (s *Server) counts(r *review.Reviewer) string {
+	states := r.Letter.States(r.T)
 	var c pipeline.Counts
-	for _, it := range items {
-		switch it.State {
-		case pipeline.Approved:
-			c.Approved++
-		case pipeline.Machine:
-			c.Machine++
-		case pipeline.Stale:
+	for _, st := range states {
+		switch {
+		case st.Approved != nil && st.Approved.Hash != st.Hash:
 			c.Stale++
-		case pipeline.Failed:
+		case st.State == pipeline.Approved:
+			c.Approved++
+		case st.State == pipeline.Machine:
+			c.Machine++
+		case st.State == pipeline.Failed:
 			c.Failed++
 		default:
 			c.Missing++
 		}
 	}
 	return s.opts.Printer.T("web.counts", "Machine", c.Machine, "Stale", c.Stale, "Failed", c.Failed,
-		"Missing", c.Missing, "Approved", c.Approved, "Total", len(items))
+		"Missing", c.Missing, "Approved", c.Approved, "Total", len(states))
 }
 
 func (s *Server) pageView(r *review.Reviewer, n int) pageView {
+	return pageView{T: &s.texts, UILang: s.opts.Printer.Tag.String(), Token: s.token, N: n, Many: len(s.desks) > 1,
+		Title:  s.opts.Printer.T("web.title", "Letter", filepath.Base(r.Letter.Path), "Lang", r.Lang.String()),
+		Counts: s.counts(r), Empty: r.Letter.SourceCatalog.Len() == 0}
+}
+
+// blocks groups the letter's sentences by the block they stand in and
+// calls fn with each block in turn.
+func (s *Server) blocks(r *review.Reviewer, fn func(blockView) error) error {
 	items := r.All()
 	byID := make(map[string]review.Item, len(items))
 	for _, it := range items {
 		byID[it.ID] = it
 	}
-	v := pageView{T: &s.texts, UILang: s.opts.Printer.Tag.String(), Token: s.token, N: n, Many: len(s.desks) > 1,
-		Title:  s.opts.Printer.T("web.title", "Letter", filepath.Base(r.Letter.Path), "Lang", r.Lang.String()),
-		Counts: s.counts(items)}
+	var b blockView
 	last := -1
 	for _, sen := range r.Letter.Doc.Sentences() {
 		it, ok := byID[sen.ID]
 		if !ok {
 			continue
 		}
-		if sen.Block != last || len(v.Blocks) == 0 {
-			kind := ""
-			if sen.Block >= 0 && sen.Block < len(r.Letter.Doc.Blocks) {
-				kind = r.Letter.Doc.Blocks[sen.Block].Kind
+		if sen.Block != last && len(b.Sentences) > 0 {
+			if err := fn(b); err != nil {
+				return err
 			}
-			v.Blocks = append(v.Blocks, blockView{Kind: kind})
-			last = sen.Block
+			b = blockView{}
 		}
-		b := &v.Blocks[len(v.Blocks)-1]
+		if len(b.Sentences) == 0 && sen.Block >= 0 && sen.Block < len(r.Letter.Doc.Blocks) {
+			b.Kind = r.Letter.Doc.Blocks[sen.Block].Kind
+		}
+		last = sen.Block
 		b.Sentences = append(b.Sentences, s.sentence(r, it))
 	}
-	return v
+	if len(b.Sentences) > 0 {
+		return fn(b)
+	}
+	return nil
 }
 
 func (s *Server) render(w http.ResponseWriter, name string, data any) {
@@ -211,7 +223,7 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request) {
 	var letters []letterView
 	for n, d := range s.desks {
 		err := d.read(func(rv *review.Reviewer) error {
-			letters = append(letters, letterView{N: n, Name: d.path, Counts: s.counts(rv.All())})
+			letters = append(letters, letterView{N: n, Name: d.path, Counts: s.counts(rv)})
 			return nil
 		})
 		if err != nil {
@@ -233,13 +245,30 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// servePage writes the page as it goes: the header with the counts leaves
+// at once, then each paragraph as it is rendered, so that the reviewer of
+// a long letter sees the page begin before its end is ready.
 func (s *Server) servePage(w http.ResponseWriter, d *desk, n int) {
-	var v pageView
-	if err := d.read(func(r *review.Reviewer) error { v = s.pageView(r, n); return nil }); err != nil {
+	started := false
+	err := d.read(func(r *review.Reviewer) error {
+		v := s.pageView(r, n)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		started = true
+		if err := s.tmpl.ExecuteTemplate(w, "page-head", v); err != nil {
+			return err
+		}
+		if f, ok := w.(http.Flusher); ok {
+			f.Flush()
+		}
+		err := s.blocks(r, func(b blockView) error { return s.tmpl.ExecuteTemplate(w, "block", b) })
+		if err != nil {
+			return err
+		}
+		return s.tmpl.ExecuteTemplate(w, "page-foot", v)
+	})
+	if err != nil && !started {
 		s.fail(w, err)
-		return
 	}
-	s.render(w, "page", v)
 }
 
 // preview shows the bilingual issue as `export --bilingual --format html
@@ -371,7 +400,7 @@ func (s *Server) saved(rv *review.Reviewer, req saveRequest, err error) (int, sa
 	if terr := s.tmpl.ExecuteTemplate(&b, "sentence", v); terr != nil {
 		return http.StatusInternalServerError, saveResponse{ID: req.ID, Error: terr.Error()}
 	}
-	return status, saveResponse{OK: err == nil, ID: req.ID, HTML: b.String(), Counts: s.counts(rv.All()), Error: v.Message}
+	return status, saveResponse{OK: err == nil, ID: req.ID, HTML: b.String(), Counts: s.counts(rv), Error: v.Message}
 }
 
 // undo withdraws the page's last approval.
