@@ -297,3 +297,36 @@ func TestLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestFolder: given several letters, the first page lists them with their
+// counts, and each opens on its own page.
+func TestFolder(t *testing.T) {
+	one, two := newsletter(t), newsletter(t)
+	h := newServer(t, language.English, one, two)
+	index := request(h, http.MethodGet, "/", "", true).Body.String()
+	for _, want := range []string{`<a href="/letter/0">` + one + `</a>`, `<a href="/letter/1">` + two + `</a>`, "0 of 5 approved"} {
+		if !strings.Contains(index, want) {
+			t.Errorf("the list of letters lacks %s", want)
+		}
+	}
+	if page := request(h, http.MethodGet, "/letter/1", "", true).Body.String(); !strings.Contains(page, `<body data-letter="1">`) ||
+		!strings.Contains(page, `data-id="`+safety+`"`) || !strings.Contains(page, `<a href="/">All letters</a>`) {
+		t.Errorf("the second letter's page is not served")
+	}
+	if w := request(h, http.MethodGet, "/letter/2", "", true); w.Code != http.StatusNotFound {
+		t.Errorf("a letter that is not there = %d", w.Code)
+	}
+}
+
+// TestPreview: the preview is the bilingual issue export would write,
+// under a policy that lets it run no script.
+func TestPreview(t *testing.T) {
+	h := newServer(t, language.English, newsletter(t))
+	w := request(h, http.MethodGet, "/letter/0/preview", "", true)
+	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "There was a meeting in Cheonan.") || !strings.Contains(w.Body.String(), "천안에서 모임이 있었습니다.") {
+		t.Fatalf("preview = %d %.300s", w.Code, w.Body)
+	}
+	if csp := w.Header().Get("Content-Security-Policy"); !strings.HasPrefix(csp, "default-src 'none';") || strings.Contains(csp, "script") {
+		t.Errorf("the preview's policy is %q", csp)
+	}
+}
