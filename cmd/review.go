@@ -150,9 +150,10 @@ func openTranslations(l *pipeline.Letter, lang language.Tag, glossaryPath string
 }
 
 func reviewInteractive(ctx context.Context, o *IO, r *review.Reviewer) error {
+	in := bufio.NewReader(o.In)
 	s := &review.Session{
 		R:    r,
-		In:   bufio.NewReader(o.In),
+		In:   in,
 		Show: func(it review.Item, pos, total int) { showItem(o, o.Out, r, it, pos, total) },
 		Ask:  func(m *locales.Message) { fmt.Fprintf(o.Err, "epistle: %s ", o.P.Sprint(m)) },
 		Say: func(m *locales.Message) {
@@ -170,8 +171,15 @@ func reviewInteractive(ctx context.Context, o *IO, r *review.Reviewer) error {
 			return nil
 		},
 	}
-	if f, ok := o.In.(*os.File); ok && os.Getenv("EDITOR") != "" && isatty.IsTerminal(f.Fd()) {
-		s.Edit = func(text string) (string, error) { return editInEditor(ctx, text) }
+	// On a terminal, e edits the translation where it stands: in $EDITOR
+	// when there is one, else on the prompt line itself.
+	if f, ok := o.In.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+		s.Edit = func(text string) (string, error) {
+			return editOnTerminal(f, in, o.Err, "epistle: "+o.P.T("edit.prompt")+" ", text)
+		}
+		if os.Getenv("EDITOR") != "" {
+			s.Edit = func(text string) (string, error) { return editInEditor(ctx, text) }
+		}
 	}
 	sum, err := s.Run(ctx)
 	fmt.Fprintln(o.Err)
