@@ -160,6 +160,17 @@ func TestReviewWebInChromium(t *testing.T) {
 		}
 	}
 
+	// the filter leaves only what needs a person
+	for i, step := range []chromedp.Action[chromedp.Void]{
+		chromedp.Click(chromedp.CSS(`#filter`)),
+		chromedp.WaitNotVisible(chromedp.CSS(article(webTitle))),
+		chromedp.WaitVisible(chromedp.CSS(article(webCheonan))),
+	} {
+		if err := chromedp.Do(bctx, step); err != nil {
+			t.Fatalf("the filter, step %d: %v", i+1, err)
+		}
+	}
+
 	// Ctrl-C stops the server; the command ends well
 	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
 		t.Fatal(err)

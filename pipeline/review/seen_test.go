@@ -3,6 +3,8 @@ package review
 import (
 	"errors"
 	"testing"
+
+	"github.com/epistle-letters/epistle/pipeline"
 )
 
 func TestApproveSeen(t *testing.T) {
@@ -51,18 +53,21 @@ func TestUndo(t *testing.T) {
 		wantErr       bool
 		wantApproved  string // "" for none
 		wantDecisions int
+		// wantMachine: the machine translation, which an approval settles
+		// out of translate.<lang>.toml, is back.
+		wantMachine bool
 	}{
 		{"first approval", func(r *Reviewer, id string) error {
 			m := r.Mark(id)
 			mustApprove(t, r, Approval{ID: id})
 			return r.Undo(m)
-		}, false, "", 0},
+		}, false, "", 0, true},
 		{"replacing an earlier approval", func(r *Reviewer, id string) error {
 			mustApprove(t, r, Approval{ID: id, Text: "Hallelujah.", Edited: true})
 			m := r.Mark(id)
-			mustApprove(t, r, Approval{ID: id, Force: true})
+			mustApprove(t, r, Approval{ID: id, Text: "Praise!", Edited: true})
 			return r.Undo(m)
-		}, false, "Hallelujah.", 1},
+		}, false, "Hallelujah.", 1, false},
 		{"two approvals undone last first", func(r *Reviewer, id string) error {
 			first := r.Mark(id)
 			mustApprove(t, r, Approval{ID: id})
@@ -75,16 +80,16 @@ func TestUndo(t *testing.T) {
 				t.Errorf("after the second undo, approved = %+v", a)
 			}
 			return r.Undo(first)
-		}, false, "", 0},
+		}, false, "", 0, true},
 		{"changed by hand since", func(r *Reviewer, id string) error {
 			m := r.Mark(id)
 			mustApprove(t, r, Approval{ID: id})
 			r.T.Approved.Get(id).Other = "Amen!"
 			return r.Undo(m)
-		}, true, "Amen!", 1},
+		}, true, "Amen!", 1, false},
 		{"nothing approved", func(r *Reviewer, id string) error {
 			return r.Undo(r.Mark(id))
-		}, true, "", 0},
+		}, true, "", 0, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -104,8 +109,11 @@ func TestUndo(t *testing.T) {
 			if len(r.Log.Decisions) != tt.wantDecisions {
 				t.Errorf("log has %d decisions, want %d", len(r.Log.Decisions), tt.wantDecisions)
 			}
-			if r.T.Machine.Get(id) == nil {
-				t.Errorf("the machine translation is gone after the undo")
+			if got := r.T.Machine.Get(id) != nil; got != tt.wantMachine {
+				t.Errorf("machine translation there: %v, want %v", got, tt.wantMachine)
+			}
+			if tt.wantMachine && !tt.wantErr && len(r.Files()) != 3 {
+				t.Errorf("the undo does not write translate.<lang>.toml back")
 			}
 		})
 	}
@@ -133,5 +141,35 @@ func TestAll(t *testing.T) {
 		if all[i].Translation != want.text || string(all[i].State) != want.state {
 			t.Errorf("All()[%d] = %q %s, want %q %s", i, all[i].Translation, all[i].State, want.text, want.state)
 		}
+	}
+}
+
+// TestUndoAfterReopen: the page read the files again between approving and
+// undoing; the machine translation the approval settled goes back to
+// translate.<lang>.toml all the same.
+func TestUndoAfterReopen(t *testing.T) {
+	r := openSample(t)
+	id := r.Items()[0].ID
+	m := r.Mark(id)
+	mustApprove(t, r, Approval{ID: id})
+	if err := pipeline.WriteFiles(r.Files()); err != nil {
+		t.Fatal(err)
+	}
+	again, err := Open(r.Letter, r.Lang, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := again.Undo(m); err != nil {
+		t.Fatal(err)
+	}
+	if err := pipeline.WriteFiles(again.Files()); err != nil {
+		t.Fatal(err)
+	}
+	last, err := Open(r.Letter, r.Lang, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it, _ := last.Item(id); it.State != pipeline.Machine || it.Translation != "Hallelujah!" {
+		t.Errorf("after the undo the sentence is %s %q, want machine \"Hallelujah!\"", it.State, it.Translation)
 	}
 }

@@ -41,7 +41,10 @@ func (r *Reviewer) Undo(m Mark) error {
 		r.T.Approved.Set(clone(m.approved))
 	}
 	if m.machine != nil && r.T.Machine.Get(m.ID) == nil {
+		// The approval settled it out of translate.<lang>.toml: it goes
+		// back there.
 		r.T.Machine.Set(clone(m.machine))
+		r.settled = true
 	}
 	r.Log.Decisions = append(r.Log.Decisions[:last], r.Log.Decisions[last+1:]...)
 	return nil
