@@ -31,12 +31,11 @@ type Options struct {
 
 // Server is the review of some letters in one language, as a web page.
 type Server struct {
-	opts    Options
-	token   string
-	desks   []*desk
-	texts   Texts
-	tmpl    *template.Template
-	started time.Time
+	opts  Options
+	token string
+	desks []*desk
+	texts Texts
+	tmpl  *template.Template
 }
 
 // TokenHeader is the header that carries the token on every change.
@@ -47,7 +46,7 @@ const tokenCookie = "epistle_token"
 // New opens every letter for review; a letter that cannot be read is an
 // error before anything is served.
 func New(opts Options) (*Server, error) {
-	s := &Server{opts: opts, token: opts.Token, texts: newTexts(opts.Printer), started: time.Now()}
+	s := &Server{opts: opts, token: opts.Token, texts: newTexts(opts.Printer)}
 	if s.token == "" {
 		b := make([]byte, 24)
 		if _, err := rand.Read(b); err != nil {

@@ -12,7 +12,6 @@ type Texts struct {
 	Approve, Skip, Force, ForceAsk, ForceYes     string
 	Cancel, SourceDiff, Previous, Diff           string
 	Error, Warning, Translation                  string
-	Machine, Approved, Stale, Missing, Failed    string
 	Term                                         string
 }
 
@@ -42,11 +41,6 @@ func newTexts(p *locales.Printer) Texts {
 		Error:       p.T("review.severity.error"),
 		Warning:     p.T("review.severity.warning"),
 		Translation: p.T("web.label.translation"),
-		Machine:     p.T("review.state.machine"),
-		Approved:    p.T("review.state.approved"),
-		Stale:       p.T("review.state.stale"),
-		Missing:     p.T("review.state.missing"),
-		Failed:      p.T("review.state.failed"),
 		Term:        p.T("web.term"),
 	}
 }
