@@ -47,13 +47,20 @@
     }
   }
 
+  // post sends a change; a server that is gone (stopped with Ctrl-C)
+  // answers with the browser's own words for it.
   async function post(path, body) {
-    const resp = await fetch("/letter/" + letter + path, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-Epistle-Token": token.content },
-      body: JSON.stringify(body || {}),
-      credentials: "same-origin",
-    });
+    let resp;
+    try {
+      resp = await fetch("/letter/" + letter + path, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Epistle-Token": token.content },
+        body: JSON.stringify(body || {}),
+        credentials: "same-origin",
+      });
+    } catch (e) {
+      return { error: String(e) };
+    }
     const text = await resp.text();
     try {
       return JSON.parse(text);
@@ -81,6 +88,10 @@
   }
 
   async function approve(article, force) {
+    if (article.dataset.busy) {
+      return; // a second click while the first save is on its way
+    }
+    article.dataset.busy = "true";
     const box = article.querySelector("textarea");
     const answer = await post("/approve", {
       id: article.dataset.id,
@@ -90,6 +101,7 @@
       seen: article.dataset.seen,
     });
     document.getElementById("notice").textContent = "";
+    delete article.dataset.busy;
     const fresh = show(answer);
     if (!fresh) {
       return;
