@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/locales"
@@ -67,6 +69,17 @@ func webNewsletter(t *testing.T) string {
 	return letter
 }
 
+// focused fails unless the element with id has the keyboard's focus.
+func focused(id string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		got, err := chromedp.Evaluate[string](`document.activeElement.id`)(ctx, t)
+		if err == nil && got != id {
+			err = fmt.Errorf("the focus is on %q, want %q", got, id)
+		}
+		return err
+	})
+}
+
 // TestReviewWebInChromium reviews a letter in headless Chromium as a
 // person would, stops the server with Ctrl-C and finds exactly the
 // person's decisions on disk.
@@ -115,6 +128,11 @@ func TestReviewWebInChromium(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(article(webSafety) + ` textarea`)),
 		// the stale sentence shows the pastor's edit
 		chromedp.WaitVisible(chromedp.CSS(article(webCheonan) + `[data-status="stale"] ins`)),
+		// the first sentence that needs a person has the focus; Alt+Down
+		// moves to the next
+		focused("t-" + webTitle),
+		chromedp.KeyEvent(kb.ArrowDown, chromedp.KeyModifiers(chromedp.ModifierAlt)),
+		focused("t-" + webSafety),
 		// edit one sentence and approve it with the keyboard
 		chromedp.Focus(chromedp.CSS(article(webSafety) + ` textarea`)),
 		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),

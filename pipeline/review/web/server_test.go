@@ -272,6 +272,10 @@ func TestHooks(t *testing.T) {
 			t.Errorf("%s has data-status %q, want machine", id, s[0])
 		}
 	}
+	// every translation box has its label, for a screen reader
+	if boxes, labels := strings.Count(page, "<textarea id=\"t-"), strings.Count(page, "<label id=\"l-"); boxes != 5 || labels != boxes {
+		t.Errorf("the page has %d translation boxes and %d labels for them", boxes, labels)
+	}
 	for _, hook := range []string{`<textarea id="t-` + safety, `data-action="approve"`, `data-field="translation"`} {
 		if !strings.Contains(page, hook) {
 			t.Errorf("the page lacks %s", hook)
