@@ -14,6 +14,10 @@ import (
 	"github.com/epistle-letters/epistle/locales"
 )
 
+// MaxAttempts bounds [backend] attempts: beyond it a failing service only
+// makes a run longer.
+const MaxAttempts = 20
+
 // ConfigName is the settings file of a newsletter folder.
 const ConfigName = "epistle.toml"
 
@@ -46,8 +50,9 @@ type BackendConfig struct {
 	// Requests and tokens per minute, 0 for no limit.
 	RPM int `toml:"rpm"`
 	TPM int `toml:"tpm"`
-	// Attempts is how often a request is tried before its sentences fail;
-	// Backoff the first wait between attempts, doubled each time.
+	// Attempts is how often a request is tried before its sentences fail
+	// (1 to MaxAttempts); Backoff the first wait between attempts, doubled
+	// each time.
 	Attempts int      `toml:"attempts"`
 	Backoff  Duration `toml:"backoff"`
 	// Poll is how often --batch-api asks whether the batch is done.
@@ -128,6 +133,9 @@ func parseConfig(path string, data []byte) (*Config, error) {
 		if _, err := ParseLang(t); err != nil {
 			return nil, locales.New("config.lang", "Path", path, "Lang", t).WithHint("lang.hint")
 		}
+	}
+	if md.IsDefined("backend", "attempts") && (c.Backend.Attempts < 1 || c.Backend.Attempts > MaxAttempts) {
+		return nil, locales.New("config.attempts", "Path", path, "Max", MaxAttempts, "Got", c.Backend.Attempts).WithHint("config.attempts.hint")
 	}
 	c.defaults()
 	return c, nil

@@ -163,10 +163,12 @@ func (t *Translator) Translate(ctx context.Context, req *translate.Request) (*tr
 	if err != nil {
 		return nil, err
 	}
+	// A reply is billed whether or not it can be read: its usage goes back
+	// with the error.
 	resp.PromptTokens, resp.CompletionTokens = completion.Usage.PromptTokens, completion.Usage.CompletionTokens
 	resp.Translations, err = t.reply(completion, req.Units)
 	if err != nil {
-		return nil, err
+		return resp, err
 	}
 	return resp, nil
 }

@@ -13,6 +13,7 @@ import (
 	goopenai "github.com/sashabaranov/go-openai"
 	"golang.org/x/text/language"
 
+	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline/backendtest"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
@@ -167,9 +168,9 @@ func TestUnreachable(t *testing.T) {
 	srv := backendtest.NewServer(backendtest.Options{})
 	srv.Close()
 	_, err := newTranslator(t, srv, true).Translate(context.Background(), smallRequest())
-	assertKind(t, err, translate.ErrUnreachable, 0)
-	if !strings.Contains(err.Error(), "cannot reach openai at "+srv.OpenAIURL()) {
-		t.Errorf("error = %v, want it to name the server", err)
+	assertKind(t, err, translate.ErrRefused, 0)
+	if got := locales.English.ErrorText(err); got != "cannot reach openai at "+srv.OpenAIURL()+": connection refused" {
+		t.Errorf("error = %q, want it to name the server and the cause", got)
 	}
 }
 
