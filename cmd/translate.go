@@ -16,6 +16,10 @@ import (
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
+// clock is what translate waits with between attempts; nil is the wall
+// clock. The tests' epistle sets one that never sleeps (script_test.go).
+var clock translate.Clock
+
 type translateOptions struct {
 	Letter   string
 	Targets  []language.Tag
@@ -119,6 +123,7 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 			Jobs: opts.Jobs, BatchTokens: opts.Batch, Force: opts.Force, Lookup: b.Name == "memory",
 			RPM: cfg.Backend.RPM, TPM: cfg.Backend.TPM,
 			Attempts: cfg.Backend.Attempts, Backoff: cfg.Backend.Backoff.Duration, Timeout: cfg.Backend.Timeout.Duration,
+			Clock: clock,
 		}
 		if !opts.DryRun {
 			run.Save = pipeline.WriteFiles

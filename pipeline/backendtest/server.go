@@ -116,6 +116,7 @@ type Server struct {
 	batches      map[string]*batch
 	glossaries   map[string][]term
 	nextID       int
+	killAfter    int // translations answered before the server dies; 0 for never
 }
 
 // A rule makes matching requests of its failure's scope fail.
@@ -155,6 +156,15 @@ func NewServer(opts Options) *Server {
 
 // OpenAIURL is the base URL an OpenAI client is configured with.
 func (s *Server) OpenAIURL() string { return s.URL + "/v1" }
+
+// KillAfter makes the server die after it has answered n more translation
+// requests: the next one is cut off without an answer and every later
+// connection is refused, as when the process of a local server is killed.
+func (s *Server) KillAfter(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.killAfter = s.translations + n
+}
 
 // Close stops the server; answers still delayed by latency are cut short.
 func (s *Server) Close() {
@@ -280,7 +290,14 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.translations++
 		f = s.failure("translate", body, s.translations)
 	}
+	dying := translation && s.killAfter > 0 && s.translations > s.killAfter
 	s.mu.Unlock()
+	if dying {
+		// Killed mid-request: no answer, and nothing listens any more.
+		s.srv.Listener.Close()
+		hangup(w)
+		return
+	}
 	if latency > 0 {
 		t := time.NewTimer(latency)
 		select {

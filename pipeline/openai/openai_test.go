@@ -394,3 +394,16 @@ func TestAzureBatch(t *testing.T) {
 		t.Errorf("first request %q, want Azure's files endpoint", got)
 	}
 }
+
+// A reply that cannot be read was still billed: its usage comes back with
+// the error, for the engine to count.
+func TestUnreadableReplyKeepsItsUsage(t *testing.T) {
+	srv := backendtest.NewServer(backendtest.Options{})
+	defer srv.Close()
+	srv.FailNext(backendtest.Prose, 1)
+	resp, err := newTranslator(t, srv, true).Translate(context.Background(), smallRequest())
+	assertKind(t, err, translate.ErrMalformed, 0)
+	if resp == nil || resp.Requests != 1 || resp.PromptTokens == 0 || resp.CompletionTokens == 0 {
+		t.Fatalf("response %+v; want the request and its tokens", resp)
+	}
+}
