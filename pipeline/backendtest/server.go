@@ -93,6 +93,9 @@ type Options struct {
 	// BatchPolls is how many times a batch reports "in_progress" before
 	// "completed"; 1 when zero.
 	BatchPolls int
+	// OnRequest, when set, hears of each request as it arrives, before it
+	// is answered: a test cancels its client at an exact point with it.
+	OnRequest func(method, path string)
 }
 
 // Server is a running fake service. Its zero value is not usable; call
@@ -292,6 +295,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	dying := translation && s.killAfter > 0 && s.translations > s.killAfter
 	s.mu.Unlock()
+	if s.opts.OnRequest != nil {
+		s.opts.OnRequest(r.Method, path)
+	}
 	if dying {
 		// Killed mid-request: no answer, and nothing listens any more.
 		s.srv.Listener.Close()
