@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -40,7 +41,7 @@ func newApproveCmd(o *IO) *cobra.Command {
 			if opts.All == (len(opts.IDs) > 0) {
 				return usage("approve.usage.which")
 			}
-			return approveRun(o, opts)
+			return approveRun(c.Context(), o, opts)
 		},
 	}
 	c.Flags().StringVar(&lang, "lang", "", o.P.T("flag.lang"))
@@ -53,11 +54,12 @@ func newApproveCmd(o *IO) *cobra.Command {
 
 // approveRun approves what it can and writes it; the segments it refuses
 // are named on stderr and make the run partly done (exit 3).
-func approveRun(o *IO, opts approveOptions) error {
-	r, err := openReviewer(opts.Letter, opts.Lang, opts.Glossary)
+func approveRun(ctx context.Context, o *IO, opts approveOptions) error {
+	r, release, err := openReviewer(ctx, opts.Letter, opts.Lang, opts.Glossary, true)
 	if err != nil {
 		return err
 	}
+	defer release()
 	ids := opts.IDs
 	if opts.All {
 		for _, it := range r.Items() {

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -86,29 +87,28 @@ func newExchangeExportCmd(o *IO) *cobra.Command {
 	return c
 }
 
-// openBundle opens the letter and gathers its sentences in opts.Lang,
-// names redacted.
-func openBundle(opts exchangeOptions) (*pipeline.Letter, *pipeline.Translations, *exchange.Bundle, error) {
-	l, err := openLetter(opts.Letter, opts.Encoding)
-	if err != nil {
-		return nil, nil, nil, err
-	}
+// openBundle gathers the letter's sentences in opts.Lang, names redacted.
+func openBundle(l *pipeline.Letter, opts exchangeOptions) (*pipeline.Translations, *exchange.Bundle, error) {
 	if opts.Lang == l.Source {
-		return nil, nil, nil, &usageError{locales.New("exchange.usage.source", "Lang", l.Source.String())}
+		return nil, nil, &usageError{locales.New("exchange.usage.source", "Lang", l.Source.String())}
 	}
 	g, err := l.Config.LoadGlossary(opts.Glossary)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	t, err := l.LoadTranslations(opts.Lang)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	return l, t, exchange.Build(l, t, g), nil
+	return t, exchange.Build(l, t, g), nil
 }
 
 func exchangeExportRun(o *IO, opts exchangeOptions) error {
-	_, _, b, err := openBundle(opts)
+	l, err := openLetter(opts.Letter, opts.Encoding)
+	if err != nil {
+		return err
+	}
+	_, b, err := openBundle(l, opts)
 	if err != nil {
 		return err
 	}
@@ -129,7 +129,7 @@ func newExchangeImportCmd(o *IO) *cobra.Command {
 			if err := parseExchangeFlags(&opts, lang, format); err != nil {
 				return err
 			}
-			return exchangeImportRun(o, opts)
+			return exchangeImportRun(c.Context(), o, opts)
 		},
 	}
 	c.Flags().StringVar(&lang, "lang", "", o.P.T("flag.lang"))
@@ -141,7 +141,7 @@ func newExchangeImportCmd(o *IO) *cobra.Command {
 	return c
 }
 
-func exchangeImportRun(o *IO, opts exchangeOptions) error {
+func exchangeImportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
 	if opts.Format == "" {
 		f, ok := exchange.FormatOf(opts.Edited)
 		if !ok {
@@ -156,8 +156,16 @@ func exchangeImportRun(o *IO, opts exchangeOptions) error {
 	if err != nil {
 		return locales.New("letter.read", "Path", opts.Edited).Wrap(err)
 	}
-	l, t, b, err := openBundle(opts)
+	l, release, err := lockLetter(ctx, opts.Letter, opts.Encoding)
 	if err != nil {
+		return err
+	}
+	defer release()
+	t, b, err := openBundle(l, opts)
+	if err != nil {
+		return err
+	}
+	if err := writePending(l); err != nil {
 		return err
 	}
 	imp, err := b.Import(opts.Edited, data, opts.Format, t.Approved)

@@ -1,19 +1,36 @@
 package cmd
 
 import (
+	"context"
+
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 )
 
-// openLetter reads a letter and writes what changed in its source catalog
-// and skeleton: every command that reads a letter sees the letter as it is
-// now, with ids kept.
+// openLetter reads a letter for a command that only reads its folder
+// (status, export, check). It writes what changed in the source catalog
+// and skeleton when nobody else is writing the letter, so that the next
+// command sees the ids it saw; it never waits for a writer.
 func openLetter(path, encoding string) (*pipeline.Letter, error) {
 	l, err := readLetter(path, encoding)
-	if err != nil {
-		return nil, err
+	if err != nil || len(l.Pending()) == 0 {
+		return l, err
 	}
+	release, ok := l.TryLock()
+	if !ok {
+		return l, nil
+	}
+	defer release()
 	return l, writePending(l)
+}
+
+// lockLetter reads a letter for a command that writes its folder: it holds
+// the letter's lock (pipeline.Letter.Lock) until release is called, and
+// reads the folder only once it holds it. What changed in the source
+// catalog and skeleton is for the caller to write (writePending), after it
+// has checked the rest of its input: bad input changes nothing on disk.
+func lockLetter(ctx context.Context, path, encoding string) (l *pipeline.Letter, release func() error, err error) {
+	return pipeline.OpenLocked(ctx, path, pipeline.OpenOptions{Encoding: encoding})
 }
 
 // readLetter reads a letter without writing anything, for a command that

@@ -63,10 +63,11 @@ type reviewReport struct {
 }
 
 func reviewRun(ctx context.Context, o *IO, opts reviewOptions) error {
-	r, err := openReviewer(opts.Letter, opts.Lang, opts.Glossary)
+	r, release, err := openReviewer(ctx, opts.Letter, opts.Lang, opts.Glossary, opts.Interactive)
 	if err != nil {
 		return err
 	}
+	defer release()
 	items := r.Items()
 	if len(items) > 0 && opts.Interactive {
 		return reviewInteractive(ctx, o, r)
@@ -87,12 +88,32 @@ func reviewRun(ctx context.Context, o *IO, opts reviewOptions) error {
 }
 
 // openReviewer opens the letter, its glossary and its translations in lang,
-// the first target language when lang is undefined.
-func openReviewer(path string, lang language.Tag, glossaryPath string) (*review.Reviewer, error) {
-	l, err := openLetter(path, "")
-	if err != nil {
-		return nil, err
+// the first target language when lang is undefined. A reviewer that will
+// write holds the letter's lock until release is called.
+func openReviewer(ctx context.Context, path string, lang language.Tag, glossaryPath string, write bool) (r *review.Reviewer, release func() error, err error) {
+	if !write {
+		l, err := openLetter(path, "")
+		if err != nil {
+			return nil, nil, err
+		}
+		r, err = openTranslations(l, lang, glossaryPath)
+		return r, func() error { return nil }, err
 	}
+	l, release, err := lockLetter(ctx, path, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	if err = writePending(l); err == nil {
+		r, err = openTranslations(l, lang, glossaryPath)
+	}
+	if err != nil {
+		_ = release()
+		return nil, nil, err
+	}
+	return r, release, nil
+}
+
+func openTranslations(l *pipeline.Letter, lang language.Tag, glossaryPath string) (*review.Reviewer, error) {
 	if lang == language.Und {
 		langs := review.Languages(l)
 		if len(langs) == 0 {

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -25,7 +26,7 @@ func newSegmentCmd(o *IO) *cobra.Command {
 		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Letter = args[0]
-			return segmentRun(o, opts)
+			return segmentRun(c.Context(), o, opts)
 		},
 	}
 	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.P.T("flag.glossary"))
@@ -34,11 +35,12 @@ func newSegmentCmd(o *IO) *cobra.Command {
 	return c
 }
 
-func segmentRun(o *IO, opts segmentOptions) error {
-	l, err := readLetter(opts.Letter, opts.Encoding)
+func segmentRun(ctx context.Context, o *IO, opts segmentOptions) error {
+	l, release, err := lockLetter(ctx, opts.Letter, opts.Encoding)
 	if err != nil {
 		return err
 	}
+	defer release()
 	g, err := l.Config.LoadGlossary(opts.Glossary)
 	if err != nil {
 		return err

@@ -80,7 +80,17 @@ func newTranslateCmd(o *IO) *cobra.Command {
 }
 
 func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
-	l, err := readLetter(opts.Letter, opts.Encoding)
+	var l *pipeline.Letter
+	var err error
+	if opts.DryRun {
+		l, err = readLetter(opts.Letter, opts.Encoding)
+	} else {
+		var release func() error
+		l, release, err = lockLetter(ctx, opts.Letter, opts.Encoding)
+		if err == nil {
+			defer release()
+		}
+	}
 	if err != nil {
 		return err
 	}

@@ -1,12 +1,14 @@
 package pipeline
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"golang.org/x/text/language"
 
@@ -33,6 +35,10 @@ type Letter struct {
 	// Encoding is what the letter was found to be written in.
 	Encoding string
 	CRLF     bool
+
+	// LockWait is how long [Letter.Lock] waits for another writer; zero
+	// means EPISTLE_LOCK_WAIT or [DefaultLockWait].
+	LockWait time.Duration
 
 	// pending are the files refreshing the source made different.
 	pending []File
@@ -64,6 +70,36 @@ type skeleton struct {
 // changed in the source catalog and skeleton is returned by Pending, for
 // the caller to write; nothing is written here.
 func Open(path string, opts OpenOptions) (*Letter, error) {
+	l, err := read(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := l.identify(); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// OpenLocked opens the letter like [Open] for a command that writes its
+// folder: it takes the letter's lock ([Letter.Lock]) before it reads
+// anything in NAME.epistle, so that what the command then writes is based
+// on what the last writer left. The caller calls release when done.
+func OpenLocked(ctx context.Context, path string, opts OpenOptions) (l *Letter, release func() error, err error) {
+	if l, err = read(path, opts); err != nil {
+		return nil, nil, err
+	}
+	if release, err = l.Lock(ctx); err != nil {
+		return nil, nil, err
+	}
+	if err := l.identify(); err != nil {
+		_ = release()
+		return nil, nil, err
+	}
+	return l, release, nil
+}
+
+// read reads and splits the letter itself, touching nothing in its folder.
+func read(path string, opts OpenOptions) (*Letter, error) {
 	info, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -97,9 +133,6 @@ func Open(path string, opts OpenOptions) (*Letter, error) {
 		return nil, err
 	}
 	l.Doc = document.Parse(dec.Text, l.Format, Splitter(seg))
-	if err := l.identify(); err != nil {
-		return nil, err
-	}
 	return l, nil
 }
 

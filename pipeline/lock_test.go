@@ -1,0 +1,93 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/epistle-letters/epistle/locales"
+)
+
+func TestLockNamesHolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "letter.epistle")
+	holder := &Letter{Dir: dir}
+	release, err := holder.Lock(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// A second writer waits its (short) while, then names the holder.
+	other := &Letter{Dir: dir, LockWait: 10 * time.Millisecond}
+	_, err = other.Lock(context.Background())
+	var m *locales.Message
+	if !errors.As(err, &m) || m.ID != "lock.held" {
+		t.Fatalf("second Lock: %v, want lock.held", err)
+	}
+	if got := m.Data["PID"]; got != os.Getpid() {
+		t.Errorf("lock.held names pid %v, want %d", got, os.Getpid())
+	}
+	if _, ok := other.TryLock(); ok {
+		t.Error("TryLock got a lock that is held")
+	}
+
+	// Once released, the next writer gets it, and the folder holds no
+	// trace of the lock.
+	if err := release(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("after release, %s: %v; want it gone (the lock made it)", dir, err)
+	}
+	release, err = other.Lock(context.Background())
+	if err != nil {
+		t.Fatalf("Lock after release: %v", err)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, lockName))
+	if want := strconv.Itoa(os.Getpid()) + "\n"; len(data) < len(want) || string(data[:len(want)]) != want {
+		t.Errorf("lock file holds %q, want the pid first", data)
+	}
+	release()
+}
+
+func TestLockWaitsForRelease(t *testing.T) {
+	dir := t.TempDir() // a folder with other files stays after release
+	release, err := (&Letter{Dir: dir}).Lock(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan error)
+	go func() {
+		r, err := (&Letter{Dir: dir, LockWait: time.Minute}).Lock(context.Background())
+		if err == nil {
+			err = r()
+		}
+		got <- err
+	}()
+	if err := release(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-got; err != nil {
+		t.Fatalf("waiting writer: %v", err)
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Errorf("a folder the lock did not make is removed: %v", err)
+	}
+}
+
+func TestLockCancelled(t *testing.T) {
+	dir := t.TempDir()
+	release, err := (&Letter{Dir: dir}).Lock(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := (&Letter{Dir: dir, LockWait: time.Minute}).Lock(ctx); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Lock with a cancelled context: %v, want context.Canceled", err)
+	}
+}
