@@ -66,10 +66,6 @@ func Bundle() *i18n.Bundle {
 	return bundle
 }
 
-// Files returns the embedded message files, for tests that check the
-// catalogs against the code.
-func Files() fs.FS { return files }
-
 // Message is a user-facing sentence not yet rendered: a message id from the
 // catalogs and the values it names. As an error it may wrap a cause and carry
 // a hint: what the reader can do about it.

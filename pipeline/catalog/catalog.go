@@ -23,7 +23,6 @@ import (
 	"crypto/sha1"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -182,16 +181,6 @@ func (c *Catalog) Marshal(comment string) []byte {
 		b.WriteString("other = " + quote(m.Other) + "\n")
 	}
 	return b.Bytes()
-}
-
-// SortedIDs returns the ids in sorted order, for stable reports.
-func (c *Catalog) SortedIDs() []string {
-	ids := make([]string, len(c.Messages))
-	for i, m := range c.Messages {
-		ids[i] = m.ID
-	}
-	sort.Strings(ids)
-	return ids
 }
 
 func key(id string) string {

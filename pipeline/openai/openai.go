@@ -33,6 +33,10 @@ import (
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
+// DefaultModel is the model asked for when neither --model nor
+// epistle.toml names one: small, cheap and good at Korean.
+const DefaultModel = "gpt-4o-mini"
+
 // DefaultBaseURL is OpenAI's own API.
 const DefaultBaseURL = "https://api.openai.com/v1"
 

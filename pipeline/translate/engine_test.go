@@ -278,3 +278,35 @@ func TestSuccessClearsAnEarlierFailure(t *testing.T) {
 		}
 	}
 }
+
+// RunAll goes on to the next language after sentences failed in one, and
+// stops at an error that ends a run.
+func TestRunAllLanguages(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		first      func(int, *translate.Request) (*translate.Response, error)
+		wantCalls  int // of the second language's translator
+		partial    bool
+		fatal      bool
+		translated int
+	}{
+		{"both fine", ok, 1, false, false, 4},
+		{"first partly failed", failWith(translate.ErrServer), 1, true, false, 2},
+		{"first stopped", failWith(translate.ErrAuth), 0, false, true, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := paragraphs(t, 2)
+			first, second := &scripted{answer: tc.first}, &scripted{answer: ok}
+			en, ja := options(first, &backendtest.Clock{}), options(second, &backendtest.Clock{})
+			en.Attempts, en.BatchTokens, ja.BatchTokens = 1, 1500, 1500
+			ja.Target = language.Japanese
+			r, err := translate.RunAll(context.Background(), l, []translate.Options{en, ja})
+			if errors.Is(err, pipeline.ErrPartial) != tc.partial || (err != nil && !tc.partial) != tc.fatal {
+				t.Errorf("err = %v", err)
+			}
+			if second.Calls() != tc.wantCalls || r.Translated != tc.translated {
+				t.Errorf("second language: %d calls, %d translated in all; want %d and %d", second.Calls(), r.Translated, tc.wantCalls, tc.translated)
+			}
+		})
+	}
+}

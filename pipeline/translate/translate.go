@@ -178,6 +178,32 @@ func Run(ctx context.Context, l *pipeline.Letter, opts Options) (*Result, error)
 	return result, err
 }
 
+// RunAll translates the letter into the language of each of runs in turn,
+// and returns the sum of their results. A language whose sentences partly
+// failed does not stop the next: the error then wraps
+// [pipeline.ErrPartial] and counts every failure. Any other error stops
+// the run with what was done so far.
+func RunAll(ctx context.Context, l *pipeline.Letter, runs []Options) (*Result, error) {
+	total := &Result{}
+	partial := false
+	for _, opts := range runs {
+		r, err := Run(ctx, l, opts)
+		if r != nil {
+			total.Add(r)
+		}
+		switch {
+		case errors.Is(err, pipeline.ErrPartial):
+			partial = true
+		case err != nil:
+			return total, err
+		}
+	}
+	if partial {
+		return total, fmt.Errorf("%d segments failed: %w", total.Failed, pipeline.ErrPartial)
+	}
+	return total, nil
+}
+
 // Add adds the counts of r to t, for a run over several languages.
 func (t *Result) Add(r *Result) {
 	t.Translated += r.Translated

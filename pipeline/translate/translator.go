@@ -2,7 +2,6 @@ package translate
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -127,10 +126,4 @@ func (e *BackendError) Temporary() bool {
 		return true
 	}
 	return false
-}
-
-// IsTemporary reports whether err is a backend error worth retrying.
-func IsTemporary(err error) bool {
-	var be *BackendError
-	return errors.As(err, &be) && be.Temporary()
 }
