@@ -97,43 +97,20 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 		return err
 	}
 	cfg := l.Config
-	if len(opts.Targets) == 0 {
-		opts.Targets = cfg.TargetLangs()
-	}
-	g, err := cfg.LoadGlossary(opts.Glossary)
-	if err != nil {
-		return err
-	}
-	style, err := readStyle(cfg)
-	if err != nil {
-		return err
-	}
-	// Every backend is set up, and every setting checked, before anything
-	// is written.
 	settings, err := backend.Resolve(backend.Choice{Name: opts.Backend, Model: opts.Model}, cfg, os.Getenv)
 	if err != nil {
 		return err
 	}
-	runs := make([]translate.Options, len(opts.Targets))
-	for i, lang := range opts.Targets {
-		b, err := backend.Open(settings, cfg, l, lang)
-		if err != nil {
-			return err
-		}
-		if opts.BatchAPI && b.Batcher == nil {
-			return usage("translate.batch-api.backend", "Backend", b.Name)
-		}
-		runs[i] = translate.Options{
-			Target: lang, Translator: b.Translator, Backend: b.Name, Model: b.Model,
-			Glossary: g, Memory: b.Memory, Style: style,
-			Jobs: opts.Jobs, BatchTokens: opts.Batch, Force: opts.Force, Lookup: b.Name == "memory",
-			RPM: cfg.Backend.RPM, TPM: cfg.Backend.TPM,
-			Attempts: cfg.Backend.Attempts, Backoff: cfg.Backend.Backoff.Duration, Timeout: cfg.Backend.Timeout.Duration,
-			Clock: clock,
-		}
-		if opts.BatchAPI {
-			runs[i].Batcher = b.Batcher
-		}
+	if opts.BatchAPI && !settings.HasBatchAPI() {
+		return usage("translate.batch-api.backend", "Backend", settings.Name)
+	}
+	runs, err := backend.Runs(l, settings, backend.Plan{
+		Targets: opts.Targets, Glossary: opts.Glossary,
+		Jobs: opts.Jobs, BatchTokens: opts.Batch, Force: opts.Force, BatchAPI: opts.BatchAPI,
+		Clock: clock,
+	})
+	if err != nil {
+		return err
 	}
 	var progress *progressLine
 	if !opts.DryRun {
@@ -195,22 +172,6 @@ func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, model 
 		fmt.Fprintln(o.Out, o.P.T("translate.cost", "Cost", fmt.Sprintf("%.4f", cost)))
 	}
 	return nil
-}
-
-// readStyle reads the style guide epistle.toml names, if any.
-func readStyle(cfg *pipeline.Config) (string, error) {
-	if cfg.Style == "" {
-		return "", nil
-	}
-	path := cfg.Resolve(cfg.Style)
-	data, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return "", nil
-	}
-	if err != nil {
-		return "", locales.New("letter.read", "Path", path).Wrap(err)
-	}
-	return string(data), nil
 }
 
 // progressLine redraws one line per language on a terminal's stderr.

@@ -118,3 +118,59 @@ func first(s ...string) string {
 	}
 	return ""
 }
+
+// HasBatchAPI reports whether the backend can translate through a batch
+// API (--batch-api).
+func (s Settings) HasBatchAPI() bool { return s.Name == "openai" }
+
+// Plan is what a translate run asks for besides the letter and backend.
+type Plan struct {
+	// Targets are the languages; nil for epistle.toml's.
+	Targets []language.Tag
+	// Glossary is the glossary's path; "" for the one epistle.toml names.
+	Glossary          string
+	Jobs, BatchTokens int
+	Force, BatchAPI   bool
+	// Clock is what the runs wait with; nil for the wall clock.
+	Clock translate.Clock
+}
+
+// Runs sets up one run per target language of p with the backend s:
+// glossary, style guide, translation memory and the settings of
+// epistle.toml. Every backend is set up, and every setting checked,
+// before anything is written; the runs save nothing until their Save is
+// set.
+func Runs(l *pipeline.Letter, s Settings, p Plan) ([]translate.Options, error) {
+	cfg := l.Config
+	targets := p.Targets
+	if len(targets) == 0 {
+		targets = cfg.TargetLangs()
+	}
+	g, err := cfg.LoadGlossary(p.Glossary)
+	if err != nil {
+		return nil, err
+	}
+	style, err := cfg.LoadStyle()
+	if err != nil {
+		return nil, err
+	}
+	runs := make([]translate.Options, len(targets))
+	for i, lang := range targets {
+		b, err := Open(s, cfg, l, lang)
+		if err != nil {
+			return nil, err
+		}
+		runs[i] = translate.Options{
+			Target: lang, Translator: b.Translator, Backend: b.Name, Model: b.Model,
+			Glossary: g, Memory: b.Memory, Style: style,
+			Jobs: p.Jobs, BatchTokens: p.BatchTokens, Force: p.Force, Lookup: b.Name == "memory",
+			RPM: cfg.Backend.RPM, TPM: cfg.Backend.TPM,
+			Attempts: cfg.Backend.Attempts, Backoff: cfg.Backend.Backoff.Duration, Timeout: cfg.Backend.Timeout.Duration,
+			Clock: p.Clock,
+		}
+		if p.BatchAPI {
+			runs[i].Batcher = b.Batcher
+		}
+	}
+	return runs, nil
+}
