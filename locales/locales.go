@@ -215,6 +215,7 @@ var osReasons = []struct {
 	{syscall.ENOTDIR, "os.not-dir"},
 	{syscall.EISDIR, "os.is-dir"},
 	{syscall.ENOSPC, "os.no-space"},
+	{syscall.ECONNREFUSED, "os.refused"},
 }
 
 // osText returns s with an operating-system reason at its end said in p's
@@ -225,7 +226,7 @@ func (p *Printer) osText(s string) string {
 	}
 	for _, r := range osReasons {
 		if text := r.err.Error(); strings.HasSuffix(s, text) {
-			//locales:ids os.not-exist os.permission os.exist os.not-dir os.is-dir os.no-space
+			//locales:ids os.not-exist os.permission os.exist os.not-dir os.is-dir os.no-space os.refused
 			return strings.TrimSuffix(s, text) + p.T(r.id)
 		}
 	}
