@@ -141,6 +141,7 @@ func TestBackoffDoublesUpToACap(t *testing.T) {
 	}{
 		{"doubling", 2 * time.Second, 8},
 		{"huge", time.Hour, 20},
+		{"overflowing", 1<<62 + 1000, 20}, // shifted, it wraps round to 4µs
 		{"unbounded attempts", time.Second, 1000},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -162,9 +163,9 @@ func TestBackoffDoublesUpToACap(t *testing.T) {
 				t.Fatalf("%d waits, want one between each two attempts", len(sleeps))
 			}
 			for i, got := range sleeps {
-				base := translate.MaxBackoff
-				if i < 30 && tc.backoff<<i < base {
-					base = tc.backoff << i
+				base := min(tc.backoff, translate.MaxBackoff)
+				for range i {
+					base = min(base*2, translate.MaxBackoff)
 				}
 				if got < base/2 || got >= base*3/2 {
 					t.Errorf("wait %d = %v, want within [%v, %v)", i, got, base/2, base*3/2)

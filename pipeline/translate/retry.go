@@ -68,12 +68,12 @@ func (j *job) backoff(attempt int, be *BackendError) time.Duration {
 	if be.RetryAfter > 0 {
 		return min(be.RetryAfter, maxRetryAfter)
 	}
-	wait := MaxBackoff
-	if attempt < 32 { // a longer shift overflows
-		if w := j.opts.Backoff << attempt; w > 0 && w < MaxBackoff {
-			wait = w
-		}
+	// Doubled step by step, not shifted, so that it never overflows.
+	wait := j.opts.Backoff
+	for i := 0; i < attempt && wait < MaxBackoff; i++ {
+		wait *= 2
 	}
+	wait = min(wait, MaxBackoff)
 	return wait/2 + time.Duration(rand.Int64N(int64(wait)))
 }
 
