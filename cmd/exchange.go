@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -65,7 +64,7 @@ func newExchangeExportCmd(o *IO) *cobra.Command {
 	var opts exchangeOptions
 	var lang, format string
 	c := &cobra.Command{
-		Use:     "export FILE --lang LANG --format xliff|po|tmx",
+		Use:     "export FILE --lang LANG --format xliff|xliff12|po|tmx",
 		Short:   o.P.T("exchange.export.short"),
 		Long:    o.P.T("exchange.export.long"),
 		Example: o.P.T("exchange.export.example"),
@@ -180,10 +179,10 @@ func exchangeImportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
 			WithHint("exchange.import.refused.hint")
 	}
 	if len(imp.Changes) > 0 {
-		path := l.CatalogPath("active", opts.Lang)
-		data := imp.Catalog.Marshal(locales.English.T("exchange.catalog.comment", "Letter", filepath.Base(l.Path), "Lang", opts.Lang.String()))
-		if err := pipeline.WriteFile(path, data); err != nil {
-			return locales.New("write.failed", "Path", path).Wrap(err)
+		for _, f := range imp.Files(l, t) {
+			if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
+				return locales.New("write.failed", "Path", f.Path).Wrap(err)
+			}
 		}
 	}
 	for _, c := range imp.Changes {
@@ -194,13 +193,16 @@ func exchangeImportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
 }
 
 func importProblem(path string, p exchange.Problem) *locales.Message {
+	at := []any{"Path", path, "Line", p.Line, "ID", p.ID, "Source", p.Source}
 	switch p.Kind {
 	case "unknown-id":
-		return locales.New("exchange.problem.unknown-id", "Path", path, "ID", p.ID)
+		return locales.New("exchange.problem.unknown-id", at...)
+	case "unmatched":
+		return locales.New("exchange.problem.unmatched", at...)
 	case "source-changed":
-		return locales.New("exchange.problem.source-changed", "Path", path, "ID", p.ID)
+		return locales.New("exchange.problem.source-changed", at...)
 	case "tags":
-		return locales.New("exchange.problem.tags", "Path", path, "ID", p.ID, "Detail", p.Detail)
+		return locales.New("exchange.problem.tags", append(at, "Detail", p.Detail)...)
 	}
-	return locales.New("exchange.problem.names", "Path", path, "ID", p.ID, "Detail", p.Detail)
+	return locales.New("exchange.problem.names", append(at, "Detail", p.Detail)...)
 }

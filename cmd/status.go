@@ -71,7 +71,7 @@ func statusRun(o *IO, opts statusOptions) error {
 	}
 	for _, d := range rep.Documents {
 		if len(d.Langs) == 0 {
-			fmt.Fprintf(o.Out, "%s\t%s\n", d.Path, o.P.T("status.nolang", "Segments", d.Segments))
+			fmt.Fprintf(o.Out, "%s\t%s\n", d.Path, o.P.T("status.nolang", "Count", d.Segments))
 		}
 		for _, lang := range d.Langs {
 			c := d.Languages[lang.String()]

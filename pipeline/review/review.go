@@ -11,12 +11,14 @@
 // and new translation, and may approve it again for the new source.
 //
 // Approving writes the translation to active.<lang>.toml with the current
-// source hash, and a [Decision] to review.<lang>.json: what the machine
-// wrote, what the person approved, and the distance between them, per
-// backend and model, which is the evidence `status --stats` reports.
+// source hash, removes the machine translation from translate.<lang>.toml
+// (see [pipeline.Translations.Settle]), and writes a [Decision] to
+// review.<lang>.json: what the machine wrote, what the person approved,
+// and the distance between them, per backend and model, which is the
+// evidence `status --stats` reports.
 // Approval refuses a translation with QA errors (see package qa) unless
-// forced, and never replaces a current approval with a different text
-// unless forced or edited by the person.
+// forced. Once a sentence is approved its machine translation is gone, so
+// only the person's own edit replaces a current approval.
 package review
 
 import (
@@ -40,6 +42,9 @@ type Reviewer struct {
 	Glossary *glossary.Glossary
 	T        *pipeline.Translations
 	Log      *Log
+	// settled is set when an approval removed a machine translation, so
+	// that Files writes translate.<lang>.toml too.
+	settled bool
 }
 
 // Open reads the letter's translations and review log in lang; g may be nil.
@@ -58,7 +63,9 @@ func Open(l *pipeline.Letter, lang language.Tag, g *glossary.Glossary) (*Reviewe
 	if err != nil {
 		return nil, err
 	}
-	return &Reviewer{Letter: l, Lang: lang, Glossary: g, T: t, Log: log}, nil
+	// Approvals written into active.<lang>.toml by hand are picked up
+	// here, and leave the machine catalog with the next write.
+	return &Reviewer{Letter: l, Lang: lang, Glossary: g, T: t, Log: log, settled: t.Settle(l)}, nil
 }
 
 // Item is one sentence as the reviewer sees it; `review --json` prints it.
@@ -176,7 +183,7 @@ type Approval struct {
 	// Translation is approved.
 	Text   string
 	Edited bool
-	// Force approves despite QA errors, and over a current approval.
+	// Force approves despite QA errors.
 	Force bool
 }
 
@@ -191,8 +198,8 @@ func (r *Reviewer) Known(id string) error {
 
 // Approve approves one translation in memory. It reports whether anything
 // changed: approving again what is already approved changes nothing. The
-// errors are for a person: an unknown id, nothing to approve, QA errors
-// (see [QAError]), or a current approval that differs.
+// errors are for a person: an unknown id, nothing to approve, or QA
+// errors (see [QAError]).
 func (r *Reviewer) Approve(a Approval) (bool, error) {
 	if err := r.Known(a.ID); err != nil {
 		return false, err
@@ -205,9 +212,8 @@ func (r *Reviewer) Approve(a Approval) (bool, error) {
 	}
 	old := r.T.Approved.Get(a.ID)
 	current := old != nil && old.Hash == hash
-	// The candidate is the machine translation of the current source, even
-	// over a current approval (replacing that needs Force); else the
-	// approval there is, current or stale.
+	// The candidate is the machine translation of the current source; else
+	// the approval there is, current or stale.
 	candidate := it.Translation
 	if machine != nil {
 		candidate = machine.Other
@@ -222,9 +228,6 @@ func (r *Reviewer) Approve(a Approval) (bool, error) {
 	}
 	if current && old.Other == text {
 		return false, nil
-	}
-	if current && !a.Edited && !a.Force {
-		return false, locales.New("review.approved", "ID", a.ID).WithHint("review.approved.hint")
 	}
 	if !a.Force {
 		if errs := qa.Errors(r.check(a.ID, it.Source, text)); len(errs) > 0 {
@@ -244,6 +247,9 @@ func (r *Reviewer) Approve(a Approval) (bool, error) {
 		d.Replaced = old.Other
 	}
 	r.T.Approved.Set(&catalog.Message{ID: a.ID, Description: desc, Hash: hash, Other: text})
+	if r.T.Settle(r.Letter) {
+		r.settled = true
+	}
 	r.Log.Decisions = append(r.Log.Decisions, d)
 	return true, nil
 }
@@ -267,12 +273,17 @@ func (e *QAError) Message() *locales.Message {
 // reader's language.
 func (e *QAError) Unwrap() error { return e.Message() }
 
-// Files returns the approved catalog and the review log, for the caller to
+// Files returns the approved catalog and the review log, and the machine
+// catalog when approvals removed translations from it, for the caller to
 // write (atomically, each file whole).
 func (r *Reviewer) Files() []pipeline.File {
-	return []pipeline.File{
+	files := []pipeline.File{
 		{Path: r.Letter.CatalogPath("active", r.Lang), Data: r.T.Approved.Marshal(
 			locales.English.T("review.catalog.comment", "Letter", filepath.Base(r.Letter.Path), "Lang", r.Lang.String()))},
 		{Path: LogPath(r.Letter, r.Lang), Data: r.Log.Marshal()},
 	}
+	if r.settled {
+		files = append(files, r.Letter.MachineFile(r.T))
+	}
+	return files
 }
