@@ -15,6 +15,7 @@ test: build
 	$(GO) vet ./...
 	$(GO) test ./...
 	$(GO) test -race ./pipeline/ ./pipeline/translate/ ./pipeline/openai/ ./pipeline/deepl/ ./pipeline/backendtest/ ./locales/
+	$(GO) test -race ./pipeline/review/web/
 	$(MAKE) --no-print-directory goi18n-check
 
 # The sample letter, translated offline by the memory backend from the
@@ -55,13 +56,19 @@ bench: build
 	$(GO) test -run '^$$' -bench Translate -benchtime 1x ./pipeline/translate/
 	EPISTLE_BIN=$(CURDIR)/$(BIN) $(GO) test -run '^$$' -bench 'Command' -benchtime 1x -count 3 -timeout 30m ./cmd/epistle/
 	EPISTLE_BIN=$(CURDIR)/$(BIN) $(GO) test -run '^$$' -bench 'Startup' -benchtime 20x -count 3 ./cmd/epistle/
+	# the review page of a 1,000-sentence letter: first byte, whole page, one approval
+	$(GO) test -run '^$$' -bench 'Page|Approve' -benchtime 10x ./pipeline/review/web/
 
 # Fuzz the document model and the segmenter for a while.
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzRoundTrip -fuzztime 60s ./pipeline/document/
 	$(GO) test -run '^$$' -fuzz FuzzSplit -fuzztime 60s ./pipeline/segment/
 
+# gofmt, vet, a tidy go.mod, staticcheck, and no unreachable function
+# (deadcode counts the tests as callers). Tools run pinned, no install.
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) vet ./...
+	$(GO) mod tidy -diff
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+	@out=$$($(GO) run golang.org/x/tools/cmd/deadcode@v0.52.0 -test ./...) && test -z "$$out" || { echo "$$out"; echo "deadcode: unreachable functions"; exit 1; }

@@ -48,8 +48,11 @@ func (r *Reviewer) ApproveBulk(b Bulk) (BulkResult, error) {
 		}
 	}
 	var res BulkResult
+	// The machine translations approvals settle leave translate.<lang>.toml
+	// in one pass at the end.
+	defer r.T.Settle(r.Letter)
 	for _, id := range ids {
-		changed, err := r.Approve(Approval{ID: id, Force: b.Force})
+		changed, err := r.approve(Approval{ID: id, Force: b.Force}, false)
 		var m *locales.Message
 		switch {
 		case errors.As(err, &m):

@@ -229,3 +229,22 @@ func TestApproveSettles(t *testing.T) {
 		t.Errorf("translate.en.toml holds %d messages: the approved one must go, the other stay", machine.Len())
 	}
 }
+
+// Approving in bulk settles the machine translations it approved, all at
+// the end, as approving them one by one does.
+func TestApproveBulkSettles(t *testing.T) {
+	l, ids := openMixed(t)
+	r, err := Open(l, language.English, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.ApproveBulk(Bulk{All: true}); err != nil {
+		t.Fatal(err)
+	}
+	if r.T.Machine.Get(ids[machineOK]) != nil || r.T.Machine.Get(ids[machineEmpty]) == nil {
+		t.Errorf("machine catalog holds %d messages: the approved one must go, the refused one stay", r.T.Machine.Len())
+	}
+	if len(r.Files()) != 3 {
+		t.Error("Files does not write translate.en.toml")
+	}
+}

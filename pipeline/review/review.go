@@ -42,8 +42,8 @@ type Reviewer struct {
 	Glossary *glossary.Glossary
 	T        *pipeline.Translations
 	Log      *Log
-	// settled is set when an approval settled a machine translation, so
-	// that Files takes it out and writes translate.<lang>.toml too.
+	// settled is set when an approval removed a machine translation, so
+	// that Files writes translate.<lang>.toml too.
 	settled bool
 }
 
@@ -222,7 +222,12 @@ func (r *Reviewer) Known(id string) error {
 // changed: approving again what is already approved changes nothing. The
 // errors are for a person: an unknown id, nothing to approve, or QA
 // errors (see [QAError]).
-func (r *Reviewer) Approve(a Approval) (bool, error) {
+func (r *Reviewer) Approve(a Approval) (bool, error) { return r.approve(a, true) }
+
+// approve is Approve; settleNow false leaves the settled machine translation
+// in r.T.Machine for the caller to settle all at once ([Reviewer.ApproveBulk]):
+// taking entries out of a catalog one by one is linear each time.
+func (r *Reviewer) approve(a Approval, settleNow bool) (bool, error) {
 	if err := r.Known(a.ID); err != nil {
 		return false, err
 	}
@@ -273,9 +278,11 @@ func (r *Reviewer) Approve(a Approval) (bool, error) {
 	}
 	r.T.Approved.Set(&catalog.Message{ID: a.ID, Description: desc, Hash: hash, Other: text})
 	if r.T.Machine.Get(a.ID) != nil {
-		// Settled: Files takes it out of translate.<lang>.toml, all in
-		// one pass, so that approving every sentence stays linear.
+		// Settled: it leaves translate.<lang>.toml.
 		r.settled = true
+		if settleNow {
+			r.T.Machine.Delete(a.ID)
+		}
 	}
 	r.Log.Decisions = append(r.Log.Decisions, d)
 	return true, nil
@@ -310,7 +317,6 @@ func (r *Reviewer) Files() []pipeline.File {
 		{Path: LogPath(r.Letter, r.Lang), Data: r.Log.Marshal()},
 	}
 	if r.settled {
-		r.T.Settle(r.Letter)
 		files = append(files, r.Letter.MachineFile(r.T))
 	}
 	return files
