@@ -41,6 +41,12 @@ func newRuneIndex(rules []rule, edge func(*rule) ([]rune, bool)) runeIndex {
 			}
 		}
 	}
+	x.tables()
+	return x
+}
+
+// tables fills the direct lookup tables of ASCII and Hangul from the intervals.
+func (x *runeIndex) tables() {
 	for r := range x.ascii {
 		x.ascii[r] = int32(x.interval(rune(r)))
 	}
@@ -56,7 +62,6 @@ func newRuneIndex(rules []rule, edge func(*rule) ([]rune, bool)) runeIndex {
 			x.hangul[i] = uint16(iv)
 		}
 	}
-	return x
 }
 
 func (x *runeIndex) interval(r rune) int {

@@ -54,7 +54,15 @@ func TestPreparedRules(t *testing.T) {
 	}
 	for _, name := range preparedFiles {
 		loaded, _ := loadRules(name)
-		if got := preparedSets[name](); !reflect.DeepEqual(got, loaded) {
+		got := preparedSets[name]()
+		if got.indexes == nil {
+			t.Errorf("%s: no prepared rune indexes", name)
+		}
+		if fromPrepared, fromLoaded := newSegmenter(got), newSegmenter(loaded); !reflect.DeepEqual(fromPrepared, fromLoaded) {
+			t.Errorf("%s: the segmenter from the prepared rules differs from the one from the loaded", name)
+		}
+		got.indexes = nil
+		if !reflect.DeepEqual(got, loaded) {
 			t.Errorf("%s: the prepared rule set differs from the loaded one", name)
 		}
 	}
@@ -77,7 +85,22 @@ func writeRuleSet(b *bytes.Buffer, fn string, set ruleSet) {
 		fmt.Fprintf(b, "\t\t\t\tbackWin: %d, aheadWin: %d, beforeFirst: %v, words: %s, nextWords: %s},\n",
 			r.backWin, r.aheadWin, r.beforeFirst, words(r.words), words(r.nextWords))
 	}
+	b.WriteString("\t\t},\n")
+	seg := newSegmenter(set)
+	b.WriteString("\t\tindexes: &[3]runeIndex{\n")
+	for _, x := range []runeIndex{seg.lastIdx, seg.firstIdx, seg.nextIdx} {
+		fmt.Fprintf(b, "\t\t\t{words: %d, starts: %s,\n\t\t\t\tmasks: %s,\n\t\t\t\tnone: %s},\n",
+			x.words, runes(x.starts), uint64s(x.masks), uint64s(x.none))
+	}
 	b.WriteString("\t\t},\n\t}\n}\n")
+}
+
+func uint64s(xs []uint64) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = fmt.Sprintf("%#x", x)
+	}
+	return "[]uint64{" + strings.Join(parts, ", ") + "}"
 }
 
 func runes(rs []rune) string {

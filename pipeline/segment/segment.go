@@ -102,6 +102,13 @@ func cachedSegmenter(file string) (*Segmenter, error) {
 
 func newSegmenter(set ruleSet) *Segmenter {
 	s := &Segmenter{rules: set.rules, quotes: set.quotes, quoteSpan: set.quoteSpan}
+	if set.indexes != nil {
+		s.lastIdx, s.firstIdx, s.nextIdx = set.indexes[0], set.indexes[1], set.indexes[2]
+		for _, x := range []*runeIndex{&s.lastIdx, &s.firstIdx, &s.nextIdx} {
+			x.tables()
+		}
+		return s
+	}
 	s.lastIdx = newRuneIndex(s.rules, func(r *rule) ([]rune, bool) { return r.last, r.lastAny })
 	s.firstIdx = newRuneIndex(s.rules, func(r *rule) ([]rune, bool) { return r.first, r.firstAny })
 	s.nextIdx = newRuneIndex(s.rules, func(r *rule) ([]rune, bool) { return r.next, r.nextAny })
