@@ -4,9 +4,12 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/epistle-letters/epistle/pipeline/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files that cmp compares against")
@@ -28,8 +31,12 @@ func TestScripts(t *testing.T) {
 	}
 	shared, _ := filepath.Abs("../../shared")
 	if _, err := os.Stat(shared); err != nil {
+		if testenv.OnCI() {
+			t.Fatalf("on CI the shared folder must be beside the repository: %v", err)
+		}
 		shared = ""
 	}
+	requireScriptTools(t, filepath.Join(testdata, "script"))
 	testscript.Run(t, testscript.Params{
 		Dir:           filepath.Join(testdata, "script"),
 		UpdateScripts: *update,
@@ -46,6 +53,28 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: scriptCmds,
 	})
+}
+
+// requireScriptTools holds CI to every [exec:TOOL] condition of the scripts:
+// where a tool is missing the lines it guards would pass by not running.
+func requireScriptTools(t *testing.T, dir string) {
+	if !testenv.OnCI() {
+		return
+	}
+	scripts, err := filepath.Glob(filepath.Join(dir, "*.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cond := regexp.MustCompile(`\[exec:([^\]\s]+)\]`)
+	for _, script := range scripts {
+		data, err := os.ReadFile(script)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range cond.FindAllStringSubmatch(string(data), -1) {
+			testenv.Tool(t, m[1])
+		}
+	}
 }
 
 // scriptCmds are the commands scripts may use besides epistle itself; each

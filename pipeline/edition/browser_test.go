@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/testenv"
 )
 
 var screenshot = flag.String("screenshot", "", "also write a PNG of the sample's bilingual issue to this path")
@@ -65,13 +66,7 @@ func publishedFor(s string, tm map[string]string) string {
 }
 
 func chromium(t *testing.T) string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Skip("chromium is not installed: the bilingual issue is not checked in a browser here (.ci/run installs Debian's chromium)")
-	return ""
+	return testenv.Tool(t, "chromium", "chromium-browser", "google-chrome")
 }
 
 func runChromium(t *testing.T, bin string, args ...string) []byte {

@@ -12,6 +12,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/pipeline/testenv"
 )
 
 // The gold data lives beside the repository in ../shared (see the project's DESIGN); it is
@@ -128,7 +130,7 @@ func needShared(t *testing.T, dir string) string {
 	t.Helper()
 	path := filepath.Join(sharedEval, dir)
 	if _, err := os.Stat(path); err != nil {
-		t.Skipf("gold data not found at %s (the shared folder beside the repository): %v", path, err)
+		testenv.Missing(t, "gold data not found at %s (the shared folder beside the repository): %v", path, err)
 	}
 	return path
 }
@@ -161,7 +163,7 @@ func TestKiwipiepyScores(t *testing.T) {
 	dir := needShared(t, "kiwipiepy-sentence-split")
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(files) == 0 {
-		t.Skipf("no test files in %s", dir)
+		testenv.Missing(t, "no test files in %s", dir)
 	}
 	sort.Strings(files)
 	s, err := New(language.Korean)
