@@ -267,12 +267,32 @@ func (e *QAError) Message() *locales.Message {
 // reader's language.
 func (e *QAError) Unwrap() error { return e.Message() }
 
-// Files returns the approved catalog and the review log, for the caller to
-// write (atomically, each file whole).
+// Files returns the review log and the approved catalog, in the order to
+// write them (atomically, each file whole). The log goes first: when the
+// disk fills up between the two, the decisions are kept and the catalog is
+// as before, so running the approval again makes the pair agree; the other
+// way round the log would lack the decisions for good.
+//
+// The log keeps every text with its private names as placeholders, <n1/>
+// numbered in letter order as in interchange files: it is a record of
+// decisions that may be shared (status --stats), not a letter.
 func (r *Reviewer) Files() []pipeline.File {
 	return []pipeline.File{
+		{Path: LogPath(r.Letter, r.Lang), Data: r.Log.redacted(r.redactor()).Marshal()},
 		{Path: r.Letter.CatalogPath("active", r.Lang), Data: r.T.Approved.Marshal(
 			locales.English.T("review.catalog.comment", "Letter", filepath.Base(r.Letter.Path), "Lang", r.Lang.String()))},
-		{Path: LogPath(r.Letter, r.Lang), Data: r.Log.Marshal()},
 	}
+}
+
+// redactor hides the glossary's private names, handing out placeholders in
+// the order the letter names them; nil without a glossary.
+func (r *Reviewer) redactor() *glossary.Redactor {
+	if r.Glossary == nil {
+		return nil
+	}
+	red := r.Glossary.NewRedactor()
+	for _, m := range r.Letter.SourceCatalog.Messages {
+		red.Redact(m.Other)
+	}
+	return red
 }
