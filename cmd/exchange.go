@@ -83,6 +83,7 @@ func newExchangeExportCmd(o *IO) *cobra.Command {
 	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.P.T("flag.glossary"))
 	c.Flags().StringVar(&opts.Encoding, "encoding", "", o.P.T("flag.encoding"))
 	c.Flags().StringVarP(&opts.Output, "output", "o", "", o.P.T("flag.output"))
+	c.Flags().BoolVar(&opts.Force, "force", false, o.P.T("flag.output.force"))
 	_ = c.MarkFlagRequired("lang")
 	return c
 }
@@ -106,6 +107,9 @@ func openBundle(l *pipeline.Letter, opts exchangeOptions) (*pipeline.Translation
 func exchangeExportRun(o *IO, opts exchangeOptions) error {
 	l, err := openLetter(opts.Letter, opts.Encoding)
 	if err != nil {
+		return err
+	}
+	if err := checkOutput(opts.Output, opts.Force, l.Path); err != nil {
 		return err
 	}
 	_, b, err := openBundle(l, opts)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -228,10 +227,8 @@ func newGlossaryConvertCmd(o *IO, verb string) *cobra.Command {
 // glossaryConvertRun writes the converted glossary to Out (atomically,
 // never over an existing file without Force) or to stdout.
 func glossaryConvertRun(o *IO, opts glossaryConvertOptions) error {
-	if opts.Out != "" && !opts.Force {
-		if _, err := os.Lstat(opts.Out); err == nil {
-			return locales.New("glossary.out.exists", "Path", opts.Out).WithHint("glossary.out.exists.hint")
-		}
+	if err := checkOutput(opts.Out, opts.Force, opts.In); err != nil {
+		return err
 	}
 	conv, err := glossary.Convert(opts.In, opts.Format, opts.KeepPrivate)
 	if err != nil {
