@@ -14,6 +14,7 @@ import (
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/exchange"
+	"github.com/epistle-letters/epistle/pipeline/review"
 )
 
 func newExchangeCmd(o *IO) *cobra.Command {
@@ -89,19 +90,19 @@ func newExchangeExportCmd(o *IO) *cobra.Command {
 }
 
 // openBundle gathers the letter's sentences in opts.Lang, names redacted.
-func openBundle(l *pipeline.Letter, opts exchangeOptions) (*pipeline.Translations, *exchange.Bundle, error) {
+func openBundle(l *pipeline.Letter, opts exchangeOptions) (*exchange.Bundle, error) {
 	if opts.Lang == l.Source {
-		return nil, nil, &usageError{locales.New("exchange.usage.source", "Lang", l.Source.String())}
+		return nil, &usageError{locales.New("exchange.usage.source", "Lang", l.Source.String())}
 	}
 	g, err := l.Config.LoadGlossary(opts.Glossary)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	t, err := l.LoadTranslations(opts.Lang)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return t, exchange.Build(l, t, g), nil
+	return exchange.Build(l, t, g), nil
 }
 
 func exchangeExportRun(o *IO, opts exchangeOptions) error {
@@ -112,7 +113,7 @@ func exchangeExportRun(o *IO, opts exchangeOptions) error {
 	if err := checkOutput(opts.Output, opts.Force, l.Path); err != nil {
 		return err
 	}
-	_, b, err := openBundle(l, opts)
+	b, err := openBundle(l, opts)
 	if err != nil {
 		return err
 	}
@@ -165,14 +166,17 @@ func exchangeImportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
 		return err
 	}
 	defer release()
-	t, b, err := openBundle(l, opts)
+	if opts.Lang == l.Source {
+		return &usageError{locales.New("exchange.usage.source", "Lang", l.Source.String())}
+	}
+	r, err := openTranslations(l, opts.Lang, opts.Glossary)
 	if err != nil {
 		return err
 	}
 	if err := writePending(l); err != nil {
 		return err
 	}
-	imp, err := b.Import(opts.Edited, data, opts.Format, t.Approved)
+	imp, err := exchange.Build(l, r.T, r.Glossary).Import(opts.Edited, data, opts.Format, r.T.Approved)
 	if err != nil {
 		return err
 	}
@@ -183,17 +187,43 @@ func exchangeImportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
 		return locales.New("exchange.import.refused", "Path", opts.Edited, "Count", len(imp.Problems)).
 			WithHint("exchange.import.refused.hint")
 	}
-	if len(imp.Changes) > 0 {
-		path := l.CatalogPath("active", opts.Lang)
-		data := imp.Catalog.Marshal(locales.English.T("exchange.catalog.comment", "Letter", filepath.Base(l.Path), "Lang", opts.Lang.String()))
-		if err := pipeline.WriteFile(path, data); err != nil {
-			return locales.New("write.failed", "Path", path).Wrap(err)
+	// What the translator changed is approved like any approval: the same
+	// QA refusal (unless --force) and a decision in the review log.
+	approvals := make([]review.Approval, len(imp.Changes))
+	for i, c := range imp.Changes {
+		approvals[i] = review.Approval{ID: c.ID, Text: c.New, Edited: true, Force: opts.Force,
+			Origin: "reviewed in " + filepath.Base(opts.Edited)}
+	}
+	approved, refusals, err := r.ApproveEach(approvals)
+	if err != nil {
+		return err
+	}
+	for i, err := range refusals {
+		fmt.Fprintf(o.Err, "epistle: %s\n", o.P.ErrorText(err))
+		if h := o.P.HintText(err); h != "" && i == 0 {
+			fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), h)
 		}
 	}
-	for _, c := range imp.Changes {
-		fmt.Fprintf(o.Out, "%s\t%s\n", c.ID, c.New)
+	if len(approved) > 0 {
+		for _, f := range r.Files() {
+			if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
+				return locales.New("write.failed", "Path", f.Path).Wrap(err)
+			}
+		}
 	}
-	fmt.Fprintln(o.Out, o.P.T("exchange.import.summary", "Count", len(imp.Changes), "Path", l.CatalogPath("active", opts.Lang)))
+	done := map[string]bool{}
+	for _, id := range approved {
+		done[id] = true
+	}
+	for _, c := range imp.Changes {
+		if done[c.ID] {
+			fmt.Fprintf(o.Out, "%s\t%s\n", c.ID, c.New)
+		}
+	}
+	fmt.Fprintln(o.Out, o.P.T("exchange.import.summary", "Count", len(approved), "Path", l.CatalogPath("active", opts.Lang)))
+	if len(refusals) > 0 {
+		return fmt.Errorf("%w: %w", errSilent, pipeline.ErrPartial)
+	}
 	return nil
 }
 

@@ -178,6 +178,9 @@ type Approval struct {
 	Edited bool
 	// Force approves despite QA errors, and over a current approval.
 	Force bool
+	// Origin says where the text was reviewed when not here ("reviewed in
+	// letter.en.xlf"); it goes into the approved catalog's description.
+	Origin string
 }
 
 // Known returns an error naming id when the letter has no such sentence.
@@ -233,12 +236,15 @@ func (r *Reviewer) Approve(a Approval) (bool, error) {
 	}
 	d := Decision{ID: a.ID, Hash: hash, Edited: text != candidate, Text: text}
 	desc := "approved"
+	if a.Origin != "" {
+		desc += "; " + a.Origin
+	}
 	if machine != nil {
 		d.Backend, d.Distance = machine.Description, Distance(machine.Other, text)
 		if d.Distance > 0 {
 			d.Machine = machine.Other
 		}
-		desc = "approved; machine: " + machine.Description
+		desc += "; machine: " + machine.Description
 	}
 	if old != nil {
 		d.Replaced = old.Other
