@@ -14,7 +14,7 @@ build:
 test: build
 	$(GO) vet ./...
 	$(GO) test ./...
-	$(GO) test -race ./pipeline/ ./pipeline/openai/ ./pipeline/deepl/ ./pipeline/backendtest/ ./locales/
+	$(GO) test -race ./pipeline/ ./pipeline/translate/ ./pipeline/openai/ ./pipeline/deepl/ ./pipeline/backendtest/ ./locales/
 	$(MAKE) --no-print-directory goi18n-check
 
 # The sample letter, translated offline by the memory backend from the
@@ -40,7 +40,7 @@ goi18n-check: build
 # local fake service (README has the figures).
 bench:
 	$(GO) test -run '^$$' -bench 'Split|Match|Segment' -benchmem ./pipeline/segment/ ./glossary/
-	$(GO) test -run '^$$' -bench Translate -benchtime 1x ./pipeline/
+	$(GO) test -run '^$$' -bench Translate -benchtime 1x ./pipeline/translate/
 
 # Fuzz the document model and the segmenter for a while.
 fuzz:

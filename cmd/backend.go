@@ -11,6 +11,7 @@ import (
 	"github.com/epistle-letters/epistle/pipeline/deepl"
 	"github.com/epistle-letters/epistle/pipeline/memory"
 	"github.com/epistle-letters/epistle/pipeline/openai"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 var backendNames = []string{"openai", "deepl", "memory"}
@@ -35,9 +36,9 @@ type backendSpec struct {
 // translation memory every backend draws exact matches and examples from.
 type backend struct {
 	Name, Model string
-	Translator  pipeline.Translator
+	Translator  translate.Translator
 	Memory      *memory.Translator
-	Batcher     func(ctx context.Context, reqs []*pipeline.Request) ([]*pipeline.Response, error)
+	Batcher     func(ctx context.Context, reqs []*translate.Request) ([]*translate.Response, error)
 }
 
 func (s backendSpec) open(l *pipeline.Letter, lang language.Tag) (*backend, error) {
@@ -80,7 +81,7 @@ func (s backendSpec) open(l *pipeline.Letter, lang language.Tag) (*backend, erro
 		if poll <= 0 {
 			poll = openai.DefaultPoll
 		}
-		b.Batcher = func(ctx context.Context, reqs []*pipeline.Request) ([]*pipeline.Response, error) {
+		b.Batcher = func(ctx context.Context, reqs []*translate.Request) ([]*translate.Response, error) {
 			return t.TranslateBatch(ctx, reqs, poll)
 		}
 	case "deepl":

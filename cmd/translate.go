@@ -13,6 +13,7 @@ import (
 
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 type translateOptions struct {
@@ -118,11 +119,11 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 			return err
 		}
 	}
-	total := &pipeline.TranslateResult{}
+	total := &translate.Result{}
 	var partial error
 	for i, lang := range opts.Targets {
 		b := backends[i]
-		run := pipeline.TranslateOptions{
+		run := translate.Options{
 			Target: lang, Translator: b.Translator, Backend: b.Name, Model: b.Model,
 			Glossary: g, Memory: b.Memory, Style: style,
 			Jobs: opts.Jobs, BatchTokens: opts.Batch, Force: opts.Force, Lookup: b.Name == "memory",
@@ -138,7 +139,7 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 		if opts.BatchAPI {
 			run.Batcher = b.Batcher
 		}
-		r, err := l.Translate(ctx, run)
+		r, err := translate.Run(ctx, l, run)
 		if r != nil {
 			total.Add(r)
 		}
@@ -170,7 +171,7 @@ func (e *partialError) Unwrap() []error {
 	return []error{pipeline.ErrPartial, locales.New("translate.partial", "Count", e.failed).WithHint("translate.partial.hint")}
 }
 
-func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, r *pipeline.TranslateResult) error {
+func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, r *translate.Result) error {
 	if opts.JSON {
 		return writeJSON(o, r)
 	}

@@ -11,11 +11,11 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/glossary"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/backendtest"
 	"github.com/epistle-letters/epistle/pipeline/deepl"
 	"github.com/epistle-letters/epistle/pipeline/openai"
 	"github.com/epistle-letters/epistle/pipeline/qa"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 // The fake's translations of the sample letter pass every check the
@@ -30,7 +30,7 @@ func TestFakeTranslationsPassChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	req := &pipeline.Request{Source: language.Korean, Target: language.English}
+	req := &translate.Request{Source: language.Korean, Target: language.English}
 	seen := map[string]bool{}
 	for i, line := range strings.Split(string(tm), "\n") {
 		src, _, ok := strings.Cut(line, "\t")
@@ -41,11 +41,11 @@ func TestFakeTranslationsPassChecks(t *testing.T) {
 		if i == 3 {
 			src = "<g1>" + src + "</g1> <n1/>"
 		}
-		req.Units = append(req.Units, pipeline.Unit{ID: fmt.Sprint(i), Text: src})
+		req.Units = append(req.Units, translate.Unit{ID: fmt.Sprint(i), Text: src})
 		for _, m := range g.Match(src, language.Korean) {
 			if e := m.Entry; !seen[e.Source] {
 				seen[e.Source] = true
-				req.Terms = append(req.Terms, pipeline.TermHint{Source: e.Source, Target: strings.Join(e.Targets, "|"),
+				req.Terms = append(req.Terms, translate.TermHint{Source: e.Source, Target: strings.Join(e.Targets, "|"),
 					Forbidden: e.Forbidden, Note: e.Note, Keep: e.Kind == glossary.KindDNT})
 			}
 		}
@@ -60,7 +60,7 @@ func TestFakeTranslationsPassChecks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, tr := range map[string]pipeline.Translator{"openai": o, "deepl": d} {
+	for name, tr := range map[string]translate.Translator{"openai": o, "deepl": d} {
 		resp, err := tr.Translate(context.Background(), req)
 		if err != nil {
 			t.Fatal(err)
@@ -91,9 +91,9 @@ func TestSpoiledTranslationsFailChecks(t *testing.T) {
 		t.Fatal(err)
 	}
 	src := "<g1>탈북민들의</g1> 안전을 위해 기도해 주십시오."
-	req := &pipeline.Request{Source: language.Korean, Target: language.English,
-		Units: []pipeline.Unit{{ID: "a", Text: src}},
-		Terms: []pipeline.TermHint{{Source: "탈북민", Target: "North Korean defector|North Korean defectors"}}}
+	req := &translate.Request{Source: language.Korean, Target: language.English,
+		Units: []translate.Unit{{ID: "a", Text: src}},
+		Terms: []translate.TermHint{{Source: "탈북민", Target: "North Korean defector|North Korean defectors"}}}
 	srv := backendtest.NewServer(backendtest.Options{})
 	defer srv.Close()
 	tr, err := openai.New(openai.Config{APIKey: "k", BaseURL: srv.OpenAIURL(), Model: "m"})

@@ -30,8 +30,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/internal/backendhttp"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 // The servers for paid and free keys.
@@ -53,7 +53,7 @@ type Config struct {
 	HTTPClient *http.Client
 }
 
-// Translator is a [pipeline.Translator] backed by DeepL. It is safe for
+// Translator is a [translate.Translator] backed by DeepL. It is safe for
 // concurrent use.
 type Translator struct {
 	key        string
@@ -94,8 +94,8 @@ func ServerURL(key string) string {
 
 // Translate translates req's units, in requests of at most 50 texts, with a
 // glossary of req's terms where DeepL supports one for the language pair.
-func (t *Translator) Translate(ctx context.Context, req *pipeline.Request) (*pipeline.Response, error) {
-	resp := &pipeline.Response{Translations: make(map[string]string, len(req.Units))}
+func (t *Translator) Translate(ctx context.Context, req *translate.Request) (*translate.Response, error) {
+	resp := &translate.Response{Translations: make(map[string]string, len(req.Units))}
 	if len(req.Units) == 0 {
 		return resp, nil
 	}
@@ -149,7 +149,7 @@ type translateRequest struct {
 
 // sharedContext is the context of units when they all have the same: DeepL
 // takes one context per request, and a paragraph's sentences share theirs.
-func sharedContext(units []pipeline.Unit) string {
+func sharedContext(units []translate.Unit) string {
 	c := units[0].Context
 	for _, u := range units[1:] {
 		if u.Context != c {
@@ -192,7 +192,7 @@ func (t *Translator) call(ctx context.Context, path string, body, out any) error
 
 // statusError classifies a failed answer. DeepL's error body is
 // {"message": …, "detail": …}.
-func (t *Translator) statusError(res *http.Response, body []byte) *pipeline.BackendError {
+func (t *Translator) statusError(res *http.Response, body []byte) *translate.BackendError {
 	var e struct{ Message, Detail string }
 	detail := strings.TrimSpace(string(body))
 	if json.Unmarshal(body, &e) == nil && e.Message != "" {
@@ -203,12 +203,12 @@ func (t *Translator) statusError(res *http.Response, body []byte) *pipeline.Back
 	status := res.StatusCode
 	switch status {
 	case 456:
-		err := t.service.StatusError(pipeline.ErrRejected, status, res.Header, detail)
+		err := t.service.StatusError(translate.ErrRejected, status, res.Header, detail)
 		err.Err = locales.New("backend.quota", "Backend", "deepl", "Status", status).WithHint("backend.quota.deepl.hint")
 		return err
 	case 529:
 		// DeepL's older "too many requests".
-		return t.service.StatusError(pipeline.ErrRateLimit, status, res.Header, detail)
+		return t.service.StatusError(translate.ErrRateLimit, status, res.Header, detail)
 	}
 	return t.service.StatusError(backendhttp.KindOf(status), status, res.Header, detail)
 }

@@ -11,8 +11,8 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/backendtest"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 const testKey = "0123abcd-secret-key:fx"
@@ -26,14 +26,14 @@ func newTranslator(t *testing.T, srv *backendtest.Server) *Translator {
 	return tr
 }
 
-func request() *pipeline.Request {
-	return &pipeline.Request{
+func request() *translate.Request {
+	return &translate.Request{
 		Source: language.Korean, Target: language.English,
-		Units: []pipeline.Unit{
+		Units: []translate.Unit{
 			{ID: "s1", Text: "탈북민들의 안전을 위해 기도해 주십시오."},
 			{ID: "s2", Text: "<n1/> 형제가 <g1>천안</g1>에서 3 & 4절을 읽었습니다."},
 		},
-		Terms: []pipeline.TermHint{
+		Terms: []translate.TermHint{
 			{Source: "탈북민", Target: "North Korean defector|North Korean defectors"},
 			{Source: "천안", Target: "Cheonan"},
 			{Source: "Zoom", Target: "Zoom", Keep: true},
@@ -89,9 +89,9 @@ func TestTranslate(t *testing.T) {
 func TestTranslateManyUnits(t *testing.T) {
 	srv := backendtest.NewServer(backendtest.Options{})
 	defer srv.Close()
-	req := &pipeline.Request{Source: language.Korean, Target: language.English}
+	req := &translate.Request{Source: language.Korean, Target: language.English}
 	for i := range 120 {
-		req.Units = append(req.Units, pipeline.Unit{ID: fmt.Sprint(i), Text: fmt.Sprintf("기도 %d", i)})
+		req.Units = append(req.Units, translate.Unit{ID: fmt.Sprint(i), Text: fmt.Sprintf("기도 %d", i)})
 	}
 	resp, err := newTranslator(t, srv).Translate(context.Background(), req)
 	if err != nil {
@@ -130,7 +130,7 @@ func TestGlossaryRetried(t *testing.T) {
 	srv.FailMatching(`"entries"`, backendtest.ServerError, 1)
 	tr := newTranslator(t, srv)
 	_, err := tr.Translate(context.Background(), request())
-	assertKind(t, err, pipeline.ErrServer, 500)
+	assertKind(t, err, translate.ErrServer, 500)
 	if _, err := tr.Translate(context.Background(), request()); err != nil {
 		t.Fatal(err)
 	}
@@ -139,21 +139,21 @@ func TestGlossaryRetried(t *testing.T) {
 func TestFailures(t *testing.T) {
 	for _, tc := range []struct {
 		failure    backendtest.Failure
-		kind       pipeline.BackendErrorKind
+		kind       translate.BackendErrorKind
 		status     int
 		retryAfter time.Duration
 		message    string
 	}{
-		{backendtest.RateLimit, pipeline.ErrRateLimit, 429, 3 * time.Second, "deepl is limiting requests (HTTP 429)"},
-		{backendtest.ServerError, pipeline.ErrServer, 500, 0, "deepl failed (HTTP 500): fake failure 500"},
-		{backendtest.Forbidden, pipeline.ErrAuth, 403, 0, "deepl rejected the API key (HTTP 403)"},
-		{backendtest.NotFound, pipeline.ErrNotFound, 404, 0, ""},
-		{backendtest.BadRequest, pipeline.ErrRejected, 400, 0, ""},
-		{backendtest.QuotaExceeded, pipeline.ErrRejected, 456, 0, "the deepl quota is used up (HTTP 456)"},
-		{backendtest.Malformed, pipeline.ErrMalformed, 0, 0, ""},
-		{backendtest.Prose, pipeline.ErrMalformed, 0, 0, "deepl answered with something that is not the expected translation: 0 translations for 2 texts"},
-		{backendtest.MissingID, pipeline.ErrMalformed, 0, 0, "deepl answered with something that is not the expected translation: 1 translations for 2 texts"},
-		{backendtest.Hangup, pipeline.ErrUnreachable, 0, 0, ""},
+		{backendtest.RateLimit, translate.ErrRateLimit, 429, 3 * time.Second, "deepl is limiting requests (HTTP 429)"},
+		{backendtest.ServerError, translate.ErrServer, 500, 0, "deepl failed (HTTP 500): fake failure 500"},
+		{backendtest.Forbidden, translate.ErrAuth, 403, 0, "deepl rejected the API key (HTTP 403)"},
+		{backendtest.NotFound, translate.ErrNotFound, 404, 0, ""},
+		{backendtest.BadRequest, translate.ErrRejected, 400, 0, ""},
+		{backendtest.QuotaExceeded, translate.ErrRejected, 456, 0, "the deepl quota is used up (HTTP 456)"},
+		{backendtest.Malformed, translate.ErrMalformed, 0, 0, ""},
+		{backendtest.Prose, translate.ErrMalformed, 0, 0, "deepl answered with something that is not the expected translation: 0 translations for 2 texts"},
+		{backendtest.MissingID, translate.ErrMalformed, 0, 0, "deepl answered with something that is not the expected translation: 1 translations for 2 texts"},
+		{backendtest.Hangup, translate.ErrUnreachable, 0, 0, ""},
 	} {
 		t.Run(string(tc.failure), func(t *testing.T) {
 			srv := backendtest.NewServer(backendtest.Options{RetryAfter: "3"})
@@ -282,11 +282,11 @@ func TestStatusMapping(t *testing.T) {
 	tr, _ := New(Config{AuthKey: testKey})
 	for _, tc := range []struct {
 		status int
-		kind   pipeline.BackendErrorKind
+		kind   translate.BackendErrorKind
 	}{
-		{400, pipeline.ErrRejected}, {403, pipeline.ErrAuth}, {404, pipeline.ErrNotFound},
-		{413, pipeline.ErrRejected}, {429, pipeline.ErrRateLimit}, {456, pipeline.ErrRejected},
-		{500, pipeline.ErrServer}, {503, pipeline.ErrServer}, {529, pipeline.ErrRateLimit},
+		{400, translate.ErrRejected}, {403, translate.ErrAuth}, {404, translate.ErrNotFound},
+		{413, translate.ErrRejected}, {429, translate.ErrRateLimit}, {456, translate.ErrRejected},
+		{500, translate.ErrServer}, {503, translate.ErrServer}, {529, translate.ErrRateLimit},
 	} {
 		err := tr.statusError(&http.Response{StatusCode: tc.status, Header: http.Header{}}, []byte(`{"message":"no `+testKey+`"}`))
 		if err.Kind != tc.kind || strings.Contains(err.Error(), testKey) {
@@ -295,9 +295,9 @@ func TestStatusMapping(t *testing.T) {
 	}
 }
 
-func assertKind(t *testing.T, err error, kind pipeline.BackendErrorKind, status int) *pipeline.BackendError {
+func assertKind(t *testing.T, err error, kind translate.BackendErrorKind, status int) *translate.BackendError {
 	t.Helper()
-	var be *pipeline.BackendError
+	var be *translate.BackendError
 	if !errors.As(err, &be) {
 		t.Errorf("err = %v (%T), want a BackendError of kind %d", err, err, kind)
 		return nil

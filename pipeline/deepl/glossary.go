@@ -11,7 +11,7 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 // glossaries creates DeepL glossaries on demand and remembers them: batches
@@ -34,7 +34,7 @@ type glossary struct {
 // id returns the id of a glossary with terms from src to tgt, creating it
 // if needed, and the number of requests that took. It returns "" when
 // there are no entries or DeepL has no glossaries for the pair.
-func (g *glossaries) id(ctx context.Context, t *Translator, src, tgt language.Tag, terms []pipeline.TermHint) (string, int, error) {
+func (g *glossaries) id(ctx context.Context, t *Translator, src, tgt language.Tag, terms []translate.TermHint) (string, int, error) {
 	entries := glossaryEntries(terms)
 	if entries == "" {
 		return "", 0, nil
@@ -73,7 +73,7 @@ func (g *glossaries) id(ctx context.Context, t *Translator, src, tgt language.Ta
 		"entries": entries, "entries_format": "tsv",
 	}, &answer)
 	g.mu.Lock()
-	var be *pipeline.BackendError
+	var be *translate.BackendError
 	switch {
 	case errors.As(err, &be) && be.Status == 400:
 		// The pair has no glossary support (or DeepL dislikes an entry):
@@ -101,7 +101,7 @@ func (g *glossaries) id(ctx context.Context, t *Translator, src, tgt language.Ta
 // preferred rendering, in a stable order so the same terms give the same
 // glossary. Do-not-translate entries and placeholders are left out: they
 // are not translations, and tags cannot be glossary entries.
-func glossaryEntries(terms []pipeline.TermHint) string {
+func glossaryEntries(terms []translate.TermHint) string {
 	seen := map[string]bool{}
 	var lines []string
 	for _, t := range terms {

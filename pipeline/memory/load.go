@@ -13,20 +13,20 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 // LoadTSV reads sentence pairs from a UTF-8 file with one pair a line, the
 // source sentence and its translation separated by a tab. Blank lines and
 // lines starting with # are skipped. A malformed line is an error naming
 // the file and line.
-func LoadTSV(path string) ([]pipeline.Example, error) {
+func LoadTSV(path string) ([]translate.Example, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, locales.New("memory.read", "Path", path).Wrap(err).WithHint("memory.read.hint")
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	var pairs []pipeline.Example
+	var pairs []translate.Example
 	for i, line := range strings.Split(string(data), "\n") {
 		n := i + 1
 		line = strings.TrimSuffix(line, "\r")
@@ -46,7 +46,7 @@ func LoadTSV(path string) ([]pipeline.Example, error) {
 		if len(fields) != 2 || got != 2 {
 			return nil, locales.New("memory.row", "Path", path, "Line", n, "Got", got).WithHint("memory.row.hint")
 		}
-		pairs = append(pairs, pipeline.Example{Source: strings.TrimSpace(fields[0]), Target: strings.TrimSpace(fields[1])})
+		pairs = append(pairs, translate.Example{Source: strings.TrimSpace(fields[0]), Target: strings.TrimSpace(fields[1])})
 	}
 	if len(pairs) == 0 {
 		return nil, locales.New("memory.none", "Path", path).WithHint("memory.row.hint")
@@ -60,7 +60,7 @@ func LoadTSV(path string) ([]pipeline.Example, error) {
 // match by their base language, so a memory in en-US serves a letter in
 // English. Inline codes (<bpt>, <ept>, <ph>, <it>, <ut>) hold the original
 // document's markup, not text, and are left out.
-func LoadTMX(path string, src, tgt language.Tag) ([]pipeline.Example, error) {
+func LoadTMX(path string, src, tgt language.Tag) ([]translate.Example, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, locales.New("memory.read", "Path", path).Wrap(err).WithHint("memory.read.hint")
@@ -78,12 +78,12 @@ func LoadTMX(path string, src, tgt language.Tag) ([]pipeline.Example, error) {
 
 const xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
-func readTMX(r io.Reader, src, tgt language.Tag) ([]pipeline.Example, error) {
+func readTMX(r io.Reader, src, tgt language.Tag) ([]translate.Example, error) {
 	srcBase, _ := src.Base()
 	tgtBase, _ := tgt.Base()
 	d := xml.NewDecoder(r)
 	var (
-		pairs      []pipeline.Example
+		pairs      []translate.Example
 		root       = true
 		lang       string          // language of the current <tuv>
 		seg        strings.Builder // text of the current <seg>
@@ -153,7 +153,7 @@ func readTMX(r io.Reader, src, tgt language.Tag) ([]pipeline.Example, error) {
 				}
 			case "tu":
 				if sourceSeen && targetSeen {
-					pairs = append(pairs, pipeline.Example{Source: source, Target: target})
+					pairs = append(pairs, translate.Example{Source: source, Target: target})
 				}
 			}
 		case xml.CharData:

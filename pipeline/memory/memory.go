@@ -27,7 +27,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 // DefaultMinScore is the least similarity of a fuzzy match.
@@ -42,7 +42,7 @@ func MinScore(score float64) Option {
 	return func(t *Translator) { t.minScore = score }
 }
 
-// Translator is a [pipeline.Translator] that looks segments up in a
+// Translator is a [translate.Translator] that looks segments up in a
 // translation memory. It is safe for concurrent use.
 type Translator struct {
 	minScore float64
@@ -55,7 +55,7 @@ type Translator struct {
 
 // An entry is a memory sentence prepared for search.
 type entry struct {
-	pipeline.Example
+	translate.Example
 	key  string // normalised source
 	text []rune // normalised, tags removed
 	bag  []rune // text's runes sorted, for a cheap lower bound of the distance
@@ -64,7 +64,7 @@ type entry struct {
 
 // New returns a translator over the sentence pairs. Where the same source
 // sentence occurs more than once the first pair wins.
-func New(pairs []pipeline.Example, opts ...Option) *Translator {
+func New(pairs []translate.Example, opts ...Option) *Translator {
 	t := &Translator{minScore: DefaultMinScore, exact: make(map[string]*entry, len(pairs))}
 	for _, o := range opts {
 		o(t)
@@ -85,7 +85,7 @@ func New(pairs []pipeline.Example, opts ...Option) *Translator {
 	return t
 }
 
-func newEntry(p pipeline.Example, key string) entry {
+func newEntry(p translate.Example, key string) entry {
 	text := []rune(stripTags(key))
 	bag := slices.Clone(text)
 	slices.Sort(bag)
@@ -94,8 +94,8 @@ func newEntry(p pipeline.Example, key string) entry {
 
 // Translate looks every unit up; units without a match are absent from the
 // response. It makes no requests.
-func (t *Translator) Translate(ctx context.Context, req *pipeline.Request) (*pipeline.Response, error) {
-	resp := &pipeline.Response{Translations: map[string]string{}}
+func (t *Translator) Translate(ctx context.Context, req *translate.Request) (*translate.Response, error) {
+	resp := &translate.Response{Translations: map[string]string{}}
 	for _, u := range req.Units {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -116,14 +116,14 @@ func (t *Translator) Translate(ctx context.Context, req *pipeline.Request) (*pip
 // Fuzzy returns the memory's pair whose source is most like text, ignoring
 // tags, and its similarity from 0 to 1, if that is at least the translator's
 // least score.
-func (t *Translator) Fuzzy(text string) (pipeline.Example, float64, bool) {
+func (t *Translator) Fuzzy(text string) (translate.Example, float64, bool) {
 	key := normalize(text)
 	if e, ok := t.exact[key]; ok {
 		return e.Example, 1, true
 	}
 	e, score, ok := t.best(key, nil)
 	if !ok {
-		return pipeline.Example{}, 0, false
+		return translate.Example{}, 0, false
 	}
 	return e.Example, score, true
 }

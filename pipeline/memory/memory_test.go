@@ -12,7 +12,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 const sampleTM = "../../testdata/2023-06-3.tm.tsv"
@@ -27,9 +27,9 @@ func TestPublishedEnglish(t *testing.T) {
 	if len(pairs) < 20 {
 		t.Fatalf("%d pairs in %s, want the whole letter", len(pairs), sampleTM)
 	}
-	req := &pipeline.Request{Source: language.Korean, Target: language.English}
+	req := &translate.Request{Source: language.Korean, Target: language.English}
 	for i, p := range pairs {
-		req.Units = append(req.Units, pipeline.Unit{ID: fmt.Sprint(i), Text: p.Source})
+		req.Units = append(req.Units, translate.Unit{ID: fmt.Sprint(i), Text: p.Source})
 	}
 	resp, err := New(pairs).Translate(context.Background(), req)
 	if err != nil {
@@ -46,7 +46,7 @@ func TestPublishedEnglish(t *testing.T) {
 }
 
 func TestTranslate(t *testing.T) {
-	tm := New([]pipeline.Example{
+	tm := New([]translate.Example{
 		{Source: "탈북민들의 안전을 위해 기도해 주십시오.", Target: "Please pray for the safety of North Korean defectors."},
 		{Source: "<n1/> 형제를 위해 기도해 주십시오.", Target: "Please pray for brother <n1/>."},
 		{Source: "할렐루야!", Target: "Hallelujah!"},
@@ -66,7 +66,7 @@ func TestTranslate(t *testing.T) {
 		{"nothing", "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			resp, err := tm.Translate(context.Background(), &pipeline.Request{Units: []pipeline.Unit{{ID: "u", Text: tc.text}}})
+			resp, err := tm.Translate(context.Background(), &translate.Request{Units: []translate.Unit{{ID: "u", Text: tc.text}}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -82,7 +82,7 @@ func TestTranslate(t *testing.T) {
 }
 
 func TestFuzzy(t *testing.T) {
-	tm := New([]pipeline.Example{
+	tm := New([]translate.Example{
 		{Source: "탈북민들의 안전을 위해 기도해 주십시오.", Target: "Please pray for the safety of North Korean defectors."},
 		{Source: "탈북민들의 안전과 건강을 위해 기도해 주십시오.", Target: "Please pray for the safety and health of North Korean defectors."},
 	})
@@ -108,7 +108,7 @@ func TestFuzzy(t *testing.T) {
 }
 
 func TestMinScore(t *testing.T) {
-	pairs := []pipeline.Example{{Source: "abcdefghij", Target: "X"}}
+	pairs := []translate.Example{{Source: "abcdefghij", Target: "X"}}
 	for _, tc := range []struct {
 		min  float64
 		text string
@@ -120,7 +120,7 @@ func TestMinScore(t *testing.T) {
 		{1, "abcdefghij", true},
 		{0.5, "abcdeXXXXX", true},
 	} {
-		resp, _ := New(pairs, MinScore(tc.min)).Translate(context.Background(), &pipeline.Request{Units: []pipeline.Unit{{ID: "u", Text: tc.text}}})
+		resp, _ := New(pairs, MinScore(tc.min)).Translate(context.Background(), &translate.Request{Units: []translate.Unit{{ID: "u", Text: tc.text}}})
 		if _, ok := resp.Translations["u"]; ok != tc.ok {
 			t.Errorf("MinScore(%v) %q: matched %v, want %v", tc.min, tc.text, ok, tc.ok)
 		}
@@ -130,7 +130,7 @@ func TestMinScore(t *testing.T) {
 func TestCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := New(nil).Translate(ctx, &pipeline.Request{Units: []pipeline.Unit{{ID: "u", Text: "x"}}})
+	_, err := New(nil).Translate(ctx, &translate.Request{Units: []translate.Unit{{ID: "u", Text: "x"}}})
 	if err != context.Canceled {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}
@@ -318,11 +318,11 @@ func BenchmarkFuzzy(b *testing.B) {
 		}
 		return strings.Join(w, " ")
 	}
-	var memory []pipeline.Example
+	var memory []translate.Example
 	for i := range 1000 {
-		memory = append(memory, pipeline.Example{Source: sentence(), Target: fmt.Sprint(i)})
+		memory = append(memory, translate.Example{Source: sentence(), Target: fmt.Sprint(i)})
 	}
-	req := &pipeline.Request{}
+	req := &translate.Request{}
 	for i := range 1000 {
 		text := sentence()
 		if i%4 == 0 {
@@ -331,7 +331,7 @@ func BenchmarkFuzzy(b *testing.B) {
 			w[r.IntN(len(w))] = words[r.IntN(len(words))]
 			text = strings.Join(w, " ")
 		}
-		req.Units = append(req.Units, pipeline.Unit{ID: fmt.Sprint(i), Text: text})
+		req.Units = append(req.Units, translate.Unit{ID: fmt.Sprint(i), Text: text})
 	}
 	tm := New(memory)
 	b.ResetTimer()

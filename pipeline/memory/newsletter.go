@@ -7,6 +7,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 // ForNewsletter builds the translation memory of a newsletter folder for
@@ -15,10 +16,10 @@ import (
 // that language pair; a TSV file applies to every target unless its name
 // says its language (archive.en.tsv).
 func ForNewsletter(cfg *pipeline.Config, src, tgt language.Tag, opts ...Option) (*Translator, error) {
-	pairs := pipeline.ApprovedPairs(cfg.Dir, src, tgt)
+	pairs := ApprovedPairs(cfg.Dir, src, tgt)
 	for _, f := range cfg.TM {
 		path := cfg.Resolve(f)
-		var more []pipeline.Example
+		var more []translate.Example
 		var err error
 		switch strings.ToLower(filepath.Ext(path)) {
 		case ".tmx":

@@ -14,7 +14,7 @@ import (
 
 	goopenai "github.com/sashabaranov/go-openai"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 // DefaultPoll is how often TranslateBatch asks after a batch when the caller
@@ -32,13 +32,13 @@ const DefaultPoll = 30 * time.Second
 //
 // When ctx is cancelled the batch is cancelled at the service too, so it
 // costs nothing more, and ctx's error is returned.
-func (t *Translator) TranslateBatch(ctx context.Context, reqs []*pipeline.Request, poll time.Duration) ([]*pipeline.Response, error) {
+func (t *Translator) TranslateBatch(ctx context.Context, reqs []*translate.Request, poll time.Duration) ([]*translate.Response, error) {
 	if poll <= 0 {
 		poll = DefaultPoll
 	}
-	out := make([]*pipeline.Response, len(reqs))
+	out := make([]*translate.Response, len(reqs))
 	for i := range out {
-		out[i] = &pipeline.Response{Translations: map[string]string{}}
+		out[i] = &translate.Response{Translations: map[string]string{}}
 	}
 	if len(reqs) == 0 {
 		return out, nil
@@ -90,7 +90,7 @@ func (t *Translator) TranslateBatch(ctx context.Context, reqs []*pipeline.Reques
 	}
 	// An expired batch may still have answered some requests.
 	if batch.OutputFileID == nil || *batch.OutputFileID == "" {
-		return nil, t.service.StatusError(pipeline.ErrRejected, 0, nil, batchProblem(batch))
+		return nil, t.service.StatusError(translate.ErrRejected, 0, nil, batchProblem(batch))
 	}
 	content, err := t.client.GetFileContent(ctx, *batch.OutputFileID)
 	requests++
@@ -132,7 +132,7 @@ func (t *Translator) cancelBatch(ctx context.Context, id string) {
 }
 
 // readBatchOutput reads the JSONL output of a batch into out.
-func (t *Translator) readBatchOutput(r io.Reader, reqs []*pipeline.Request, out []*pipeline.Response) error {
+func (t *Translator) readBatchOutput(r io.Reader, reqs []*translate.Request, out []*translate.Response) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(nil, 64<<20)
 	for sc.Scan() {

@@ -10,13 +10,13 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/backendtest"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 // sampleLetter is the sample letter's sentences and the glossary terms each
 // one contains, read from the repository's testdata.
-func sampleLetter(b *testing.B) ([]pipeline.Unit, [][]pipeline.TermHint) {
+func sampleLetter(b *testing.B) ([]translate.Unit, [][]translate.TermHint) {
 	tm, err := os.ReadFile("../../testdata/2023-06-3.tm.tsv")
 	if err != nil {
 		b.Fatal(err)
@@ -33,18 +33,18 @@ func sampleLetter(b *testing.B) ([]pipeline.Unit, [][]pipeline.TermHint) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var units []pipeline.Unit
-	var terms [][]pipeline.TermHint
+	var units []translate.Unit
+	var terms [][]translate.TermHint
 	for i, line := range strings.Split(string(tm), "\n") {
 		src, _, ok := strings.Cut(line, "\t")
 		if !ok || strings.HasPrefix(line, "#") {
 			continue
 		}
-		units = append(units, pipeline.Unit{ID: fmt.Sprintf("s%d", i), Text: src})
-		var hints []pipeline.TermHint
+		units = append(units, translate.Unit{ID: fmt.Sprintf("s%d", i), Text: src})
+		var hints []translate.TermHint
 		for _, r := range rows[1:] {
 			if strings.Contains(src, r[0]) && r[2] != "private" {
-				hints = append(hints, pipeline.TermHint{Source: r[0], Target: r[1], Note: r[4], Keep: r[2] == "dnt"})
+				hints = append(hints, translate.TermHint{Source: r[0], Target: r[1], Note: r[4], Keep: r[2] == "dnt"})
 			}
 		}
 		terms = append(terms, hints)
@@ -64,8 +64,8 @@ func BenchmarkPromptTokens(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	batch := func(lo, hi int) *pipeline.Request {
-		req := &pipeline.Request{Source: language.Korean, Target: language.English, Units: units[lo:hi]}
+	batch := func(lo, hi int) *translate.Request {
+		req := &translate.Request{Source: language.Korean, Target: language.English, Units: units[lo:hi]}
 		seen := map[string]bool{}
 		for _, ts := range terms[lo:hi] {
 			for _, t := range ts {

@@ -13,7 +13,7 @@
 // remembered.
 //
 // Each call makes one attempt. What went wrong comes back as a
-// *[pipeline.BackendError] classified by HTTP status, with Retry-After read
+// *[translate.BackendError] classified by HTTP status, with Retry-After read
 // for 429, so the pipeline decides whether and when to retry. The key is
 // never part of an error.
 package openai
@@ -29,8 +29,8 @@ import (
 	goopenai "github.com/sashabaranov/go-openai"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/internal/backendhttp"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 // DefaultBaseURL is OpenAI's own API.
@@ -66,7 +66,7 @@ type Config struct {
 	JSONSchema bool
 }
 
-// Translator is a [pipeline.Translator] backed by a chat model. It is safe
+// Translator is a [translate.Translator] backed by a chat model. It is safe
 // for concurrent use.
 type Translator struct {
 	client  *goopenai.Client
@@ -144,8 +144,8 @@ func New(cfg Config) (*Translator, error) {
 // Translate sends req as one chat request (two when the server first
 // rejects response_format) and returns the translations the model gave for
 // req's units.
-func (t *Translator) Translate(ctx context.Context, req *pipeline.Request) (*pipeline.Response, error) {
-	resp := &pipeline.Response{Translations: map[string]string{}}
+func (t *Translator) Translate(ctx context.Context, req *translate.Request) (*translate.Response, error) {
+	resp := &translate.Response{Translations: map[string]string{}}
 	if len(req.Units) == 0 {
 		return resp, nil
 	}
@@ -172,7 +172,7 @@ func (t *Translator) Translate(ctx context.Context, req *pipeline.Request) (*pip
 }
 
 // chatRequest is the chat completion request for a batch.
-func (t *Translator) chatRequest(req *pipeline.Request, format int32) goopenai.ChatCompletionRequest {
+func (t *Translator) chatRequest(req *translate.Request, format int32) goopenai.ChatCompletionRequest {
 	cr := goopenai.ChatCompletionRequest{
 		Model: t.model,
 		Messages: []goopenai.ChatCompletionMessage{
@@ -204,7 +204,7 @@ func (t *Translator) complete(ctx context.Context, cr goopenai.ChatCompletionReq
 }
 
 // reply reads the translations out of a completion.
-func (t *Translator) reply(c goopenai.ChatCompletionResponse, units []pipeline.Unit) (map[string]string, error) {
+func (t *Translator) reply(c goopenai.ChatCompletionResponse, units []translate.Unit) (map[string]string, error) {
 	if len(c.Choices) == 0 {
 		return nil, t.service.Malformed("the answer has no choices")
 	}
@@ -214,7 +214,7 @@ func (t *Translator) reply(c goopenai.ChatCompletionResponse, units []pipeline.U
 		if why == "" {
 			why = "the content filter stopped the reply"
 		}
-		return nil, t.service.StatusError(pipeline.ErrRejected, 0, nil, backendhttp.Redact(why, t.key))
+		return nil, t.service.StatusError(translate.ErrRejected, 0, nil, backendhttp.Redact(why, t.key))
 	}
 	if choice.FinishReason == goopenai.FinishReasonLength {
 		// The cut reply may still parse if it happens to end well; it is
@@ -228,7 +228,7 @@ func (t *Translator) reply(c goopenai.ChatCompletionResponse, units []pipeline.U
 	return out, nil
 }
 
-// classify turns an error of go-openai into a *pipeline.BackendError, or
+// classify turns an error of go-openai into a *translate.BackendError, or
 // ctx's error when the call was cancelled.
 func (t *Translator) classify(ctx context.Context, err error, header http.Header) error {
 	if ctx.Err() != nil {
@@ -249,7 +249,7 @@ func (t *Translator) classify(ctx context.Context, err error, header http.Header
 	case errors.As(err, &reqErr):
 		status, detail = reqErr.HTTPStatusCode, string(reqErr.Body)
 	case errors.Is(err, goopenai.ErrChatCompletionInvalidModel):
-		return t.service.StatusError(pipeline.ErrRejected, 0, nil, err.Error())
+		return t.service.StatusError(translate.ErrRejected, 0, nil, err.Error())
 	}
 	if status == 0 {
 		return t.service.TransportError(ctx, err)
@@ -257,7 +257,7 @@ func (t *Translator) classify(ctx context.Context, err error, header http.Header
 	detail = backendhttp.Redact(detail, t.key)
 	if status == http.StatusTooManyRequests && code == "insufficient_quota" {
 		// Waiting does not refill a quota: not a rate limit to retry.
-		e := t.service.StatusError(pipeline.ErrRejected, status, header, detail)
+		e := t.service.StatusError(translate.ErrRejected, status, header, detail)
 		e.Err = locales.New("backend.quota", "Backend", "openai", "Status", status).WithHint("backend.quota.openai.hint")
 		return e
 	}
@@ -266,7 +266,7 @@ func (t *Translator) classify(ctx context.Context, err error, header http.Header
 
 // isStatus reports whether err is a backend error with HTTP status status.
 func isStatus(err error, status int) bool {
-	var be *pipeline.BackendError
+	var be *translate.BackendError
 	return errors.As(err, &be) && be.Status == status
 }
 

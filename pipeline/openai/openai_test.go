@@ -13,8 +13,8 @@ import (
 	goopenai "github.com/sashabaranov/go-openai"
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/backendtest"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 const testKey = "sk-test-0123456789abcdef"
@@ -59,7 +59,7 @@ func TestTranslate(t *testing.T) {
 func TestTranslateNothing(t *testing.T) {
 	srv := backendtest.NewServer(backendtest.Options{})
 	defer srv.Close()
-	resp, err := newTranslator(t, srv, true).Translate(context.Background(), &pipeline.Request{Source: language.Korean, Target: language.English})
+	resp, err := newTranslator(t, srv, true).Translate(context.Background(), &translate.Request{Source: language.Korean, Target: language.English})
 	if err != nil || len(resp.Translations) != 0 || srv.Requests() != 0 {
 		t.Errorf("empty batch: %v, %v, %d requests; want nothing sent", resp, err, srv.Requests())
 	}
@@ -94,7 +94,7 @@ func TestBadRequestIsNotAFormatProblem(t *testing.T) {
 	tr := newTranslator(t, srv, true)
 	srv.FailNext(backendtest.BadRequest, 2)
 	_, err := tr.Translate(context.Background(), smallRequest())
-	assertKind(t, err, pipeline.ErrRejected, 400)
+	assertKind(t, err, translate.ErrRejected, 400)
 	if _, err := tr.Translate(context.Background(), smallRequest()); err != nil {
 		t.Fatal(err)
 	}
@@ -106,19 +106,19 @@ func TestBadRequestIsNotAFormatProblem(t *testing.T) {
 func TestFailures(t *testing.T) {
 	for _, tc := range []struct {
 		failure    backendtest.Failure
-		kind       pipeline.BackendErrorKind
+		kind       translate.BackendErrorKind
 		status     int
 		retryAfter time.Duration
 	}{
-		{backendtest.RateLimit, pipeline.ErrRateLimit, 429, 2 * time.Second},
-		{backendtest.ServerError, pipeline.ErrServer, 500, 0},
-		{backendtest.Unavailable, pipeline.ErrServer, 503, 0},
-		{backendtest.Unauthorized, pipeline.ErrAuth, 401, 0},
-		{backendtest.Forbidden, pipeline.ErrAuth, 403, 0},
-		{backendtest.NotFound, pipeline.ErrNotFound, 404, 0},
-		{backendtest.Malformed, pipeline.ErrMalformed, 0, 0},
-		{backendtest.Prose, pipeline.ErrMalformed, 0, 0},
-		{backendtest.Hangup, pipeline.ErrUnreachable, 0, 0},
+		{backendtest.RateLimit, translate.ErrRateLimit, 429, 2 * time.Second},
+		{backendtest.ServerError, translate.ErrServer, 500, 0},
+		{backendtest.Unavailable, translate.ErrServer, 503, 0},
+		{backendtest.Unauthorized, translate.ErrAuth, 401, 0},
+		{backendtest.Forbidden, translate.ErrAuth, 403, 0},
+		{backendtest.NotFound, translate.ErrNotFound, 404, 0},
+		{backendtest.Malformed, translate.ErrMalformed, 0, 0},
+		{backendtest.Prose, translate.ErrMalformed, 0, 0},
+		{backendtest.Hangup, translate.ErrUnreachable, 0, 0},
 	} {
 		t.Run(string(tc.failure), func(t *testing.T) {
 			srv := backendtest.NewServer(backendtest.Options{RetryAfter: "2"})
@@ -167,7 +167,7 @@ func TestUnreachable(t *testing.T) {
 	srv := backendtest.NewServer(backendtest.Options{})
 	srv.Close()
 	_, err := newTranslator(t, srv, true).Translate(context.Background(), smallRequest())
-	assertKind(t, err, pipeline.ErrUnreachable, 0)
+	assertKind(t, err, translate.ErrUnreachable, 0)
 	if !strings.Contains(err.Error(), "cannot reach openai at "+srv.OpenAIURL()) {
 		t.Errorf("error = %v, want it to name the server", err)
 	}
@@ -182,7 +182,7 @@ func TestCancel(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
-	var be *pipeline.BackendError
+	var be *translate.BackendError
 	if errors.As(err, &be) {
 		t.Errorf("a cancelled call is reported as a backend failure: %v", err)
 	}
@@ -215,7 +215,7 @@ func TestConcurrentRetryAfter(t *testing.T) {
 			}
 			continue
 		}
-		if be := assertKind(t, err, pipeline.ErrRateLimit, 429); be != nil && be.RetryAfter != 7*time.Second {
+		if be := assertKind(t, err, translate.ErrRateLimit, 429); be != nil && be.RetryAfter != 7*time.Second {
 			t.Errorf("call %d: RetryAfter = %v, want 7s", i, be.RetryAfter)
 		}
 	}
@@ -272,14 +272,14 @@ func TestClassify(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		err  error
-		kind pipeline.BackendErrorKind
+		kind translate.BackendErrorKind
 	}{
-		{"quota is not a rate limit", &goopenai.APIError{HTTPStatusCode: 429, Code: "insufficient_quota", Message: "You exceeded your current quota"}, pipeline.ErrRejected},
-		{"rate limit", &goopenai.APIError{HTTPStatusCode: 429, Code: "rate_limit_exceeded"}, pipeline.ErrRateLimit},
-		{"body not JSON", &goopenai.RequestError{HTTPStatusCode: 502, Body: []byte("<html>Bad Gateway</html>")}, pipeline.ErrServer},
-		{"too large", &goopenai.APIError{HTTPStatusCode: 413}, pipeline.ErrRejected},
-		{"key echoed", &goopenai.APIError{HTTPStatusCode: 400, Message: "bad key " + testKey}, pipeline.ErrRejected},
-		{"completion model", goopenai.ErrChatCompletionInvalidModel, pipeline.ErrRejected},
+		{"quota is not a rate limit", &goopenai.APIError{HTTPStatusCode: 429, Code: "insufficient_quota", Message: "You exceeded your current quota"}, translate.ErrRejected},
+		{"rate limit", &goopenai.APIError{HTTPStatusCode: 429, Code: "rate_limit_exceeded"}, translate.ErrRateLimit},
+		{"body not JSON", &goopenai.RequestError{HTTPStatusCode: 502, Body: []byte("<html>Bad Gateway</html>")}, translate.ErrServer},
+		{"too large", &goopenai.APIError{HTTPStatusCode: 413}, translate.ErrRejected},
+		{"key echoed", &goopenai.APIError{HTTPStatusCode: 400, Message: "bad key " + testKey}, translate.ErrRejected},
+		{"completion model", goopenai.ErrChatCompletionInvalidModel, translate.ErrRejected},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := tr.classify(context.Background(), tc.err, header)
@@ -299,7 +299,7 @@ func TestBatch(t *testing.T) {
 	second.Units = second.Units[:1]
 	second.Units[0].ID = "other"
 	srv.FailMatching(`other`, backendtest.MissingID, 1)
-	resps, err := tr.TranslateBatch(context.Background(), []*pipeline.Request{smallRequest(), second}, time.Millisecond)
+	resps, err := tr.TranslateBatch(context.Background(), []*translate.Request{smallRequest(), second}, time.Millisecond)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -319,8 +319,8 @@ func TestBatchFailed(t *testing.T) {
 	srv := backendtest.NewServer(backendtest.Options{})
 	defer srv.Close()
 	srv.FailNext(backendtest.BatchFailed, 1)
-	_, err := newTranslator(t, srv, true).TranslateBatch(context.Background(), []*pipeline.Request{smallRequest()}, time.Millisecond)
-	assertKind(t, err, pipeline.ErrRejected, 0)
+	_, err := newTranslator(t, srv, true).TranslateBatch(context.Background(), []*translate.Request{smallRequest()}, time.Millisecond)
+	assertKind(t, err, translate.ErrRejected, 0)
 	if !strings.Contains(err.Error(), "fake batch failure") {
 		t.Errorf("error = %v, want the service's reason", err)
 	}
@@ -332,7 +332,7 @@ func TestBatchCancel(t *testing.T) {
 	defer srv.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(50*time.Millisecond, cancel)
-	_, err := newTranslator(t, srv, true).TranslateBatch(ctx, []*pipeline.Request{smallRequest()}, time.Millisecond)
+	_, err := newTranslator(t, srv, true).TranslateBatch(ctx, []*translate.Request{smallRequest()}, time.Millisecond)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
@@ -342,9 +342,9 @@ func TestBatchCancel(t *testing.T) {
 	}
 }
 
-func assertKind(t *testing.T, err error, kind pipeline.BackendErrorKind, status int) *pipeline.BackendError {
+func assertKind(t *testing.T, err error, kind translate.BackendErrorKind, status int) *translate.BackendError {
 	t.Helper()
-	var be *pipeline.BackendError
+	var be *translate.BackendError
 	if !errors.As(err, &be) {
 		t.Errorf("err = %v (%T), want a BackendError of kind %d", err, err, kind)
 		return nil
@@ -362,7 +362,7 @@ func TestResponseFormatFallbackFails(t *testing.T) {
 	srv.FailAt(2, backendtest.ServerError)
 	tr := newTranslator(t, srv, true)
 	_, err := tr.Translate(context.Background(), smallRequest())
-	assertKind(t, err, pipeline.ErrServer, 500)
+	assertKind(t, err, translate.ErrServer, 500)
 	resp, err := tr.Translate(context.Background(), smallRequest())
 	if err != nil {
 		t.Fatal(err)
@@ -379,7 +379,7 @@ func TestAzureBatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resps, err := tr.TranslateBatch(context.Background(), []*pipeline.Request{smallRequest()}, time.Millisecond)
+	resps, err := tr.TranslateBatch(context.Background(), []*translate.Request{smallRequest()}, time.Millisecond)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 // The instructions are the part of every prompt that does not depend on the
@@ -24,7 +24,7 @@ const instructions = `Input is JSON {"segments":[{"id","text","context"?,"proble
 // systemPrompt tells the model what to do with this batch: the
 // instructions, then the newsletter's style guide, the glossary entries that
 // occur in the batch and examples of approved translations.
-func systemPrompt(req *pipeline.Request) string {
+func systemPrompt(req *translate.Request) string {
 	src, tgt := languageName(req.Source), languageName(req.Target)
 	var b strings.Builder
 	fmt.Fprintf(&b, "Translate segments of a letter from %s to %s.\n%s\n", src, tgt, instructions)
@@ -89,7 +89,7 @@ type wireSegment struct {
 // userMessage is the batch's units as JSON. The context of consecutive units
 // of one paragraph is usually the same and is sent only once; a context that
 // is the segment itself says nothing and is left out.
-func userMessage(req *pipeline.Request) string {
+func userMessage(req *translate.Request) string {
 	segs := make([]wireSegment, len(req.Units))
 	prev := ""
 	for i, u := range req.Units {
@@ -115,7 +115,7 @@ var replySchema = json.RawMessage(`{"type":"object","properties":{"translations"
 // ask for, perhaps fenced in ``` or preceded by a model's thinking aloud. It
 // returns the translations of the batch's units; ids that name no unit are
 // dropped, so a unit the model left out or renamed is simply missing.
-func parseReply(content string, units []pipeline.Unit) (map[string]string, error) {
+func parseReply(content string, units []translate.Unit) (map[string]string, error) {
 	s := strings.TrimSpace(content)
 	// Reasoning models served by Ollama or vLLM think aloud first.
 	if rest, ok := strings.CutPrefix(s, "<think>"); ok {

@@ -8,29 +8,29 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
 // smallRequest is a batch of two sentences of one paragraph with a term, a
 // do-not-translate name, a placeholder, an example and a retry.
-func smallRequest() *pipeline.Request {
+func smallRequest() *translate.Request {
 	para := "탈북민들의 안전을 위해 기도해 주십시오. <n1/> 형제가 <g1>Zoom</g1>으로 인사합니다."
-	return &pipeline.Request{
+	return &translate.Request{
 		Source: language.Korean, Target: language.English,
-		Units: []pipeline.Unit{
+		Units: []translate.Unit{
 			{ID: "p3.s1", Text: "탈북민들의 안전을 위해 기도해 주십시오.", Context: para},
 			{ID: "p3.s2", Text: "<n1/> 형제가 <g1>Zoom</g1>으로 인사합니다.", Context: para,
 				Problem: "the placeholder <n1/> is missing"},
 		},
 		Style: "Warm and plain. Quote the ESV.",
-		Terms: []pipeline.TermHint{
+		Terms: []translate.TermHint{
 			{Source: "탈북민", Target: "North Korean defector|North Korean defectors", Forbidden: []string{"deserter", "escapee"}, Note: "never \"deserter\""},
 			{Source: "Zoom", Target: "Zoom", Keep: true},
 			{Source: "<n1/>", Target: "<n1/>", Keep: true},
 		},
-		Examples: []pipeline.Example{{Source: "탈북민들의 안전과, 그들이 북한으로 송환되지 않도록 기도해 주십시오.",
+		Examples: []translate.Example{{Source: "탈북민들의 안전과, 그들이 북한으로 송환되지 않도록 기도해 주십시오.",
 			Target: "Please pray for the safety of the North Korean defectors and that they will not be repatriated to North Korea."}},
 	}
 }
@@ -71,7 +71,7 @@ func TestLanguageName(t *testing.T) {
 }
 
 func TestUserMessageSendsSharedContextOnce(t *testing.T) {
-	req := &pipeline.Request{Units: []pipeline.Unit{
+	req := &translate.Request{Units: []translate.Unit{
 		{ID: "a", Text: "A.", Context: "A. B."},
 		{ID: "b", Text: "B.", Context: "A. B."},
 		{ID: "c", Text: "C.", Context: "C. D."},
@@ -84,7 +84,7 @@ func TestUserMessageSendsSharedContextOnce(t *testing.T) {
 }
 
 func TestParseReply(t *testing.T) {
-	units := []pipeline.Unit{{ID: "a"}, {ID: "b"}}
+	units := []translate.Unit{{ID: "a"}, {ID: "b"}}
 	for _, tc := range []struct {
 		name, content string
 		want          map[string]string

@@ -1,5 +1,5 @@
 // Package backendhttp holds what the HTTP translation backends (openai,
-// deepl) share: how an HTTP answer becomes a [pipeline.BackendError], how a
+// deepl) share: how an HTTP answer becomes a [translate.BackendError], how a
 // Retry-After header is read, and how a detail from the service is made safe
 // to show (never the key).
 //
@@ -22,28 +22,28 @@ import (
 	"unicode/utf8"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 // KindOf is the usual meaning of an HTTP status for a translation service.
 // Backends override the statuses their service uses differently.
-func KindOf(status int) pipeline.BackendErrorKind {
+func KindOf(status int) translate.BackendErrorKind {
 	switch {
 	case status == http.StatusUnauthorized, status == http.StatusForbidden:
-		return pipeline.ErrAuth
+		return translate.ErrAuth
 	case status == http.StatusNotFound:
-		return pipeline.ErrNotFound
+		return translate.ErrNotFound
 	case status == http.StatusTooManyRequests:
-		return pipeline.ErrRateLimit
+		return translate.ErrRateLimit
 	case status == http.StatusRequestTimeout:
-		return pipeline.ErrUnreachable
+		return translate.ErrUnreachable
 	case status >= 500:
-		return pipeline.ErrServer
+		return translate.ErrServer
 	case status >= 400:
-		return pipeline.ErrRejected
+		return translate.ErrRejected
 	}
 	// A 1xx or 3xx the client did not follow is not an answer we can read.
-	return pipeline.ErrMalformed
+	return translate.ErrMalformed
 }
 
 // RetryAfter reads a Retry-After header, which is either a number of
@@ -114,35 +114,35 @@ type Service struct {
 
 // StatusError is the error for an HTTP answer with a failure status: detail
 // is what the service said, already redacted.
-func (s Service) StatusError(kind pipeline.BackendErrorKind, status int, header http.Header, detail string) *pipeline.BackendError {
-	e := &pipeline.BackendError{Kind: kind, Backend: s.Name, Status: status}
+func (s Service) StatusError(kind translate.BackendErrorKind, status int, header http.Header, detail string) *translate.BackendError {
+	e := &translate.BackendError{Kind: kind, Backend: s.Name, Status: status}
 	switch kind {
-	case pipeline.ErrAuth:
+	case translate.ErrAuth:
 		e.Err = locales.New("backend.auth", "Backend", s.Name, "Status", status).
 			WithHint("backend.auth.hint", "Env", s.KeyEnv)
-	case pipeline.ErrNotFound:
+	case translate.ErrNotFound:
 		e.Err = locales.New("backend.not-found", "Backend", s.Name, "Status", status, "Detail", detail).
 			WithHint("backend.not-found.hint", "Env", s.URLEnv)
-	case pipeline.ErrRateLimit:
+	case translate.ErrRateLimit:
 		e.RetryAfter = RetryAfter(header.Get("Retry-After"), time.Now())
 		e.Err = locales.New("backend.rate-limit", "Backend", s.Name, "Status", status).
 			WithHint("backend.rate-limit.hint")
-	case pipeline.ErrServer:
+	case translate.ErrServer:
 		e.Err = locales.New("backend.server", "Backend", s.Name, "Status", status, "Detail", detail)
-	case pipeline.ErrUnreachable:
+	case translate.ErrUnreachable:
 		e.Err = locales.New("backend.timeout", "Backend", s.Name, "Status", status)
-	case pipeline.ErrMalformed:
+	case translate.ErrMalformed:
 		e.Err = locales.New("backend.malformed", "Backend", s.Name, "Detail", detail)
 	default:
-		e.Kind = pipeline.ErrRejected
+		e.Kind = translate.ErrRejected
 		e.Err = locales.New("backend.rejected", "Backend", s.Name, "Status", status, "Detail", detail)
 	}
 	return e
 }
 
 // Malformed is the error for an answer that is not of the expected shape.
-func (s Service) Malformed(detail string) *pipeline.BackendError {
-	return &pipeline.BackendError{Kind: pipeline.ErrMalformed, Backend: s.Name,
+func (s Service) Malformed(detail string) *translate.BackendError {
+	return &translate.BackendError{Kind: translate.ErrMalformed, Backend: s.Name,
 		Err: locales.New("backend.malformed", "Backend", s.Name, "Detail", detail)}
 }
 
@@ -161,7 +161,7 @@ func (s Service) TransportError(ctx context.Context, err error) error {
 	var netErr net.Error
 	var urlErr *url.Error
 	if errors.As(err, &netErr) || errors.As(err, &urlErr) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return &pipeline.BackendError{Kind: pipeline.ErrUnreachable, Backend: s.Name,
+		return &translate.BackendError{Kind: translate.ErrUnreachable, Backend: s.Name,
 			Err: locales.New("backend.unreachable", "Backend", s.Name, "URL", s.URL).Wrap(stripURL(err)).
 				WithHint("backend.unreachable.hint", "Env", s.URLEnv)}
 	}

@@ -7,27 +7,27 @@ import (
 	"testing"
 	"time"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 func TestKindOf(t *testing.T) {
 	for _, tc := range []struct {
 		status int
-		want   pipeline.BackendErrorKind
+		want   translate.BackendErrorKind
 	}{
-		{400, pipeline.ErrRejected},
-		{401, pipeline.ErrAuth},
-		{403, pipeline.ErrAuth},
-		{404, pipeline.ErrNotFound},
-		{408, pipeline.ErrUnreachable},
-		{413, pipeline.ErrRejected},
-		{422, pipeline.ErrRejected},
-		{429, pipeline.ErrRateLimit},
-		{500, pipeline.ErrServer},
-		{502, pipeline.ErrServer},
-		{503, pipeline.ErrServer},
-		{529, pipeline.ErrServer},
-		{302, pipeline.ErrMalformed},
+		{400, translate.ErrRejected},
+		{401, translate.ErrAuth},
+		{403, translate.ErrAuth},
+		{404, translate.ErrNotFound},
+		{408, translate.ErrUnreachable},
+		{413, translate.ErrRejected},
+		{422, translate.ErrRejected},
+		{429, translate.ErrRateLimit},
+		{500, translate.ErrServer},
+		{502, translate.ErrServer},
+		{503, translate.ErrServer},
+		{529, translate.ErrServer},
+		{302, translate.ErrMalformed},
 	} {
 		if got := KindOf(tc.status); got != tc.want {
 			t.Errorf("KindOf(%d) = %d, want %d", tc.status, got, tc.want)
@@ -90,8 +90,8 @@ func TestTransportError(t *testing.T) {
 	if err := s.TransportError(ctx, io.ErrUnexpectedEOF); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: %v, want context.Canceled", err)
 	}
-	var be *pipeline.BackendError
-	if err := s.TransportError(context.Background(), io.ErrUnexpectedEOF); !errors.As(err, &be) || be.Kind != pipeline.ErrUnreachable {
+	var be *translate.BackendError
+	if err := s.TransportError(context.Background(), io.ErrUnexpectedEOF); !errors.As(err, &be) || be.Kind != translate.ErrUnreachable {
 		t.Errorf("dropped connection: %v, want ErrUnreachable", err)
 	}
 }

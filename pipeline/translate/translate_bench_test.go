@@ -1,4 +1,4 @@
-package pipeline_test
+package translate_test
 
 import (
 	"context"
@@ -15,11 +15,12 @@ import (
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/backendtest"
 	"github.com/epistle-letters/epistle/pipeline/openai"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 // bigLetter writes the sample letter repeated to about n sentences.
 func bigLetter(tb testing.TB, dir string, n int) string {
-	data, err := os.ReadFile("../testdata/2023-06-3.ko.md")
+	data, err := os.ReadFile("../../testdata/2023-06-3.ko.md")
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -54,7 +55,7 @@ func translateAgainst(tb testing.TB, segments, jobs, batch int, latency time.Dur
 	if err := pipeline.WriteFiles(l.Pending()); err != nil {
 		tb.Fatal(err)
 	}
-	g, err := glossary.Load("../testdata/glossary.csv")
+	g, err := glossary.Load("../../testdata/glossary.csv")
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func translateAgainst(tb testing.TB, segments, jobs, batch int, latency time.Dur
 		tb.Fatal(err)
 	}
 	start := time.Now()
-	r, err := l.Translate(context.Background(), pipeline.TranslateOptions{
+	r, err := translate.Run(context.Background(), l, translate.Options{
 		Target: language.English, Translator: tr, Backend: "openai", Model: "m", Glossary: g,
 		Jobs: jobs, BatchTokens: batch, Save: pipeline.WriteFiles,
 	})

@@ -1,4 +1,4 @@
-package pipeline_test
+package translate_test
 
 import (
 	"context"
@@ -12,18 +12,19 @@ import (
 
 	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 // recorder is a translator that keeps every request and answers each unit
 // with a fixed English sentence that keeps its tags and placeholders.
 type recorder struct {
 	mu   sync.Mutex
-	reqs []*pipeline.Request
+	reqs []*translate.Request
 	// answer overrides the default answer for a unit id.
 	answer map[string]string
 }
 
-func (r *recorder) Translate(_ context.Context, req *pipeline.Request) (*pipeline.Response, error) {
+func (r *recorder) Translate(_ context.Context, req *translate.Request) (*translate.Response, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.reqs = append(r.reqs, req)
@@ -35,11 +36,11 @@ func (r *recorder) Translate(_ context.Context, req *pipeline.Request) (*pipelin
 		}
 		out[u.ID] = fakeEnglish(u.Text, req.Terms)
 	}
-	return &pipeline.Response{Translations: out, Requests: 1}, nil
+	return &translate.Response{Translations: out, Requests: 1}, nil
 }
 
 // fakeEnglish keeps the tags and numbers of text and names every term.
-func fakeEnglish(text string, terms []pipeline.TermHint) string {
+func fakeEnglish(text string, terms []translate.TermHint) string {
 	var b strings.Builder
 	b.WriteString("Text")
 	for _, t := range terms {
@@ -98,9 +99,9 @@ func TestRequestCarriesOnlyWhatTheBatchNeeds(t *testing.T) {
 		"epistle.toml": "glossary = \"glossary.csv\"\n",
 	})
 	rec := &recorder{}
-	opts := pipeline.TranslateOptions{Target: language.English, Translator: rec, Backend: "test", Glossary: g,
+	opts := translate.Options{Target: language.English, Translator: rec, Backend: "test", Glossary: g,
 		Style: "Use the NIV. 김철수 reads it first.", Save: pipeline.WriteFiles}
-	if _, err := l.Translate(context.Background(), opts); err != nil {
+	if _, err := translate.Run(context.Background(), l, opts); err != nil {
 		t.Fatal(err)
 	}
 	if len(rec.reqs) != 1 {
@@ -144,7 +145,7 @@ func TestRequestCarriesOnlyWhatTheBatchNeeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec.reqs = nil
-	r, err := l2.Translate(context.Background(), opts)
+	r, err := translate.Run(context.Background(), l2, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +179,7 @@ func TestStaleSentenceGetsItsOldTranslationAsExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec := &recorder{}
-	if _, err := l2.Translate(context.Background(), pipeline.TranslateOptions{
+	if _, err := translate.Run(context.Background(), l2, translate.Options{
 		Target: language.English, Translator: rec, Backend: "test", Glossary: g, Save: pipeline.WriteFiles}); err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +206,7 @@ func TestFailingSentenceIsRetriedAloneThenFails(t *testing.T) {
 		}
 	}
 	rec := &recorder{answer: map[string]string{id: "We pray for the deserters."}}
-	r, err := l.Translate(context.Background(), pipeline.TranslateOptions{
+	r, err := translate.Run(context.Background(), l, translate.Options{
 		Target: language.English, Translator: rec, Backend: "test", Glossary: g, Save: pipeline.WriteFiles})
 	if err == nil || r.Failed != 1 || r.Translated != 3 {
 		t.Fatalf("err %v, result %+v; want one failure and three translated", err, r)

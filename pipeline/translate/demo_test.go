@@ -1,4 +1,4 @@
-package pipeline_test
+package translate_test
 
 import (
 	"bufio"
@@ -14,12 +14,13 @@ import (
 
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/memory"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 // published reads the sentence pairs of the English edition that was
 // published for the sample letter.
 func published(t *testing.T) map[string]string {
-	f, err := os.Open("../testdata/2023-06-3.tm.tsv")
+	f, err := os.Open("../../testdata/2023-06-3.tm.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +42,7 @@ func published(t *testing.T) map[string]string {
 func TestDemoEqualsPublishedEdition(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range []string{"2023-06-3.ko.md", "2023-06-3.tm.tsv", "glossary.csv", "demo/epistle.toml"} {
-		data, err := os.ReadFile(filepath.Join("../testdata", name))
+		data, err := os.ReadFile(filepath.Join("../../testdata", name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -65,7 +66,7 @@ func TestDemoEqualsPublishedEdition(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := l.Translate(context.Background(), pipeline.TranslateOptions{
+	r, err := translate.Run(context.Background(), l, translate.Options{
 		Target: language.English, Translator: mem, Memory: mem, Backend: "memory", Glossary: g, Save: pipeline.WriteFiles,
 	})
 	if err != nil {

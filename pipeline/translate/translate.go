@@ -1,4 +1,4 @@
-package pipeline
+package translate
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/glossary"
+	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
 	"github.com/epistle-letters/epistle/pipeline/document"
 )
@@ -23,8 +24,8 @@ type Memory interface {
 	Fuzzy(text string) (Example, float64, bool)
 }
 
-// TranslateOptions say what to translate and with whom.
-type TranslateOptions struct {
+// Options say what to translate and with whom.
+type Options struct {
 	Target     language.Tag
 	Translator Translator
 	// Backend and Model name who translates, for the catalogs' provenance.
@@ -56,7 +57,7 @@ type TranslateOptions struct {
 	RPM, TPM int
 	// Save writes files as batches finish, so that an interrupted run keeps
 	// its work; nil writes nothing (a dry run).
-	Save func([]File) error
+	Save func([]pipeline.File) error
 	// Progress, when set, hears how many segments are done of how many.
 	Progress func(done, total int)
 	// Batcher, when set, translates all batches in one call (the OpenAI
@@ -64,8 +65,8 @@ type TranslateOptions struct {
 	Batcher func(ctx context.Context, reqs []*Request) ([]*Response, error)
 }
 
-// TranslateResult is what `translate --json` prints (DESIGN.md).
-type TranslateResult struct {
+// Result is what `translate --json` prints (DESIGN.md).
+type Result struct {
 	Translated int `json:"translated"`
 	Reused     int `json:"reused"`
 	Failed     int `json:"failed"`
@@ -83,7 +84,7 @@ type TranslateResult struct {
 	EstimatedTokens int `json:"estimated_tokens,omitempty"`
 }
 
-func (o *TranslateOptions) defaults() {
+func (o *Options) defaults() {
 	if o.Jobs <= 0 {
 		o.Jobs = 4
 	}
@@ -108,8 +109,8 @@ func (o *TranslateOptions) defaults() {
 
 // job is one target language's work on one letter.
 type job struct {
-	l        *Letter
-	opts     *TranslateOptions
+	l        *pipeline.Letter
+	opts     *Options
 	lang     language.Tag
 	redactor *glossary.Redactor
 	limiter  *limiter
@@ -117,12 +118,12 @@ type job struct {
 	blocks map[string]int // sentence id → block
 
 	mu      sync.Mutex
-	trans   *Translations
+	trans   *pipeline.Translations
 	version int // of the catalogs in memory
 
 	saveMu   sync.Mutex
 	saved    int // version last written
-	result   *TranslateResult
+	result   *Result
 	done     int
 	total    int
 	fatalErr error
@@ -141,19 +142,19 @@ type work struct {
 	previous *Example
 }
 
-// Translate translates the letter's sentences that need it into each target
+// Run translates the letter's sentences that need it into each target
 // language. Sentences with an approved or machine translation of their
 // current text are left alone (unless Force); exact matches from memory are
 // reused without a request; the rest go to the backend in batches that follow
 // the letter's paragraphs. Every reply is validated; a failing sentence is
 // sent again alone with the failure named, and after Retries it is recorded
 // as failed. Finished batches are saved as they finish. The error wraps
-// ErrPartial when some sentences failed, and is ctx's when the run was
+// [pipeline.ErrPartial] when some sentences failed, and is ctx's when the run was
 // interrupted; what finished is saved either way.
-func (l *Letter) Translate(ctx context.Context, opts TranslateOptions) (*TranslateResult, error) {
+func Run(ctx context.Context, l *pipeline.Letter, opts Options) (*Result, error) {
 	opts.defaults()
 	start := time.Now()
-	result := &TranslateResult{}
+	result := &Result{}
 	redactor := (&glossary.Glossary{}).NewRedactor()
 	if opts.Glossary != nil {
 		redactor = opts.Glossary.NewRedactor()
@@ -161,14 +162,14 @@ func (l *Letter) Translate(ctx context.Context, opts TranslateOptions) (*Transla
 	j := &job{l: l, opts: &opts, lang: opts.Target, redactor: redactor, limiter: newLimiter(opts.RPM, opts.TPM), result: result}
 	err := j.run(ctx)
 	result.Seconds = time.Since(start).Seconds()
-	if errors.Is(err, ErrPartial) {
-		return result, fmt.Errorf("%d segments failed: %w", result.Failed, ErrPartial)
+	if errors.Is(err, pipeline.ErrPartial) {
+		return result, fmt.Errorf("%d segments failed: %w", result.Failed, pipeline.ErrPartial)
 	}
 	return result, err
 }
 
 // Add adds the counts of r to t, for a run over several languages.
-func (t *TranslateResult) Add(r *TranslateResult) {
+func (t *Result) Add(r *Result) {
 	t.Translated += r.Translated
 	t.Reused += r.Reused
 	t.Failed += r.Failed
@@ -217,7 +218,7 @@ func (j *job) run(ctx context.Context) error {
 		return err
 	}
 	if j.result.Failed > 0 {
-		return ErrPartial
+		return pipeline.ErrPartial
 	}
 	return nil
 }
@@ -227,9 +228,9 @@ func (j *job) plan() (todo []*work, reused bool) {
 	states := j.l.States(j.trans)
 	for _, s := range states {
 		switch {
-		case s.State == Approved:
+		case s.State == pipeline.Approved:
 			continue
-		case s.State == Machine && !j.opts.Force:
+		case s.State == pipeline.Machine && !j.opts.Force:
 			continue
 		}
 		if ex, ok := j.exact(s.Source); ok {

@@ -1,4 +1,4 @@
-package pipeline
+package memory
 
 import (
 	"io/fs"
@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/pipeline/catalog"
+	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
 // ApprovedPairs returns the approved translations of every letter in the
@@ -18,8 +19,8 @@ import (
 // in dir and up to two levels of folders below it (2024/05/), no deeper, so
 // a letter opened outside any newsletter folder does not search a home
 // directory.
-func ApprovedPairs(dir string, src, tgt language.Tag) []Example {
-	var pairs []Example
+func ApprovedPairs(dir string, src, tgt language.Tag) []translate.Example {
+	var pairs []translate.Example
 	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || !d.IsDir() {
 			return nil
@@ -37,7 +38,7 @@ func ApprovedPairs(dir string, src, tgt language.Tag) []Example {
 		}
 		for _, m := range source.Messages {
 			if a := approved.Get(m.ID); a != nil && a.Hash == catalog.Hash(m.Description, m.Other) {
-				pairs = append(pairs, Example{Source: m.Other, Target: a.Other})
+				pairs = append(pairs, translate.Example{Source: m.Other, Target: a.Other})
 			}
 		}
 		return fs.SkipDir

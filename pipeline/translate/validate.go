@@ -1,0 +1,78 @@
+package translate
+
+// What comes back: every reply is validated in one place (validate), good
+// translations are kept, failing sentences are sent again alone with the
+// problem named.
+
+import (
+	"context"
+	"strings"
+
+	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline/qa"
+)
+
+// accept validates a response, saves the good translations and retries or
+// fails the rest.
+func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) error {
+	var again []*work
+	good := map[string]string{}
+	failed := map[string]string{}
+	missing := map[string]bool{}
+	for _, w := range b {
+		text, ok := resp.Translations[w.id]
+		var problem string
+		switch {
+		case !ok && j.opts.Lookup:
+			missing[w.id] = true
+			continue
+		case !ok:
+			problem = locales.English.T("translate.problem.missing")
+		default:
+			var restored string
+			if restored, problem = j.validate(w, text); problem == "" {
+				good[w.id] = restored
+				continue
+			}
+		}
+		if retry < j.opts.Retries && j.opts.Batcher == nil {
+			w2 := *w
+			w2.problem = problem
+			again = append(again, &w2)
+			continue
+		}
+		failed[w.id] = problem
+	}
+	j.record(b, good, failed, missing)
+	for _, w := range again {
+		if err := j.translateBatch(ctx, []*work{w}, retry+1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// validate checks one translation and returns it with private names put
+// back, or what is wrong with it.
+func (j *job) validate(w *work, text string) (string, string) {
+	if err := j.redactor.CheckPlaceholders(w.text, text); err != nil {
+		return "", err.Error()
+	}
+	restored, err := j.redactor.Restore(text)
+	if err != nil {
+		return "", err.Error()
+	}
+	var msgs []string
+	for _, p := range qa.Errors(qa.Check(qa.Input{ID: w.id, Source: w.source, Translation: restored, Src: j.l.Source, Tgt: j.lang, Glossary: j.opts.Glossary})) {
+		msgs = append(msgs, p.Message)
+	}
+	if len(msgs) > 0 {
+		return "", strings.Join(msgs, "; ")
+	}
+	return restored, ""
+}
+
+// plainReason is a failure as the catalogs record it.
+func plainReason(err error) string {
+	return locales.English.ErrorText(err)
+}
