@@ -76,7 +76,7 @@ func newExchangeExportCmd(o *IO) *cobra.Command {
 			if err := parseExchangeFlags(&opts, lang, format); err != nil {
 				return err
 			}
-			return exchangeExportRun(o, opts)
+			return exchangeExportRun(c.Context(), o, opts)
 		},
 	}
 	c.Flags().StringVar(&lang, "lang", "", o.P.T("flag.lang"))
@@ -105,8 +105,8 @@ func openBundle(l *pipeline.Letter, opts exchangeOptions) (*exchange.Bundle, err
 	return exchange.Build(l, t, g), nil
 }
 
-func exchangeExportRun(o *IO, opts exchangeOptions) error {
-	l, err := openLetter(opts.Letter, opts.Encoding)
+func exchangeExportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
+	l, err := openLetter(ctx, opts.Letter, opts.Encoding)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"strings"
 
@@ -45,7 +46,7 @@ func newExportCmd(o *IO) *cobra.Command {
 					WithHint("export.usage.format.hint", "Formats", formatList())}
 			}
 			opts.Format = f
-			return exportRun(o, opts)
+			return exportRun(c.Context(), o, opts)
 		},
 	}
 	c.Flags().StringVar(&lang, "lang", "", o.P.T("flag.lang"))
@@ -67,8 +68,8 @@ func formatList() string {
 	return strings.Join(names, ", ")
 }
 
-func exportRun(o *IO, opts exportOptions) error {
-	l, err := openLetter(opts.Letter, opts.Encoding)
+func exportRun(ctx context.Context, o *IO, opts exportOptions) error {
+	l, err := openLetter(ctx, opts.Letter, opts.Encoding)
 	if err != nil {
 		return err
 	}

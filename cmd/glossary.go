@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -123,14 +124,14 @@ func newGlossaryCheckCmd(o *IO) *cobra.Command {
 			if len(args) == 2 {
 				opts.Letter = args[1]
 			}
-			return glossaryCheckRun(o, opts)
+			return glossaryCheckRun(c.Context(), o, opts)
 		},
 	}
 }
 
 // glossaryCheckRun validates a glossary, printing every problem as
 // file:line: what; with a letter, it shows where each entry occurs.
-func glossaryCheckRun(o *IO, opts glossaryCheckOptions) error {
+func glossaryCheckRun(ctx context.Context, o *IO, opts glossaryCheckOptions) error {
 	g, err := glossary.Load(opts.Glossary)
 	var invalid *glossary.Invalid
 	if errors.As(err, &invalid) {
@@ -146,7 +147,7 @@ func glossaryCheckRun(o *IO, opts glossaryCheckOptions) error {
 		fmt.Fprintln(o.Out, o.P.T("glossary.check.ok", "Path", opts.Glossary, "Count", len(g.Entries)))
 		return nil
 	}
-	l, err := openLetter(opts.Letter, "")
+	l, err := openLetter(ctx, opts.Letter, "")
 	if err != nil {
 		return err
 	}

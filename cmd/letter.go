@@ -11,8 +11,8 @@ import (
 // (status, export, check). It writes what changed in the source catalog
 // and skeleton when nobody else is writing the letter, so that the next
 // command sees the ids it saw; it never waits for a writer.
-func openLetter(path, encoding string) (*pipeline.Letter, error) {
-	l, err := readLetter(path, encoding)
+func openLetter(ctx context.Context, path, encoding string) (*pipeline.Letter, error) {
+	l, err := readLetter(ctx, path, encoding)
 	if err != nil || len(l.Pending()) == 0 {
 		return l, err
 	}
@@ -35,8 +35,8 @@ func lockLetter(ctx context.Context, path, encoding string) (l *pipeline.Letter,
 
 // readLetter reads a letter without writing anything, for a command that
 // has more of its input to check first: bad input changes nothing on disk.
-func readLetter(path, encoding string) (*pipeline.Letter, error) {
-	return pipeline.Open(path, pipeline.OpenOptions{Encoding: encoding})
+func readLetter(ctx context.Context, path, encoding string) (*pipeline.Letter, error) {
+	return pipeline.OpenContext(ctx, path, pipeline.OpenOptions{Encoding: encoding})
 }
 
 // writePending writes the source catalog and skeleton that reading the

@@ -92,7 +92,7 @@ func reviewRun(ctx context.Context, o *IO, opts reviewOptions) error {
 // write holds the letter's lock until release is called.
 func openReviewer(ctx context.Context, path string, lang language.Tag, glossaryPath string, write bool) (r *review.Reviewer, release func() error, err error) {
 	if !write {
-		l, err := openLetter(path, "")
+		l, err := openLetter(ctx, path, "")
 		if err != nil {
 			return nil, nil, err
 		}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -63,7 +64,9 @@ func usage(id string, kv ...any) error { return &usageError{locales.New(id, kv..
 
 // Main runs epistle with os.Args and returns the exit status.
 func Main() int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM (kill, a service manager, a closed terminal session) is a
+	// request to stop like Ctrl-C: finished work is kept, exit 130.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	uiLang := uiLangFromArgs(os.Args[1:])
 	io := systemIO(uiLang)

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -26,7 +27,7 @@ func newStatusCmd(o *IO) *cobra.Command {
 			if len(opts.Paths) == 0 {
 				opts.Paths = []string{"."}
 			}
-			return statusRun(o, opts)
+			return statusRun(c.Context(), o, opts)
 		},
 	}
 	c.Flags().BoolVar(&opts.Stats, "stats", false, o.P.T("flag.stats"))
@@ -41,7 +42,7 @@ type statusReport struct {
 	Stats     []review.Stat      `json:"stats,omitempty"`
 }
 
-func statusRun(o *IO, opts statusOptions) error {
+func statusRun(ctx context.Context, o *IO, opts statusOptions) error {
 	paths, err := review.FindLetters(opts.Paths)
 	if err != nil {
 		return err
@@ -49,7 +50,7 @@ func statusRun(o *IO, opts statusOptions) error {
 	rep := statusReport{Documents: []*review.Document{}}
 	var logs []*review.Log
 	for _, p := range paths {
-		l, err := openLetter(p, "")
+		l, err := openLetter(ctx, p, "")
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
@@ -18,34 +19,44 @@ import (
 type known struct{ ID, Text string }
 
 // assignIDs returns an id for each of texts, given the previous version.
-func assignIDs(old []known, texts []string) []string {
+// A long letter takes a while: it stops with ctx's error when ctx is done.
+func assignIDs(ctx context.Context, old []known, texts []string) ([]string, error) {
 	ids := make([]string, len(texts))
 	used := map[string]bool{}
-	pairs := lcs(old, texts)
+	pairs, err := lcs(ctx, old, texts)
+	if err != nil {
+		return nil, err
+	}
 	oi, ni := 0, 0
 	for _, p := range append(pairs, [2]int{len(old), len(texts)}) {
 		// old[oi:p[0]] was replaced by texts[ni:p[1]].
-		matchChanged(old[oi:p[0]], texts[ni:p[1]], ids[ni:p[1]], used)
+		if err := matchChanged(ctx, old[oi:p[0]], texts[ni:p[1]], ids[ni:p[1]], used); err != nil {
+			return nil, err
+		}
 		if p[0] < len(old) {
 			ids[p[1]] = old[p[0]].ID
 			used[old[p[0]].ID] = true
 		}
 		oi, ni = p[0]+1, p[1]+1
 	}
+	suffix := map[string]int{}
 	for i, id := range ids {
 		if id == "" {
-			ids[i] = freshID(texts[i], used)
+			ids[i] = freshID(texts[i], used, suffix)
 		}
 	}
-	return ids
+	return ids, nil
 }
 
 // matchChanged gives each new sentence in a changed stretch the id of the
 // most similar old sentence not yet taken, keeping their order, when they are
 // similar enough to be an edit of it.
-func matchChanged(old []known, texts []string, ids []string, used map[string]bool) {
+func matchChanged(ctx context.Context, old []known, texts []string, ids []string, used map[string]bool) error {
 	next := 0
 	for i, t := range texts {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		best, bestScore := -1, 0.0
 		for j := next; j < len(old); j++ {
 			if used[old[j].ID] {
@@ -63,24 +74,30 @@ func matchChanged(old []known, texts []string, ids []string, used map[string]boo
 			next = best + 1
 		}
 	}
+	return nil
 }
 
 // freshID derives an id from text, with a suffix where the letter already
-// uses it (identical sentences).
-func freshID(text string, used map[string]bool) string {
+// uses it (identical sentences). suffix remembers the last suffix tried for
+// each base, so that a letter with many identical sentences (a repeated
+// refrain, a pasted list) does not try every suffix again for each one.
+func freshID(text string, used map[string]bool, suffix map[string]int) string {
 	sum := sha1.Sum([]byte(text))
 	base := hex.EncodeToString(sum[:4])
 	id := base
-	for n := 2; used[id]; n++ {
+	n := max(suffix[base], 2)
+	for used[id] {
 		id = fmt.Sprintf("%s-%d", base, n)
+		n++
 	}
+	suffix[base] = n
 	used[id] = true
 	return id
 }
 
 // lcs returns the index pairs (old, new) of a longest common subsequence of
 // equal sentences.
-func lcs(old []known, texts []string) [][2]int {
+func lcs(ctx context.Context, old []known, texts []string) ([][2]int, error) {
 	n, m := len(old), len(texts)
 	// Skip the common head and tail: most edits touch a few sentences.
 	head := 0
@@ -102,6 +119,9 @@ func lcs(old []known, texts []string) [][2]int {
 		table[i] = make([]int32, len(b)+1)
 	}
 	for i := len(a) - 1; i >= 0; i-- {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		for j := len(b) - 1; j >= 0; j-- {
 			if a[i].Text == b[j] {
 				table[i][j] = table[i+1][j+1] + 1
@@ -124,7 +144,7 @@ func lcs(old []known, texts []string) [][2]int {
 	for i := 0; i < tail; i++ {
 		pairs = append(pairs, [2]int{n - tail + i, m - tail + i})
 	}
-	return pairs
+	return pairs, nil
 }
 
 // similarity is the Dice coefficient of the two texts' character bigrams:

@@ -189,7 +189,10 @@ func (j *job) run(ctx context.Context) error {
 		return err
 	}
 	j.trans = t
-	todo, reusedFiles := j.plan()
+	todo, reusedFiles, err := j.plan(ctx)
+	if err != nil {
+		return err
+	}
 	j.total = len(todo)
 	if j.opts.Save != nil && reusedFiles {
 		if err := j.save(); err != nil {
@@ -223,10 +226,15 @@ func (j *job) run(ctx context.Context) error {
 	return nil
 }
 
-// plan lists the sentences to send and reuses exact memory matches.
-func (j *job) plan() (todo []*work, reused bool) {
+// plan lists the sentences to send and reuses exact memory matches. Looking
+// a long letter up in a large memory takes a while: it stops with ctx's
+// error when ctx is done.
+func (j *job) plan(ctx context.Context) (todo []*work, reused bool, err error) {
 	states := j.l.States(j.trans)
 	for _, s := range states {
+		if err := ctx.Err(); err != nil {
+			return nil, false, err
+		}
 		switch {
 		case s.State == pipeline.Approved:
 			continue
@@ -248,7 +256,7 @@ func (j *job) plan() (todo []*work, reused bool) {
 		}
 		todo = append(todo, w)
 	}
-	return todo, reused
+	return todo, reused, nil
 }
 
 // exact returns the memory's translation of text itself, with the same tags.

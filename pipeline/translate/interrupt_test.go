@@ -1,0 +1,49 @@
+package translate_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/translate"
+)
+
+// cancellingMemory is a memory whose first lookup is interrupted: it
+// cancels the run (Ctrl-C during the lookup) and counts the lookups.
+type cancellingMemory struct {
+	cancel  context.CancelFunc
+	lookups int
+}
+
+func (m *cancellingMemory) Fuzzy(string) (translate.Example, float64, bool) {
+	m.lookups++
+	m.cancel()
+	return translate.Example{}, 0, false
+}
+
+// Ctrl-C while a long letter is looked up in a large memory stops the
+// lookups at once, with the context's error, and sends nothing.
+func TestInterruptedDuringMemoryLookup(t *testing.T) {
+	l, g := openLetter(t, map[string]string{
+		"letter.ko.md": requestLetter, "glossary.csv": requestGlossary,
+		"epistle.toml": "glossary = \"glossary.csv\"\n",
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	mem := &cancellingMemory{cancel: cancel}
+	rec := &recorder{}
+	_, err := translate.Run(ctx, l, translate.Options{
+		Target: l.Config.TargetLangs()[0], Translator: rec, Glossary: g, Memory: mem, Lookup: true,
+		Save: pipeline.WriteFiles,
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Run = %v, want context.Canceled", err)
+	}
+	if mem.lookups != 1 {
+		t.Errorf("%d memory lookups after Ctrl-C at the first; want 1", mem.lookups)
+	}
+	if len(rec.reqs) != 0 {
+		t.Errorf("%d requests sent after Ctrl-C", len(rec.reqs))
+	}
+}
