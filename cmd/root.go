@@ -54,6 +54,15 @@ func (o *IO) Warn(m *locales.Message) {
 	fmt.Fprintf(o.Err, "epistle: %s\n", o.P.Sprint(m))
 }
 
+// Error writes an error, and its hint if it has one, in epistle's voice: the
+// lines Main ends a failed command with, for a command that goes on.
+func (o *IO) Error(err error) {
+	fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("error.prefix"), o.P.ErrorText(err))
+	if hint := o.P.HintText(err); hint != "" {
+		fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), hint)
+	}
+}
+
 // usageError marks a mistake in how the command was called (exit 2).
 type usageError struct{ err error }
 
@@ -124,10 +133,7 @@ func report(o *IO, err error, interrupted bool) int {
 	if code == exitInterrupted {
 		err = locales.New("interrupted").WithHint("interrupted.hint")
 	}
-	fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("error.prefix"), o.P.ErrorText(err))
-	if hint := o.P.HintText(err); hint != "" {
-		fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), hint)
-	}
+	o.Error(err)
 	return code
 }
 
