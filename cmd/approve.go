@@ -55,7 +55,7 @@ func newApproveCmd(o *IO) *cobra.Command {
 // approveRun approves what it can and writes it; the segments it refuses
 // are named on stderr and make the run partly done (exit 3).
 func approveRun(ctx context.Context, o *IO, opts approveOptions) error {
-	r, release, err := openReviewer(ctx, opts.Letter, opts.Lang, opts.Glossary, true)
+	r, release, err := openReviewer(ctx, o, opts.Letter, opts.Lang, opts.Glossary, true)
 	if err != nil {
 		return err
 	}

@@ -51,7 +51,7 @@ type checkReport struct {
 // checkRun checks the source once and the translations in each language;
 // errors exit 3 so that check can gate a CI job.
 func checkRun(ctx context.Context, o *IO, opts checkOptions) error {
-	l, err := openLetter(ctx, opts.Letter, "")
+	l, err := openLetter(ctx, o, opts.Letter, "")
 	if err != nil {
 		return err
 	}

@@ -106,7 +106,7 @@ func openBundle(l *pipeline.Letter, opts exchangeOptions) (*exchange.Bundle, err
 }
 
 func exchangeExportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
-	l, err := openLetter(ctx, opts.Letter, opts.Encoding)
+	l, err := openLetter(ctx, o, opts.Letter, opts.Encoding)
 	if err != nil {
 		return err
 	}
@@ -161,7 +161,7 @@ func exchangeImportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
 	if err != nil {
 		return locales.New("letter.read", "Path", opts.Edited).Wrap(err)
 	}
-	l, release, err := lockLetter(ctx, opts.Letter, opts.Encoding)
+	l, release, err := lockLetter(ctx, o, opts.Letter, opts.Encoding)
 	if err != nil {
 		return err
 	}

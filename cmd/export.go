@@ -69,7 +69,7 @@ func formatList() string {
 }
 
 func exportRun(ctx context.Context, o *IO, opts exportOptions) error {
-	l, err := openLetter(ctx, opts.Letter, opts.Encoding)
+	l, err := openLetter(ctx, o, opts.Letter, opts.Encoding)
 	if err != nil {
 		return err
 	}

@@ -147,7 +147,7 @@ func glossaryCheckRun(ctx context.Context, o *IO, opts glossaryCheckOptions) err
 		fmt.Fprintln(o.Out, o.P.T("glossary.check.ok", "Path", opts.Glossary, "Count", len(g.Entries)))
 		return nil
 	}
-	l, err := openLetter(ctx, opts.Letter, "")
+	l, err := openLetter(ctx, o, opts.Letter, "")
 	if err != nil {
 		return err
 	}

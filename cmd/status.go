@@ -45,8 +45,8 @@ type statusReport struct {
 }
 
 // letterStatus counts the translations of the letter at path.
-func letterStatus(ctx context.Context, path string) (*review.Document, []*review.Log, error) {
-	l, err := openLetter(ctx, path, "")
+func letterStatus(ctx context.Context, o *IO, path string) (*review.Document, []*review.Log, error) {
+	l, err := openLetter(ctx, o, path, "")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -62,7 +62,7 @@ func statusRun(ctx context.Context, o *IO, opts statusOptions) error {
 	var logs []*review.Log
 	bad := 0
 	for _, p := range paths {
-		doc, ls, err := letterStatus(ctx, p)
+		doc, ls, err := letterStatus(ctx, o, p)
 		var m *locales.Message
 		switch {
 		case errors.As(err, &m) && ctx.Err() == nil:

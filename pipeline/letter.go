@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -39,6 +40,10 @@ type Letter struct {
 	// LockWait is how long [Letter.Lock] waits for another writer; zero
 	// means EPISTLE_LOCK_WAIT or [DefaultLockWait].
 	LockWait time.Duration
+
+	// Warnings are doubts about the letter that do not stop a command:
+	// NAME.zz.md, where zz looks like a language but is none.
+	Warnings []*locales.Message
 
 	// pending are the files refreshing the source made different.
 	pending []File
@@ -178,10 +183,18 @@ func (l *Letter) parseName() error {
 	var ok bool
 	if l.Name, l.Source, ok = SplitName(l.Path); !ok {
 		l.Source = l.Config.SourceLang()
+		if i := strings.LastIndexByte(l.Name, '.'); i > 0 && looksLikeLang.MatchString(l.Name[i+1:]) {
+			l.Warnings = append(l.Warnings, locales.New("letter.lang.unknown", "Path", l.Path, "Lang", l.Name[i+1:],
+				"Name", l.Name, "Source", l.Source.String()).WithHint("letter.lang.unknown.hint", "Lang", l.Name[i+1:]))
+		}
 	}
 	l.Dir = filepath.Join(filepath.Dir(l.Path), l.Name+".epistle")
 	return nil
 }
+
+// looksLikeLang matches what a letter's name may mean as its language: two
+// or three letters, with a region or script perhaps (zz, xx-YY, zh_Hant).
+var looksLikeLang = regexp.MustCompile(`^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$`)
 
 // SplitName reads a file name NAME.LANG.EXT (2024-05.ko.md, archive.en.tsv)
 // into NAME and LANG; ok is false when the name carries no language, and
