@@ -66,7 +66,7 @@ func newExchangeExportCmd(o *IO) *cobra.Command {
 	var opts exchangeOptions
 	var lang, format string
 	c := &cobra.Command{
-		Use:     "export FILE --lang LANG --format xliff|po|tmx",
+		Use:     "export FILE --lang LANG --format xliff|xliff12|po|tmx",
 		Short:   o.P.T("exchange.export.short"),
 		Long:    o.P.T("exchange.export.long"),
 		Example: o.P.T("exchange.export.example"),
@@ -228,13 +228,16 @@ func exchangeImportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
 }
 
 func importProblem(path string, p exchange.Problem) *locales.Message {
+	at := []any{"Path", path, "Line", p.Line, "ID", p.ID, "Source", p.Source}
 	switch p.Kind {
 	case "unknown-id":
-		return locales.New("exchange.problem.unknown-id", "Path", path, "ID", p.ID)
+		return locales.New("exchange.problem.unknown-id", at...)
+	case "unmatched":
+		return locales.New("exchange.problem.unmatched", at...)
 	case "source-changed":
-		return locales.New("exchange.problem.source-changed", "Path", path, "ID", p.ID)
+		return locales.New("exchange.problem.source-changed", at...)
 	case "tags":
-		return locales.New("exchange.problem.tags", "Path", path, "ID", p.ID, "Detail", p.Detail)
+		return locales.New("exchange.problem.tags", append(at, "Detail", p.Detail)...)
 	}
-	return locales.New("exchange.problem.names", "Path", path, "ID", p.ID, "Detail", p.Detail)
+	return locales.New("exchange.problem.names", append(at, "Detail", p.Detail)...)
 }

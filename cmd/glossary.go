@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -56,7 +57,11 @@ func newGlossaryListCmd(o *IO) *cobra.Command {
 
 // glossaryListRun prints the entries as a table.
 func glossaryListRun(o *IO, path string) error {
-	g, err := glossary.Load(path)
+	langs, err := glossaryLanguages(path)
+	if err != nil {
+		return err
+	}
+	g, err := glossary.Load(path, langs)
 	if err != nil {
 		return err
 	}
@@ -132,7 +137,11 @@ func newGlossaryCheckCmd(o *IO) *cobra.Command {
 // glossaryCheckRun validates a glossary, printing every problem as
 // file:line: what; with a letter, it shows where each entry occurs.
 func glossaryCheckRun(ctx context.Context, o *IO, opts glossaryCheckOptions) error {
-	g, err := glossary.Load(opts.Glossary)
+	langs, err := glossaryLanguages(opts.Glossary)
+	if err != nil {
+		return err
+	}
+	g, err := glossary.Load(opts.Glossary, langs)
 	var invalid *glossary.Invalid
 	if errors.As(err, &invalid) {
 		for _, p := range invalid.Problems {
@@ -231,7 +240,11 @@ func glossaryConvertRun(o *IO, opts glossaryConvertOptions) error {
 	if err := checkOutput(opts.Out, opts.Force, opts.In); err != nil {
 		return err
 	}
-	conv, err := glossary.Convert(opts.In, opts.Format, opts.KeepPrivate)
+	langs, err := glossaryLanguages(opts.In)
+	if err != nil {
+		return err
+	}
+	conv, err := glossary.Convert(opts.In, opts.Format, opts.KeepPrivate, langs)
 	if err != nil {
 		return err
 	}
@@ -247,4 +260,15 @@ func glossaryConvertRun(o *IO, opts glossaryConvertOptions) error {
 	}
 	fmt.Fprintln(o.Out, o.P.T("glossary.wrote", "Path", opts.Out, "Count", conv.Entries, "Format", string(opts.Format)))
 	return nil
+}
+
+// glossaryLanguages reads a glossary file by the languages of the
+// newsletter it belongs to: the epistle.toml in its folder or the nearest
+// one above (Korean to English without one).
+func glossaryLanguages(path string) (glossary.Option, error) {
+	cfg, err := pipeline.LoadConfig(filepath.Dir(path))
+	if err != nil {
+		return nil, err
+	}
+	return cfg.GlossaryLanguages(), nil
 }

@@ -66,6 +66,38 @@ type Glossary struct {
 	Name    string
 	Entries []*Entry
 	index   *automaton
+	langs   langs
+}
+
+// langs are the newsletter's source and target languages (base codes: ko,
+// en): a TBX file's language sets are read, and written, by them.
+type langs struct{ source, target string }
+
+// Option changes how a glossary file is read.
+type Option func(*langs)
+
+// Languages says which languages the newsletter translates from and to
+// (epistle.toml's source and first target); without it they are Korean
+// and English. A TBX file is read by them: an entry's terms in source
+// become the entries, those in target the renderings, whatever the file's
+// own xml:lang says.
+func Languages(source, target string) Option {
+	return func(l *langs) {
+		if source != "" {
+			l.source = baseLang(source)
+		}
+		if target != "" {
+			l.target = baseLang(target)
+		}
+	}
+}
+
+func newLangs(opts []Option) langs {
+	l := langs{source: "ko", target: "en"}
+	for _, o := range opts {
+		o(&l)
+	}
+	return l
 }
 
 // Invalid is the error for a glossary with problems: every problem, each a
@@ -96,7 +128,7 @@ func (e *Invalid) Unwrap() error {
 // Load reads a glossary file; its extension (.csv, .tsv, .tbx) says the
 // format. A file with problems gives an [*Invalid] listing them all; a file
 // that cannot be read gives a *locales.Message naming it.
-func Load(path string) (*Glossary, error) {
+func Load(path string, opts ...Option) (*Glossary, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		why := err
@@ -106,7 +138,7 @@ func Load(path string) (*Glossary, error) {
 		}
 		return nil, locales.New("glossary.read", "Path", path, "Err", why.Error()).Wrap(err)
 	}
-	return Parse(path, data)
+	return Parse(path, data, opts...)
 }
 
 // Format is a glossary file format.
@@ -116,13 +148,17 @@ type Format string
 const (
 	CSV Format = "csv"
 	TSV Format = "tsv"
-	TBX Format = "tbx"
+	TBX Format = "tbx" // TBX-Basic (TBX v3, ISO 30042:2019)
+	// TBX2 is TBX 2 (martif, ISO 30042:2008), what OmegaT and
+	// translate-toolkit read. It is only written: a .tbx file of either
+	// generation is read as TBX.
+	TBX2 Format = "tbx2"
 )
 
-// ParseFormat returns the format named by s (csv, tsv, tbx).
+// ParseFormat returns the format named by s (csv, tsv, tbx, tbx2).
 func ParseFormat(s string) (Format, bool) {
 	switch f := Format(strings.ToLower(s)); f {
-	case CSV, TSV, TBX:
+	case CSV, TSV, TBX, TBX2:
 		return f, true
 	}
 	return "", false
@@ -135,7 +171,7 @@ func FormatOf(path string) (Format, bool) {
 
 // Parse reads a glossary from data; name is the file name, whose extension
 // says the format, and which problems name.
-func Parse(name string, data []byte) (*Glossary, error) {
+func Parse(name string, data []byte, opts ...Option) (*Glossary, error) {
 	f, ok := FormatOf(name)
 	if !ok {
 		return nil, locales.New("glossary.format", "Path", name).
@@ -147,15 +183,20 @@ func Parse(name string, data []byte) (*Glossary, error) {
 	}
 	var entries []*Entry
 	var problems []*locales.Message
+	l := newLangs(opts)
 	switch f {
-	case TBX:
-		entries, problems = parseTBX(name, text)
+	case TBX, TBX2:
+		entries, problems = parseTBX(name, text, l)
 	case TSV:
 		entries, problems = parseDelimited(name, text, '\t')
 	default:
 		entries, problems = parseDelimited(name, text, ',')
 	}
-	return build(name, entries, problems)
+	g, err := build(name, entries, problems)
+	if g != nil {
+		g.langs = l
+	}
+	return g, err
 }
 
 // New validates entries made in code and indexes them; name is what
@@ -169,7 +210,7 @@ func build(name string, entries []*Entry, problems []*locales.Message) (*Glossar
 	if len(problems) > 0 {
 		return nil, &Invalid{Path: name, Problems: problems}
 	}
-	return &Glossary{Name: name, Entries: entries, index: newAutomaton(entries)}, nil
+	return &Glossary{Name: name, Entries: entries, index: newAutomaton(entries), langs: newLangs(nil)}, nil
 }
 
 // problem is a message about one line of a glossary file.
@@ -252,6 +293,8 @@ func (g *Glossary) Marshal(f Format) ([]byte, error) {
 		return g.marshalTSV()
 	case TBX:
 		return g.marshalTBX()
+	case TBX2:
+		return g.marshalTBX2()
 	default:
 		return g.marshalCSV()
 	}
@@ -273,7 +316,7 @@ func (g *Glossary) Public() (*Glossary, int) {
 		c.Targets, c.Forbidden = redactAll(red, e.Targets), redactAll(red, e.Forbidden)
 		kept = append(kept, &c)
 	}
-	return &Glossary{Name: g.Name, Entries: kept, index: newAutomaton(kept)}, len(g.Entries) - len(kept)
+	return &Glossary{Name: g.Name, Entries: kept, index: newAutomaton(kept), langs: g.langs}, len(g.Entries) - len(kept)
 }
 
 func redactAll(red *Redactor, texts []string) []string {

@@ -61,8 +61,8 @@ type Conversion struct {
 // Convert reads the glossary at path and renders it in format f. Unless
 // keepPrivate, private entries are left out: a converted glossary usually
 // goes to a terminology tool or a colleague, and the names must not.
-func Convert(path string, f Format, keepPrivate bool) (*Conversion, error) {
-	g, err := Load(path)
+func Convert(path string, f Format, keepPrivate bool, opts ...Option) (*Conversion, error) {
+	g, err := Load(path, opts...)
 	if err != nil {
 		return nil, err
 	}

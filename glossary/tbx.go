@@ -21,17 +21,28 @@ import (
 //     langSec > termSec > term, properties as <termNote type="…"> (DCA
 //     style) or as elements such as <basic:administrativeStatus> (DCT)
 //
-// An entry's terms in the source language become entries; its terms in the
-// target language become renderings, preferred first, and those whose
+// An entry's terms in the newsletter's source language become entries; its
+// terms in the target language (or, where it has none, the first other
+// language) become renderings, preferred first, and those whose
 // administrativeStatus is deprecated or superseded become forbidden
-// renderings. A proper noun (partOfSpeech properNoun) is a name; epistle's
-// own kinds travel in <termNote type="x-epistle-kind">. The source language
-// is the document's xml:lang, Korean when it has none.
+// renderings. The file's own xml:lang is only the language of its prose: a
+// terminology tool writes en there as readily as ko, and reading by it
+// would turn the glossary around. A file with no term in the source
+// language is refused, naming the language.
+//
+// epistle's kinds travel as <admin type="projectSubset">epistle-name</admin>
+// (epistle-dnt, epistle-private) on the entry, which TBX-Basic allows; a
+// proper noun (partOfSpeech properNoun, TBX 2) is a name too, and files of
+// epistle before TBX-Basic carried the kind as <termNote
+// type="x-epistle-kind">.
 
 // tbxTerm is one term section as read.
 type tbxTerm struct {
 	lang, text, status, pos, kind string
 }
+
+// kindPrefix starts the projectSubset that carries an entry's kind.
+const kindPrefix = "epistle-"
 
 func tbxLang(attrs []xml.Attr) string {
 	for _, a := range attrs {
@@ -59,12 +70,13 @@ func attr(attrs []xml.Attr, name string) string {
 	return ""
 }
 
-func parseTBX(name, text string) ([]*Entry, []*locales.Message) {
+func parseTBX(name, text string, l langs) ([]*Entry, []*locales.Message) {
 	d := xml.NewDecoder(strings.NewReader(text))
 	var (
 		entries   []*Entry
 		problems  []*locales.Message
-		srcLang   string
+		hasSource bool // some entry has a term in the source language
+		kind      Kind // the entry's kind, from its projectSubset
 		depth     int
 		entryLine int
 		inEntry   bool
@@ -100,9 +112,8 @@ func parseTBX(name, text string) ([]*Entry, []*locales.Message) {
 				if local != "martif" && local != "tbx" {
 					return nil, []*locales.Message{problem(name, line, "glossary.tbx.root", "Root", local)}
 				}
-				srcLang = tbxLang(t.Attr)
 			case local == "termEntry" || local == "conceptEntry":
-				inEntry, entryLine, terms, note = true, line, nil, ""
+				inEntry, entryLine, terms, note, kind = true, line, nil, "", ""
 			case !inEntry:
 			case local == "langSet" || local == "langSec":
 				lang = tbxLang(t.Attr)
@@ -112,7 +123,7 @@ func parseTBX(name, text string) ([]*Entry, []*locales.Message) {
 				// Markup inside a property (<hi> in a term) is part of its text.
 			case local == "term" && cur != nil:
 				prop = "term"
-			case local == "termNote" || local == "descrip":
+			case local == "termNote" || local == "descrip" || local == "admin":
 				prop = attr(t.Attr, "type")
 			case local == "administrativeStatus" || local == "partOfSpeech" || local == "x-epistle-kind":
 				prop = local
@@ -140,6 +151,8 @@ func parseTBX(name, text string) ([]*Entry, []*locales.Message) {
 					cur.pos = value
 				case prop == "x-epistle-kind" && cur != nil:
 					cur.kind = value
+				case prop == "projectSubset" && strings.HasPrefix(value, kindPrefix):
+					kind = Kind(strings.TrimPrefix(value, kindPrefix))
 				case (prop == "note" || prop == "definition") && note == "":
 					note = value
 				}
@@ -149,54 +162,55 @@ func parseTBX(name, text string) ([]*Entry, []*locales.Message) {
 			case "tig", "ntig", "termSec":
 				if cur != nil && cur.text != "" {
 					terms = append(terms, *cur)
+					hasSource = hasSource || cur.lang == l.source
 				}
 				cur = nil
 			case "termEntry", "conceptEntry":
 				if inEntry {
-					entries = append(entries, tbxEntries(srcLang, terms, note, entryLine)...)
+					entries = append(entries, tbxEntries(l, terms, kind, note, entryLine)...)
 				}
 				inEntry = false
 			}
 			depth--
 		}
 	}
-	if len(entries) == 0 {
+	switch {
+	case len(entries) == 0:
 		problems = append(problems, problem(name, 1, "glossary.tbx.entries"))
+	case !hasSource:
+		// One error, not one per entry: the whole file is in other
+		// languages.
+		return nil, []*locales.Message{locales.New("glossary.tbx.nosource", "File", name, "Lang", l.source).
+			WithHint("glossary.tbx.nosource.hint", "Lang", l.source)}
 	}
 	return entries, problems
 }
 
 // tbxEntries turns one concept's terms into glossary entries: one per
-// source-language term, each with all target-language renderings.
-func tbxEntries(srcLang string, terms []tbxTerm, note string, line int) []*Entry {
-	if srcLang == "" {
-		srcLang = "ko"
-	}
-	hasSrc := false
-	for _, t := range terms {
-		hasSrc = hasSrc || t.lang == srcLang
-	}
-	if !hasSrc && len(terms) > 0 {
-		srcLang = terms[0].lang
-	}
+// source-language term, each with the renderings in the target language,
+// or where the entry has none, in the first other language.
+func tbxEntries(l langs, terms []tbxTerm, kind Kind, note string, line int) []*Entry {
 	tgtLang := ""
+	for _, t := range terms {
+		if t.lang == l.target || tgtLang == "" && t.lang != l.source {
+			tgtLang = t.lang
+		}
+	}
 	var sources []tbxTerm
 	var targets, forbidden []string
-	kind := Kind("")
 	for _, t := range terms {
-		if t.kind != "" {
+		switch {
+		case kind != "":
+		case t.kind != "":
 			kind = Kind(strings.ToLower(t.kind))
-		} else if kind == "" && strings.EqualFold(t.pos, "properNoun") {
+		case strings.EqualFold(t.pos, "properNoun"):
 			kind = KindName
 		}
-		if t.lang == srcLang {
+		if t.lang == l.source {
 			if !deprecated(t.status) {
 				sources = append(sources, t)
 			}
 			continue
-		}
-		if tgtLang == "" {
-			tgtLang = t.lang
 		}
 		if t.lang != tgtLang {
 			continue
@@ -226,48 +240,77 @@ func deprecated(status string) bool {
 		status == "notRecommended" || status == "forbidden"
 }
 
-// marshalTBX writes TBX-Basic v3 in DCA style, the form terminology tools
-// read today; the source language is Korean, the target English.
+// marshalTBX writes TBX-Basic (TBX v3, DCA style), the form terminology
+// tools read today, valid against LTAC's core schema and TBX-Basic's
+// dialect rules: the kind is a projectSubset, since TBX-Basic has no
+// data category for a name or a term to keep as is.
 func (g *Glossary) marshalTBX() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
-	b.WriteString(`<tbx style="dca" type="TBX-Basic" xml:lang="ko" xmlns="urn:iso:std:iso:30042:ed-2">` + "\n")
+	b.WriteString(`<tbx style="dca" type="TBX-Basic" xml:lang="` + g.langs.source + `" xmlns="urn:iso:std:iso:30042:ed-2">` + "\n")
 	b.WriteString("  <tbxHeader>\n    <fileDesc>\n      <sourceDesc>\n        <p>epistle glossary</p>\n      </sourceDesc>\n    </fileDesc>\n  </tbxHeader>\n")
 	b.WriteString("  <text>\n    <body>\n")
+	for i, e := range g.Entries {
+		b.WriteString(`      <conceptEntry id="c` + strconv.Itoa(i+1) + `">` + "\n")
+		g.writeEntry(&b, e, "langSec", "termSec", "        ")
+		b.WriteString("      </conceptEntry>\n")
+	}
+	b.WriteString("    </body>\n  </text>\n</tbx>\n")
+	return b.Bytes(), nil
+}
+
+// marshalTBX2 writes TBX 2 (martif, TBX-Basic's first version), what
+// OmegaT and translate-toolkit's tbx2po read.
+func (g *Glossary) marshalTBX2() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<martif type="TBX-Basic-V1" xml:lang="` + g.langs.source + `">` + "\n")
+	b.WriteString("  <martifHeader>\n    <fileDesc>\n      <sourceDesc>\n        <p>epistle glossary</p>\n      </sourceDesc>\n    </fileDesc>\n  </martifHeader>\n")
+	b.WriteString("  <text>\n    <body>\n")
+	for i, e := range g.Entries {
+		b.WriteString(`      <termEntry id="c` + strconv.Itoa(i+1) + `">` + "\n")
+		g.writeEntry(&b, e, "langSet", "tig", "        ")
+		b.WriteString("      </termEntry>\n")
+	}
+	b.WriteString("    </body>\n  </text>\n</martif>\n")
+	return b.Bytes(), nil
+}
+
+// writeEntry writes the inside of one entry, in both generations' element
+// names: the kind and note, the source term, then the renderings,
+// preferred first, and the forbidden ones as deprecated.
+func (g *Glossary) writeEntry(b *bytes.Buffer, e *Entry, langSec, termSec, in string) {
 	esc := func(s string) string {
 		var e bytes.Buffer
 		_ = xml.EscapeText(&e, []byte(s))
 		return e.String()
 	}
-	for i, e := range g.Entries {
-		b.WriteString(`      <conceptEntry id="c` + strconv.Itoa(i+1) + `">` + "\n")
-		if e.Note != "" {
-			b.WriteString("        <note>" + esc(e.Note) + "</note>\n")
-		}
-		b.WriteString(`        <langSec xml:lang="ko">` + "\n          <termSec>\n")
-		b.WriteString("            <term>" + esc(e.Source) + "</term>\n")
-		switch e.Kind {
-		case KindName:
-			b.WriteString(`            <termNote type="partOfSpeech">properNoun</termNote>` + "\n")
-		case KindDNT, KindPrivate:
-			b.WriteString(`            <termNote type="x-epistle-kind">` + string(e.Kind) + "</termNote>\n")
-		}
-		b.WriteString("          </termSec>\n        </langSec>\n")
-		b.WriteString(`        <langSec xml:lang="en">` + "\n")
-		for j, t := range e.Targets {
-			status := "admittedTerm-admn-sts"
-			if j == 0 {
-				status = "preferredTerm-admn-sts"
-			}
-			b.WriteString("          <termSec>\n            <term>" + esc(t) + "</term>\n")
-			b.WriteString(`            <termNote type="administrativeStatus">` + status + "</termNote>\n          </termSec>\n")
-		}
-		for _, f := range e.Forbidden {
-			b.WriteString("          <termSec>\n            <term>" + esc(f) + "</term>\n")
-			b.WriteString(`            <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>` + "\n          </termSec>\n")
-		}
-		b.WriteString("        </langSec>\n      </conceptEntry>\n")
+	if e.Kind != "" && e.Kind != KindTerm {
+		b.WriteString(in + `<admin type="projectSubset">` + kindPrefix + string(e.Kind) + "</admin>\n")
 	}
-	b.WriteString("    </body>\n  </text>\n</tbx>\n")
-	return b.Bytes(), nil
+	if e.Note != "" {
+		b.WriteString(in + "<note>" + esc(e.Note) + "</note>\n")
+	}
+	term := func(text, status string) {
+		b.WriteString(in + "  <" + termSec + ">\n" + in + "    <term>" + esc(text) + "</term>\n")
+		if status != "" {
+			b.WriteString(in + `    <termNote type="administrativeStatus">` + status + "</termNote>\n")
+		}
+		b.WriteString(in + "  </" + termSec + ">\n")
+	}
+	b.WriteString(in + "<" + langSec + ` xml:lang="` + g.langs.source + `">` + "\n")
+	term(e.Source, "")
+	b.WriteString(in + "</" + langSec + ">\n")
+	b.WriteString(in + "<" + langSec + ` xml:lang="` + g.langs.target + `">` + "\n")
+	for j, t := range e.Targets {
+		status := "admittedTerm-admn-sts"
+		if j == 0 {
+			status = "preferredTerm-admn-sts"
+		}
+		term(t, status)
+	}
+	for _, f := range e.Forbidden {
+		term(f, "deprecatedTerm-admn-sts")
+	}
+	b.WriteString(in + "</" + langSec + ">\n")
 }

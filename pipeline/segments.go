@@ -36,7 +36,8 @@ func (l *Letter) Segments(g *glossary.Glossary) *SegmentList {
 }
 
 // LoadGlossary reads the glossary named by path, or where path is "" the
-// one epistle.toml names; nil when there is none.
+// one epistle.toml names; nil when there is none. A TBX glossary is read
+// from the newsletter's source language to its first target.
 func (c *Config) LoadGlossary(path string) (*glossary.Glossary, error) {
 	if path == "" {
 		if c.Glossary == "" {
@@ -44,5 +45,15 @@ func (c *Config) LoadGlossary(path string) (*glossary.Glossary, error) {
 		}
 		path = c.Resolve(c.Glossary)
 	}
-	return glossary.Load(path)
+	return glossary.Load(path, c.GlossaryLanguages())
+}
+
+// GlossaryLanguages is the option that reads a glossary from the
+// newsletter's source language to its first target.
+func (c *Config) GlossaryLanguages() glossary.Option {
+	target := ""
+	if len(c.Targets) > 0 {
+		target = c.Targets[0]
+	}
+	return glossary.Languages(c.Source, target)
 }

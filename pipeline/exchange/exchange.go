@@ -1,5 +1,5 @@
 // Package exchange writes a letter's sentences and translations in the
-// files that translators' tools read — XLIFF 2.0, gettext PO and TMX 1.4b —
+// files that translators' tools read — XLIFF 2.0 and 1.2, gettext PO and TMX 1.4b —
 // and reads an edited XLIFF or PO back as reviewed translations.
 //
 // These files leave the computer: they are mailed to a translator, uploaded
@@ -37,19 +37,22 @@ type Format string
 
 // The interchange formats.
 const (
-	XLIFF Format = "xliff"
-	PO    Format = "po"
-	TMX   Format = "tmx"
+	XLIFF   Format = "xliff" // XLIFF 2.0
+	XLIFF12 Format = "xliff12"
+	PO      Format = "po"
+	TMX     Format = "tmx"
 )
 
 // Formats lists the formats in the order help shows them.
-var Formats = []Format{XLIFF, PO, TMX}
+var Formats = []Format{XLIFF, XLIFF12, PO, TMX}
 
 // ParseFormat reads a --format value.
 func ParseFormat(s string) (Format, bool) {
 	switch strings.ToLower(s) {
 	case "xliff", "xlf":
 		return XLIFF, true
+	case "xliff12":
+		return XLIFF12, true
 	case "po":
 		return PO, true
 	case "tmx":
@@ -187,6 +190,8 @@ func (b *Bundle) Export(f Format) []byte {
 		return b.po()
 	case TMX:
 		return b.tmx()
+	case XLIFF12:
+		return b.xliff12()
 	default:
 		return b.xliff()
 	}

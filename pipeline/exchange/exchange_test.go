@@ -1,8 +1,12 @@
 package exchange
 
 import (
+	"reflect"
 	"testing"
 
+	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/document"
 )
 
@@ -28,15 +32,32 @@ func TestXLIFFInline(t *testing.T) {
 	}
 }
 
+// TMX and XLIFF 1.2 inline codes hold the tags as the PO has them, so that
+// a memory made of our TMX matches our PO and XLIFF exactly.
 func TestTMXInline(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
-		{"<g1>bold</g1>", `<bpt i="1" x="1">**</bpt>bold<ept i="1">**</ept>`},
-		{"see <g3>this</g3><x2/>", `see <bpt i="3" x="3">[</bpt>this<ept i="3">](https://example.org)</ept><ph x="2">&lt;b&gt;</ph>`},
+		{"<g1>bold</g1>", `<bpt i="1" x="1">&lt;g1&gt;</bpt>bold<ept i="1">&lt;/g1&gt;</ept>`},
+		{"see <g3>this</g3><x2/>", `see <bpt i="3" x="3">&lt;g3&gt;</bpt>this<ept i="3">&lt;/g3&gt;</ept><ph x="2">&lt;x2/&gt;</ph>`},
 		{"<n2/>", `<ph type="x-private">&lt;n2/&gt;</ph>`},
-		{"</g1>x<g1>", `<it pos="end" x="1">**</it>x<it pos="begin" x="1">**</it>`},
+		{"</g1>x<g1>", `<it pos="end" x="1">&lt;/g1&gt;</it>x<it pos="begin" x="1">&lt;g1&gt;</it>`},
 	} {
-		if got := tmxInline(c.in, tags); got != c.want {
+		if got := tmxInline(c.in); got != c.want {
 			t.Errorf("tmxInline(%q)\n got %s\nwant %s", c.in, got, c.want)
+		}
+	}
+}
+
+func TestXLIFF12Inline(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"plain & <safe>", "plain &amp; &lt;safe&gt;"},
+		{"<g1>bold</g1> text", `<bpt id="g1">&lt;g1&gt;</bpt>bold<ept id="g1">&lt;/g1&gt;</ept> text`},
+		{"a <x2/> b", `a <ph id="x2">&lt;x2/&gt;</ph> b`},
+		{"<n1/> prays", `<mrk mtype="protected"><ph id="n1" ctype="x-epistle-private">&lt;n1/&gt;</ph></mrk> prays`},
+		// Crossed pairs need nothing special: <bpt> and <ept> are flat.
+		{"<g1>a <g3>b</g1> c</g3>", `<bpt id="g1">&lt;g1&gt;</bpt>a <bpt id="g3">&lt;g3&gt;</bpt>b<ept id="g1">&lt;/g1&gt;</ept> c<ept id="g3">&lt;/g3&gt;</ept>`},
+	} {
+		if got := xliff12Inline(c.in); got != c.want {
+			t.Errorf("xliff12Inline(%q)\n got %s\nwant %s", c.in, got, c.want)
 		}
 	}
 }
@@ -50,21 +71,47 @@ func TestXLIFFRoundTrip(t *testing.T) {
 		"<g1>a <g3>b</g1> c</g3>",
 		"line one\nline two",
 	} {
-		doc := `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ko"><file id="f"><unit id="u1"><segment state="reviewed"><source>` +
-			xliffInline(text, tags) + `</source><target>` + xliffInline(text, tags) + `</target></segment></unit></file></xliff>`
-		segs, err := readXLIFF([]byte(doc))
-		if err != nil {
-			t.Fatal(err)
+		for version, doc := range map[string]string{
+			"2.0": `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ko"><file id="f"><unit id="u1"><segment state="reviewed"><source>` +
+				xliffInline(text, tags) + `</source><target>` + xliffInline(text, tags) + `</target></segment></unit></file></xliff>`,
+			"1.2": `<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file><body><trans-unit id="u1"><source>` +
+				xliff12Inline(text) + `</source><target state="final">` + xliff12Inline(text) + `</target></trans-unit></body></file></xliff>`,
+		} {
+			segs, err := readXLIFF([]byte(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(segs) != 1 || segs[0].source != text || segs[0].target != text || !segs[0].done {
+				t.Errorf("XLIFF %s round trip of %q gave %+v", version, text, segs)
+			}
 		}
-		if len(segs) != 1 || segs[0].source != text || segs[0].target != text || segs[0].state != "reviewed" {
-			t.Errorf("round trip of %q gave %+v", text, segs)
-		}
+	}
+}
+
+// A 1.2 unit's suggestions (<alt-trans>, which OmegaT and others add) are
+// not its translation, and other tools' <g> and <x> are our tags.
+func TestReadXLIFF12FromOtherTools(t *testing.T) {
+	doc := `<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file><body>
+<trans-unit id="a"><source>one</source><alt-trans><source>one</source><target>a suggestion</target></alt-trans></trans-unit>
+<trans-unit id="b" approved="yes"><source><g id="g1">b</g> <x id="x2"/></source><target><g id="g1">B</g> <x id="x2"/></target>
+<alt-trans><target>no</target></alt-trans><note from="developer">hash: sha1-b</note></trans-unit>
+</body></file></xliff>`
+	segs, err := readXLIFF([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []xliffSegment{
+		{line: 2, unit: "a", source: "one"},
+		{line: 3, unit: "b", hash: "sha1-b", done: true, source: "<g1>b</g1> <x2/>", target: "<g1>B</g1> <x2/>", hasTarget: true},
+	}
+	if !reflect.DeepEqual(segs, want) {
+		t.Errorf("read\n%+v\nwant\n%+v", segs, want)
 	}
 }
 
 func TestReadXLIFFRefusesOtherFiles(t *testing.T) {
 	for _, doc := range []string{
-		`<xliff version="1.2"><file/></xliff>`,
+		`<xliff version="1.2"><file/></xliff>`, // no namespace
 		`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0"><unit>`,
 		`not xml at all <`,
 	} {
@@ -161,5 +208,33 @@ func TestParseFormat(t *testing.T) {
 	}
 	if f, ok := FormatOf("letter.docx"); ok {
 		t.Errorf("FormatOf(letter.docx) = %q", f)
+	}
+}
+
+// The two XLIFF versions carry the same units: ids, hashes, review state,
+// sources and targets with their tags and name placeholders.
+func TestXLIFFVersionsAgree(t *testing.T) {
+	b := &Bundle{Letter: "l.ko.md", Source: language.Korean, Target: language.English, Units: []Unit{
+		{ID: "u1", Hash: "sha1-1", Block: "h1", Source: "<g1>기도</g1> 편지", Target: "<g1>Prayer</g1> letter", State: pipeline.Approved, Tags: tags[:1]},
+		{ID: "u2", Hash: "sha1-2", Source: "<n1/> 형제<x2/>", Target: "brother <n1/><x2/>", State: pipeline.Machine, Origin: "memory", Tags: tags[1:2]},
+		{ID: "u3", Hash: "sha1-3", Source: "새 문장", Target: "old", State: pipeline.Stale, Previous: "옛 문장"},
+		{ID: "u4", Hash: "sha1-4", Source: "없음", State: pipeline.Failed, Failure: "timeout"},
+	}}
+	v2, err := readXLIFF(b.Export(XLIFF))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v12, err := readXLIFF(b.Export(XLIFF12))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v2) != len(b.Units) || len(v12) != len(v2) {
+		t.Fatalf("units: 2.0 %d, 1.2 %d, want %d", len(v2), len(v12), len(b.Units))
+	}
+	for i := range v2 {
+		v2[i].line, v12[i].line = 0, 0
+		if v2[i] != v12[i] {
+			t.Errorf("unit %d:\n2.0 %+v\n1.2 %+v", i, v2[i], v12[i])
+		}
 	}
 }

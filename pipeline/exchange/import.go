@@ -30,8 +30,14 @@ type Change struct {
 
 // Problem is a segment an import refused.
 type Problem struct {
-	ID string
-	// Kind is "unknown-id", "source-changed", "tags" or "names".
+	// Line is where the segment starts in the file, ID its sentence id
+	// ("" when the file has none and nothing matched), Source its source
+	// text as the file has it.
+	Line   int
+	ID     string
+	Source string
+	// Kind is "unknown-id", "unmatched", "source-changed", "tags" or
+	// "names".
 	Kind   string
 	Detail string
 }
@@ -44,34 +50,40 @@ type Imported struct {
 	Problems []Problem
 }
 
-// Import reads an edited XLIFF or PO file (data, named path) against the
-// bundle it was exported from, as built again from the letter now, and the
-// letter's approved catalog in the bundle's language.
+// segment is one translation read back from an edited file.
+type segment struct {
+	line                     int
+	id, hash, source, target string
+	done, has, fuzzy         bool
+}
+
+// Import reads an edited XLIFF (2.0 or 1.2) or PO file (data, named path)
+// against the bundle it was exported from, as built again from the letter
+// now, and the letter's approved catalog in the bundle's language.
 //
 // A segment is taken when its translation differs from what was exported,
 // or when the translator marked it done (XLIFF state reviewed or final, a
 // PO entry no longer fuzzy) although it was not approved: the translator
 // has reviewed it, so it becomes an approved translation of the current
 // source. A PO entry still marked fuzzy is work in progress and is left
-// alone. It is refused when its id is not a sentence of the letter, its
-// source or hash is not the letter's current one (the letter changed
-// since the export), its tags are not the source's, or its name
-// placeholders are not the source's. Untouched segments change nothing.
+// alone. A PO entry without msgctxt (a PO that went through po2xliff and
+// xliff2po loses it) is matched by its "#. hash:" comment, then by its
+// exact source among the letter's sentences. It is refused when its id is
+// not a sentence of the letter or nothing matches it, its source or hash
+// is not the letter's current one (the letter changed since the export),
+// its tags are not the source's, or its name placeholders are not the
+// source's. Untouched segments change nothing.
 func (b *Bundle) Import(path string, data []byte, f Format, approved *catalog.Catalog) (*Imported, error) {
-	type seg struct {
-		id, hash, source, target string
-		done, has, fuzzy         bool
-	}
-	var segs []seg
+	var segs []segment
 	switch f {
-	case XLIFF:
+	case XLIFF, XLIFF12:
 		xs, err := readXLIFF(data)
 		if err != nil {
 			return nil, badFile(path, err)
 		}
 		for _, x := range xs {
-			segs = append(segs, seg{id: x.unit, hash: x.hash, source: x.source, target: x.target,
-				done: x.state == "reviewed" || x.state == "final", has: x.hasTarget && x.target != ""})
+			segs = append(segs, segment{line: x.line, id: x.unit, hash: x.hash, source: x.source, target: x.target,
+				done: x.done, has: x.hasTarget && x.target != ""})
 		}
 	case PO:
 		ps, err := readPO(data)
@@ -79,15 +91,22 @@ func (b *Bundle) Import(path string, data []byte, f Format, approved *catalog.Ca
 			return nil, badFile(path, err)
 		}
 		for _, p := range ps {
-			segs = append(segs, seg{id: p.ctxt, hash: p.hash, source: p.id, target: p.str, done: !p.fuzzy, fuzzy: p.fuzzy, has: p.str != ""})
+			segs = append(segs, segment{line: p.line, id: p.ctxt, hash: p.hash, source: p.id, target: p.str, done: !p.fuzzy, fuzzy: p.fuzzy, has: p.str != ""})
 		}
 	default:
 		return nil, locales.New("exchange.import.format", "Path", path).WithHint("exchange.import.format.hint")
 	}
 
 	units := map[string]*Unit{}
+	// The same sentence twice in a letter has one hash, one source and
+	// one translation: a match by either takes every copy.
+	byHash := map[string][]*Unit{}
+	bySource := map[string][]*Unit{}
 	for i := range b.Units {
-		units[b.Units[i].ID] = &b.Units[i]
+		u := &b.Units[i]
+		units[u.ID] = u
+		byHash[u.Hash] = append(byHash[u.Hash], u)
+		bySource[u.Source] = append(bySource[u.Source], u)
 	}
 	out := &Imported{Catalog: &catalog.Catalog{}}
 	for _, m := range approved.Messages {
@@ -98,44 +117,27 @@ func (b *Bundle) Import(path string, data []byte, f Format, approved *catalog.Ca
 		if !s.has || s.fuzzy {
 			continue
 		}
-		u := units[s.id]
-		if u == nil {
-			out.Problems = append(out.Problems, Problem{ID: s.id, Kind: "unknown-id"})
-			continue
-		}
-		if s.target == u.Target && (!s.done || u.State == pipeline.Approved) {
-			continue
-		}
-		if s.source != u.Source || (s.hash != "" && s.hash != u.Hash) {
-			out.Problems = append(out.Problems, Problem{ID: s.id, Kind: "source-changed"})
-			continue
-		}
-		if d := tagDiff(u.Source, s.target); d != "" {
-			out.Problems = append(out.Problems, Problem{ID: s.id, Kind: "tags", Detail: d})
-			continue
-		}
-		text := s.target
-		if b.redactor != nil {
-			if err := b.redactor.CheckPlaceholders(u.Source, s.target); err != nil {
-				out.Problems = append(out.Problems, Problem{ID: s.id, Kind: "names", Detail: err.Error()})
+		var matched []*Unit
+		switch {
+		case s.id != "":
+			matched = []*Unit{units[s.id]}
+			if matched[0] == nil {
+				out.Problems = append(out.Problems, Problem{Line: s.line, ID: s.id, Source: s.source, Kind: "unknown-id"})
 				continue
 			}
-			restored, err := b.redactor.Restore(s.target)
-			if err != nil {
-				out.Problems = append(out.Problems, Problem{ID: s.id, Kind: "names", Detail: err.Error()})
-				continue
-			}
-			text = restored
+		case len(byHash[s.hash]) > 0:
+			matched = byHash[s.hash]
+		case len(bySource[s.source]) > 0:
+			matched = bySource[s.source]
+		default:
+			out.Problems = append(out.Problems, Problem{Line: s.line, Source: s.source, Kind: "unmatched"})
+			continue
 		}
-		old := ""
-		if m := approved.Get(u.ID); m != nil {
-			old = m.Other
-			if m.Hash == u.Hash && m.Other == text {
-				continue
+		for _, u := range matched {
+			if p := b.take(path, s, u, approved, out); p != nil {
+				out.Problems = append(out.Problems, *p)
 			}
 		}
-		out.Catalog.Set(&catalog.Message{ID: u.ID, Description: "reviewed in " + filepath.Base(path), Hash: u.Hash, Other: text})
-		out.Changes = append(out.Changes, Change{ID: u.ID, Old: old, New: text})
 	}
 	// The approved catalog keeps the letter's order.
 	order := map[string]int{}
@@ -156,6 +158,44 @@ func (b *Bundle) Import(path string, data []byte, f Format, approved *catalog.Ca
 		return 0
 	})
 	return out, nil
+}
+
+// take checks segment s as a translation of unit u and, when it is a new
+// one, sets it in out's catalog; it returns why it cannot, or nil.
+func (b *Bundle) take(path string, s segment, u *Unit, approved *catalog.Catalog, out *Imported) *Problem {
+	refuse := func(kind, detail string) *Problem {
+		return &Problem{Line: s.line, ID: u.ID, Source: s.source, Kind: kind, Detail: detail}
+	}
+	if s.target == u.Target && (!s.done || u.State == pipeline.Approved) {
+		return nil
+	}
+	if s.source != u.Source || (s.hash != "" && s.hash != u.Hash) {
+		return refuse("source-changed", "")
+	}
+	if d := tagDiff(u.Source, s.target); d != "" {
+		return refuse("tags", d)
+	}
+	text := s.target
+	if b.redactor != nil {
+		if err := b.redactor.CheckPlaceholders(u.Source, s.target); err != nil {
+			return refuse("names", err.Error())
+		}
+		restored, err := b.redactor.Restore(s.target)
+		if err != nil {
+			return refuse("names", err.Error())
+		}
+		text = restored
+	}
+	old := ""
+	if m := approved.Get(u.ID); m != nil {
+		old = m.Other
+		if m.Hash == u.Hash && m.Other == text {
+			return nil
+		}
+	}
+	out.Catalog.Set(&catalog.Message{ID: u.ID, Description: "reviewed in " + filepath.Base(path), Hash: u.Hash, Other: text})
+	out.Changes = append(out.Changes, Change{ID: u.ID, Old: old, New: text})
+	return nil
 }
 
 func badFile(path string, err error) error {

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/epistle-letters/epistle/pipeline"
-	"github.com/epistle-letters/epistle/pipeline/document"
 )
 
 // tmx writes the approved pairs as a TMX 1.4b translation memory: what a
@@ -25,49 +24,39 @@ func (b *Bundle) tmx() []byte {
 		if u.Block != "" {
 			fmt.Fprintf(&w, "   <prop type=\"x-block\">%s</prop>\n", esc(u.Block))
 		}
-		fmt.Fprintf(&w, "   <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", b.Source, tmxInline(u.Source, u.Tags))
-		fmt.Fprintf(&w, "   <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", b.Target, tmxInline(u.Target, u.Tags))
+		fmt.Fprintf(&w, "   <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", b.Source, tmxInline(u.Source))
+		fmt.Fprintf(&w, "   <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", b.Target, tmxInline(u.Target))
 		w.WriteString("  </tu>\n")
 	}
 	w.WriteString(" </body>\n</tmx>\n")
 	return []byte(w.String())
 }
 
-// tmxInline writes a tagged text with TMX's inline codes: a pair as
-// <bpt>/<ept> holding the markup, a standalone tag as <ph>, a private name
-// as a <ph> holding its placeholder; a pair that does not nest is written
-// as two isolated codes.
-func tmxInline(text string, tags []document.Tag) string {
-	markup := map[string]document.Tag{}
-	for _, t := range tags {
-		markup[t.Name] = t
-	}
+// tmxInline writes a tagged text with TMX's inline codes, each holding the
+// tag as our PO and XLIFF 1.2 write it: a pair as <bpt>/<ept>, a
+// standalone tag and a private name as <ph>, a pair that does not nest as
+// two isolated codes. A tool that compares texts with their codes (OmegaT
+// using the TMX as memory for our XLIFF or PO, epistle's memory backend)
+// then finds a sentence with markup as an exact match.
+func tmxInline(text string) string {
 	nested := pairsNest(text)
 	var w strings.Builder
-	last := 0
-	for _, loc := range document.TagPattern.FindAllStringIndex(text, -1) {
-		w.WriteString(esc(text[last:loc[0]]))
-		last = loc[1]
-		tok := text[loc[0]:loc[1]]
-		name := strings.Trim(tok, "</>")
-		closing := strings.HasPrefix(tok, "</")
-		num := name[1:]
-		t := markup[name]
+	eachInline(text, func(s string) { w.WriteString(esc(s)) }, func(t inlineToken) {
+		num := t.Name[1:]
 		switch {
-		case name[0] == 'n':
-			fmt.Fprintf(&w, `<ph type="x-private">%s</ph>`, esc(tok))
-		case name[0] == 'x':
-			fmt.Fprintf(&w, `<ph x="%s">%s</ph>`, num, esc(t.Open))
-		case nested && closing:
-			fmt.Fprintf(&w, `<ept i="%s">%s</ept>`, num, esc(t.Close))
+		case t.Private:
+			fmt.Fprintf(&w, `<ph type="x-private">%s</ph>`, esc(t.Tok))
+		case !t.Pair:
+			fmt.Fprintf(&w, `<ph x="%s">%s</ph>`, num, esc(t.Tok))
+		case nested && t.Closing:
+			fmt.Fprintf(&w, `<ept i="%s">%s</ept>`, num, esc(t.Tok))
 		case nested:
-			fmt.Fprintf(&w, `<bpt i="%s" x="%s">%s</bpt>`, num, num, esc(t.Open))
-		case closing:
-			fmt.Fprintf(&w, `<it pos="end" x="%s">%s</it>`, num, esc(t.Close))
+			fmt.Fprintf(&w, `<bpt i="%s" x="%s">%s</bpt>`, num, num, esc(t.Tok))
+		case t.Closing:
+			fmt.Fprintf(&w, `<it pos="end" x="%s">%s</it>`, num, esc(t.Tok))
 		default:
-			fmt.Fprintf(&w, `<it pos="begin" x="%s">%s</it>`, num, esc(t.Open))
+			fmt.Fprintf(&w, `<it pos="begin" x="%s">%s</it>`, num, esc(t.Tok))
 		}
-	}
-	w.WriteString(esc(text[last:]))
+	})
 	return w.String()
 }

@@ -31,35 +31,14 @@ func (b *Bundle) xliff() []byte {
 	for _, u := range b.Units {
 		fmt.Fprintf(&w, "  <unit id=\"%s\" name=\"%s\">\n", attr(u.ID), attr(u.ID))
 		w.WriteString("   <notes>\n")
-		note := func(category, text string) {
-			fmt.Fprintf(&w, "    <note category=\"%s\">%s</note>\n", category, esc(text))
-		}
-		note("hash", u.Hash)
-		if u.Block != "" {
-			note("block", u.Block)
-		}
-		for _, t := range u.Terms {
-			note("glossary", t)
-		}
-		if u.Previous != "" {
-			note("previous-source", u.Previous)
-		}
-		if u.Origin != "" {
-			note("origin", u.Origin)
-		}
-		if u.Failure != "" {
-			note("failure", u.Failure)
+		for _, n := range u.notes() {
+			fmt.Fprintf(&w, "    <note category=\"%s\">%s</note>\n", n.Category, esc(n.Text))
 		}
 		w.WriteString("   </notes>\n")
-		if len(u.Tags) > 0 {
+		if data := u.originalData(); len(data) > 0 {
 			w.WriteString("   <originalData>\n")
-			for _, t := range u.Tags {
-				if strings.HasPrefix(t.Name, "g") {
-					fmt.Fprintf(&w, "    <data id=\"%s-open\">%s</data>\n", t.Name, esc(t.Open))
-					fmt.Fprintf(&w, "    <data id=\"%s-close\">%s</data>\n", t.Name, esc(t.Close))
-				} else {
-					fmt.Fprintf(&w, "    <data id=\"%s\">%s</data>\n", t.Name, esc(t.Open))
-				}
+			for _, d := range data {
+				fmt.Fprintf(&w, "    <data id=\"%s\">%s</data>\n", d.ID, esc(d.Text))
 			}
 			w.WriteString("   </originalData>\n")
 		}
@@ -90,23 +69,18 @@ func xliffInline(text string, tags []document.Tag) string {
 	}
 	nested := pairsNest(text)
 	var w strings.Builder
-	last := 0
-	for _, loc := range document.TagPattern.FindAllStringIndex(text, -1) {
-		w.WriteString(esc(text[last:loc[0]]))
-		last = loc[1]
-		tok := text[loc[0]:loc[1]]
-		name := strings.Trim(tok, "</>")
-		closing := strings.HasPrefix(tok, "</")
+	eachInline(text, func(s string) { w.WriteString(esc(s)) }, func(t inlineToken) {
+		name := t.Name
 		switch {
-		case name[0] == 'n':
+		case t.Private:
 			fmt.Fprintf(&w, `<ph id="%s" canCopy="no" canDelete="no" type="other" subType="epistle:private" disp="%s"/>`, name, name)
-		case name[0] == 'x':
+		case !t.Pair:
 			if known[name] {
 				fmt.Fprintf(&w, `<ph id="%s" dataRef="%s"/>`, name, name)
 			} else {
 				fmt.Fprintf(&w, `<ph id="%s"/>`, name)
 			}
-		case nested && closing:
+		case nested && t.Closing:
 			w.WriteString("</pc>")
 		case nested:
 			if known[name] {
@@ -114,13 +88,12 @@ func xliffInline(text string, tags []document.Tag) string {
 			} else {
 				fmt.Fprintf(&w, `<pc id="%s">`, name)
 			}
-		case closing:
+		case t.Closing:
 			fmt.Fprintf(&w, `<ec startRef="%s"/>`, name)
 		default:
 			fmt.Fprintf(&w, `<sc id="%s"/>`, name)
 		}
-	}
-	w.WriteString(esc(text[last:]))
+	})
 	return w.String()
 }
 
@@ -152,14 +125,18 @@ func attr(s string) string { return esc(s) }
 
 // xliffSegment is one segment read back from an XLIFF file.
 type xliffSegment struct {
+	line           int // where its unit starts
 	unit, hash     string
-	state          string
+	done           bool // the translator marked it reviewed
 	source, target string
 	hasTarget      bool
 }
 
-// readXLIFF reads the units of an XLIFF 2.0 file: per unit its id, the hash
-// note, and its (first) segment's state, source and target as tagged text.
+// readXLIFF reads the units of an XLIFF 2.0 or 1.2 file: per unit its id,
+// the hash note, whether it is marked done, and its (first) segment's
+// source and target as tagged text. Inline codes become our tags by their
+// ids, whatever text a 1.2 code holds; <g> and <x>, which other tools
+// write in 1.2, are read too.
 func readXLIFF(data []byte) ([]xliffSegment, error) {
 	dec := xml.NewDecoder(strings.NewReader(string(data)))
 	var out []xliffSegment
@@ -167,10 +144,13 @@ func readXLIFF(data []byte) ([]xliffSegment, error) {
 	var text *strings.Builder
 	var noteCategory string
 	var note strings.Builder
-	var open []string
+	var open []string // the end tags of the open <pc> and <g>
 	inNote := false
-	sawXLIFF := false
+	version := ""
+	code := 0 // > 0 inside a 1.2 inline code, whose text is not the sentence's
+	alt := 0  // > 0 inside a 1.2 <alt-trans>, a suggestion and not the unit's
 	for {
+		line, _ := dec.InputPos()
 		tok, err := dec.Token()
 		if err != nil {
 			if err.Error() == "EOF" {
@@ -181,6 +161,10 @@ func readXLIFF(data []byte) ([]xliffSegment, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if t.Name.Local == "alt-trans" || alt > 0 {
+				alt++
+				continue
+			}
 			a := func(name string) string {
 				for _, at := range t.Attr {
 					if at.Name.Local == name {
@@ -189,21 +173,28 @@ func readXLIFF(data []byte) ([]xliffSegment, error) {
 				}
 				return ""
 			}
+			tag := func(s string) {
+				if text != nil {
+					text.WriteString(s)
+				}
+			}
 			switch t.Name.Local {
 			case "xliff":
-				sawXLIFF = t.Name.Space == xliffNS
-			case "unit":
-				out = append(out, xliffSegment{unit: a("id")})
+				switch t.Name.Space {
+				case xliffNS:
+					version = "2.0"
+				case xliff12NS:
+					version = "1.2"
+				}
+			case "unit", "trans-unit":
+				out = append(out, xliffSegment{line: line, unit: a("id"), done: a("approved") == "yes"})
 				cur = &out[len(out)-1]
 			case "note":
 				inNote, noteCategory = true, a("category")
 				note.Reset()
 			case "segment":
-				if cur != nil && cur.state == "" {
-					cur.state = a("state")
-					if cur.state == "" {
-						cur.state = "initial"
-					}
+				if cur != nil && cur.source == "" && !cur.hasTarget {
+					cur.done = a("state") == "reviewed" || a("state") == "final"
 				}
 			case "source":
 				if cur != nil && cur.source == "" {
@@ -213,28 +204,39 @@ func readXLIFF(data []byte) ([]xliffSegment, error) {
 				if cur != nil && !cur.hasTarget {
 					text = &strings.Builder{}
 					cur.hasTarget = true
+					if version == "1.2" {
+						cur.done = cur.done || a("state") == "final" || a("state") == "signed-off"
+					}
 				}
-			case "pc":
+			case "pc", "g":
 				if text != nil {
 					open = append(open, a("id"))
-					text.WriteString("<" + a("id") + ">")
+					tag("<" + a("id") + ">")
 				}
-			case "sc":
-				if text != nil {
-					text.WriteString("<" + a("id") + ">")
+			case "sc", "bx":
+				tag("<" + a("id") + ">")
+			case "ec", "ex":
+				ref := a("startRef")
+				if ref == "" {
+					ref = a("id")
 				}
-			case "ec":
-				if text != nil {
-					ref := a("startRef")
-					if ref == "" {
-						ref = a("id")
-					}
-					text.WriteString("</" + ref + ">")
+				tag("</" + ref + ">")
+			case "ph", "x":
+				tag("<" + a("id") + "/>")
+				code++
+			case "bpt":
+				tag("<" + a("id") + ">")
+				code++
+			case "ept":
+				tag("</" + a("id") + ">")
+				code++
+			case "it":
+				if a("pos") == "close" {
+					tag("</" + a("id") + ">")
+				} else {
+					tag("<" + a("id") + ">")
 				}
-			case "ph":
-				if text != nil {
-					text.WriteString("<" + a("id") + "/>")
-				}
+				code++
 			case "cp":
 				if text != nil {
 					var r rune
@@ -243,10 +245,20 @@ func readXLIFF(data []byte) ([]xliffSegment, error) {
 				}
 			}
 		case xml.EndElement:
+			if alt > 0 {
+				alt--
+				continue
+			}
 			switch t.Name.Local {
 			case "note":
-				if inNote && cur != nil && noteCategory == "hash" {
-					cur.hash = strings.TrimSpace(note.String())
+				if inNote && cur != nil {
+					n := strings.TrimSpace(note.String())
+					switch {
+					case noteCategory == "hash":
+						cur.hash = n
+					case version == "1.2" && strings.HasPrefix(n, "hash:"):
+						cur.hash = strings.TrimSpace(strings.TrimPrefix(n, "hash:"))
+					}
 				}
 				inNote = false
 			case "source":
@@ -259,23 +271,26 @@ func readXLIFF(data []byte) ([]xliffSegment, error) {
 					cur.target = text.String()
 				}
 				text = nil
-			case "pc":
+			case "pc", "g":
 				if text != nil && len(open) > 0 {
 					text.WriteString("</" + open[len(open)-1] + ">")
 					open = open[:len(open)-1]
 				}
+			case "ph", "x", "bpt", "ept", "it":
+				code--
 			}
 		case xml.CharData:
 			switch {
+			case alt > 0:
 			case inNote:
 				note.Write(t)
-			case text != nil:
+			case text != nil && code == 0:
 				text.Write(t)
 			}
 		}
 	}
-	if !sawXLIFF {
-		return nil, &syntaxError{Line: 1, Err: "not an XLIFF 2.0 file"}
+	if version == "" {
+		return nil, &syntaxError{Line: 1, Err: "not an XLIFF 2.0 or 1.2 file"}
 	}
 	return out, nil
 }

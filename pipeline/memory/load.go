@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline/document"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
@@ -59,7 +61,9 @@ func LoadTSV(path string) ([]translate.Example, error) {
 // <tu> that has a variant <tuv> in both languages gives a pair. Languages
 // match by their base language, so a memory in en-US serves a letter in
 // English. Inline codes (<bpt>, <ept>, <ph>, <it>, <ut>) hold the original
-// document's markup, not text, and are left out.
+// document's markup, not text, and are left out, except one that holds an
+// epistle tag (<g1>, </g1>, <x2/>, <n1/>), as epistle's own TMX writes:
+// that is the tag, so that a sentence with markup matches exactly.
 func LoadTMX(path string, src, tgt language.Tag) ([]translate.Example, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -78,6 +82,9 @@ func LoadTMX(path string, src, tgt language.Tag) ([]translate.Example, error) {
 
 const xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
+// epistleTag is a whole inline code that is one of epistle's tags.
+var epistleTag = regexp.MustCompile(`^(?:` + document.TagPattern.String() + `)$`)
+
 func readTMX(r io.Reader, src, tgt language.Tag) ([]translate.Example, error) {
 	srcBase, _ := src.Base()
 	tgtBase, _ := tgt.Base()
@@ -88,7 +95,8 @@ func readTMX(r io.Reader, src, tgt language.Tag) ([]translate.Example, error) {
 		lang       string          // language of the current <tuv>
 		seg        strings.Builder // text of the current <seg>
 		inSeg      bool
-		codeDepth  int // > 0 inside an inline code
+		codeDepth  int             // > 0 inside an inline code
+		code       strings.Builder // text of the current inline code
 		source     string
 		target     string
 		sourceSeen bool
@@ -129,6 +137,9 @@ func readTMX(r io.Reader, src, tgt language.Tag) ([]translate.Example, error) {
 				seg.Reset()
 			case "bpt", "ept", "ph", "it", "ut":
 				if inSeg {
+					if codeDepth == 0 {
+						code.Reset()
+					}
 					codeDepth++
 				}
 			}
@@ -150,6 +161,11 @@ func readTMX(r io.Reader, src, tgt language.Tag) ([]translate.Example, error) {
 			case "bpt", "ept", "ph", "it", "ut":
 				if inSeg && codeDepth > 0 {
 					codeDepth--
+					// A code that holds one of epistle's tags (our own
+					// TMX writes them so) is that tag in the text.
+					if c := code.String(); codeDepth == 0 && epistleTag.MatchString(c) {
+						seg.WriteString(c)
+					}
 				}
 			case "tu":
 				if sourceSeen && targetSeen {
@@ -157,8 +173,11 @@ func readTMX(r io.Reader, src, tgt language.Tag) ([]translate.Example, error) {
 				}
 			}
 		case xml.CharData:
-			if inSeg && codeDepth == 0 {
+			switch {
+			case inSeg && codeDepth == 0:
 				seg.Write(tok)
+			case inSeg:
+				code.Write(tok)
 			}
 		}
 	}

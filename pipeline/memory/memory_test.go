@@ -267,6 +267,10 @@ const sampleTMX = `<?xml version="1.0" encoding="UTF-8"?>
       <tuv lang="KO"><seg>감사합니다.</seg></tuv>
       <tuv lang="EN-GB"><seg>Thank you.</seg></tuv>
     </tu>
+    <tu tuid="epistle">
+      <tuv xml:lang="ko"><seg><bpt i="1" x="1">&lt;g1&gt;</bpt>기도<ept i="1">&lt;/g1&gt;</ept> <ph type="x-private">&lt;n1/&gt;</ph><ph x="2">&lt;x2/&gt;</ph></seg></tuv>
+      <tuv xml:lang="en"><seg><bpt i="1" x="1">&lt;g1&gt;</bpt>Prayer<ept i="1">&lt;/g1&gt;</ept> <ph type="x-private">&lt;n1/&gt;</ph><ph x="2">&lt;x2/&gt;</ph></seg></tuv>
+    </tu>
   </body>
 </tmx>`
 
@@ -278,7 +282,8 @@ func TestLoadTMX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "[{할렐루야! Hallelujah!} {기도해 주세요. Please pray for us & them.} {감사합니다. Thank you.}]"
+	// Codes holding epistle's own tags (its TMX export) are those tags.
+	want := "[{할렐루야! Hallelujah!} {기도해 주세요. Please pray for us & them.} {감사합니다. Thank you.} {<g1>기도</g1> <n1/><x2/> <g1>Prayer</g1> <n1/><x2/>}]"
 	if fmt.Sprint(pairs) != want {
 		t.Errorf("pairs = %v\nwant %s", pairs, want)
 	}
