@@ -36,6 +36,11 @@ const lockPoll = 20 * time.Millisecond
 // *locales.Message naming the process that holds it; nothing is written
 // then. The lock goes when release is called or the process ends, even by
 // kill -9. Readers do not take it: every file is replaced atomically.
+//
+// Take it before reading what you will change, and read again after: a
+// catalog read before the lock may be stale by the time it is held
+// ([OpenLocked] does this for a letter's source; a caller that opened the
+// letter earlier reloads its translations, [Letter.LoadTranslations]).
 func (l *Letter) Lock(ctx context.Context) (release func() error, err error) {
 	wait, cancel := context.WithTimeout(ctx, l.lockWait())
 	defer cancel()
