@@ -13,8 +13,8 @@ import (
 // CheckOutput says whether a command may write its result to path (-o):
 // never over one of the files it reads (the letter, the glossary), whatever
 // force says, nor anywhere inside a NAME.epistle folder, where the catalogs
-// and approvals live; not to a folder; and over another existing file only
-// with force. The error is a *locales.Message for a person.
+// and approvals live; not to a folder or a device; and over another
+// existing file only with force. The error is a *locales.Message for a person.
 func CheckOutput(path string, force bool, inputs ...string) error {
 	info, err := os.Stat(path)
 	exists := err == nil
@@ -35,6 +35,10 @@ func CheckOutput(path string, force bool, inputs ...string) error {
 	switch {
 	case exists && info.IsDir():
 		return locales.New("output.dir", "Path", path).WithHint("output.dir.hint", "Path", path)
+	case exists && !info.Mode().IsRegular():
+		// A device or a pipe (-o /dev/stdout): the atomic write would
+		// rename a file over it instead of writing into it.
+		return locales.New("output.special", "Path", path).WithHint("output.other.hint")
 	case exists && !force:
 		return locales.New("output.exists", "Path", path).WithHint("output.exists.hint")
 	}
