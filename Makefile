@@ -28,12 +28,23 @@ demo: build
 	@echo "demo: $(DEMO)/2023-06-3.epistle/translate.en.toml, $(DEMO)/2023-06-3.en.md and $(DEMO)/issue.html"
 
 # goi18n merge accepts the sample's catalogs: they are ordinary go-i18n files.
+# After a reviewer edits and approves a sentence, go-i18n's documented merge
+# of active.*.toml and translate.*.toml keeps the reviewed text, not the
+# machine one (pipeline/review's TestGoi18nMergeKeepsApproval loads the
+# result with i18n.Bundle).
 goi18n-check: build
 	@tmp=$$(mktemp -d) && trap 'rm -rf $$tmp' EXIT && \
 	cp testdata/2023-06-3.ko.md testdata/2023-06-3.tm.tsv testdata/glossary.csv testdata/demo/epistle.toml $$tmp/ && \
 	(cd $$tmp && $(CURDIR)/$(BIN) translate 2023-06-3.ko.md >/dev/null) && \
 	mkdir -p $$tmp/merged && \
 	$(GO) tool goi18n merge -sourceLanguage ko -outdir $$tmp/merged $$tmp/2023-06-3.epistle/active.ko.toml $$tmp/2023-06-3.epistle/translate.en.toml && \
+	(cd $$tmp && printf 's\ne\nHallelujah! Praise the Lord!\nq\n' | $(CURDIR)/$(BIN) review 2023-06-3.ko.md --lang en --interactive >/dev/null 2>&1) && \
+	for i in 1 2 3 4 5 6; do \
+		rm -rf $$tmp/merged && mkdir -p $$tmp/merged && \
+		$(GO) tool goi18n merge -sourceLanguage ko -outdir $$tmp/merged $$tmp/2023-06-3.epistle/active.*.toml $$tmp/2023-06-3.epistle/translate.*.toml && \
+		grep -q '^other = "Hallelujah! Praise the Lord!"$$' $$tmp/merged/active.en.toml || \
+		{ echo "goi18n merge: the machine text came back over the reviewed one" >&2; exit 1; }; \
+	done && \
 	echo "goi18n merge: ok"
 
 # Segmentation, glossary matching and a full translate run against the

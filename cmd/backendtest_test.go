@@ -40,7 +40,9 @@ var (
 // OPENAI_API_KEY=test-key and DEEPL_AUTH_KEY=test:fx for the commands that
 // follow; the server stops when the script ends. KIND is one of
 // backendtest.Failures: 429, 500, 503, 400, 401, 403, 404, 456, malformed,
-// prose, missing-id, wrong-ids, drop-tag, ignore-term, hangup,
+// prose, missing-id, wrong-ids, drop-tag, ignore-term, hangup, the weak-model
+// shapes key-translation, key-translated, bare-array, numeric-ids,
+// code-fence, chatter, the merges merge and merge-drop,
 // batch-failed, glossary-unsupported. Negated, the assertions assert the
 // opposite.
 func fakeAPI(ts *testscript.TestScript, neg bool, args []string) {

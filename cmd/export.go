@@ -90,7 +90,7 @@ func exportRun(ctx context.Context, o *IO, opts exportOptions) error {
 		return err
 	}
 	if r.Machine+r.Untranslated > 0 {
-		o.Warn(locales.New("export.unreviewed", "Machine", r.Machine, "Untranslated", r.Untranslated))
+		o.Warn(locales.New("export.unreviewed", "Count", r.Machine+r.Untranslated, "Machine", r.Machine, "Untranslated", r.Untranslated))
 	}
 	return writeOutput(o, opts.Output, r.Data)
 }

@@ -100,7 +100,7 @@ func statusRun(ctx context.Context, o *IO, opts statusOptions) error {
 func statusText(o *IO, rep statusReport, stats bool) {
 	for _, d := range rep.Documents {
 		if len(d.Langs) == 0 {
-			fmt.Fprintf(o.Out, "%s\t%s\n", d.Path, o.P.T("status.nolang", "Segments", d.Segments))
+			fmt.Fprintf(o.Out, "%s\t%s\n", d.Path, o.P.T("status.nolang", "Count", d.Segments))
 		}
 		for _, lang := range d.Langs {
 			c := d.Languages[lang.String()]

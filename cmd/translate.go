@@ -177,7 +177,7 @@ func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, r *tra
 	}
 	price, priced := cfg.Prices[opts.modelName(cfg)]
 	if opts.DryRun {
-		fmt.Fprintln(o.Out, o.P.T("translate.dry-run", "Segments", r.Segments, "Batches", r.Batches, "Tokens", r.EstimatedTokens, "Reused", r.Reused))
+		fmt.Fprintln(o.Out, o.P.T("translate.dry-run", "Count", r.Segments, "Batches", r.Batches, "Tokens", r.EstimatedTokens, "Reused", r.Reused))
 		if priced {
 			fmt.Fprintln(o.Out, o.P.T("translate.cost", "Cost", fmt.Sprintf("%.4f", float64(r.EstimatedTokens)*price.Prompt/1e6)))
 		}

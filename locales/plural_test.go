@@ -29,3 +29,37 @@ func TestPluralForms(t *testing.T) {
 		t.Errorf("a one-form message with a Count: %q", got)
 	}
 }
+
+// TestSentencePlurals: the messages that count sentences say "1 sentence"
+// and "2 sentences" in English, and count with 개 in Korean.
+func TestSentencePlurals(t *testing.T) {
+	ko := NewPrinter(language.Korean)
+	for _, tc := range []struct {
+		p    *Printer
+		id   string
+		data []any
+		want string
+	}{
+		{English, "status.nolang", []any{"Count", 1}, "1 sentence, no target language"},
+		{English, "status.nolang", []any{"Count", 3}, "3 sentences, no target language"},
+		{ko, "status.nolang", []any{"Count", 1}, "문장 1개, 대상 언어 없음"},
+		{English, "export.unreviewed", []any{"Count", 1, "Machine", 1, "Untranslated", 0},
+			"the edition is a draft: 1 sentence is not reviewed (1 machine-translated, 0 not translated)"},
+		{English, "export.unreviewed", []any{"Count", 2, "Machine", 1, "Untranslated", 1},
+			"the edition is a draft: 2 sentences are not reviewed (1 machine-translated, 1 not translated)"},
+		{ko, "export.unreviewed", []any{"Count", 2, "Machine", 1, "Untranslated", 1},
+			"초안입니다: 검토되지 않은 문장 2개 (기계 번역 1개, 번역 없음 1개)"},
+		{English, "translate.dry-run", []any{"Count", 1, "Batches", 1, "Tokens", 40, "Reused", 0},
+			"would send 1 segment in 1 request, about 40 prompt tokens; 0 reused from memory"},
+		{English, "translate.dry-run", []any{"Count", 8, "Batches", 1, "Tokens", 90, "Reused", 2},
+			"would send 8 segments in 1 request, about 90 prompt tokens; 2 reused from memory"},
+		{English, "translate.dry-run", []any{"Count", 8, "Batches", 2, "Tokens", 90, "Reused", 2},
+			"would send 8 segments in 2 requests, about 90 prompt tokens; 2 reused from memory"},
+		{ko, "translate.dry-run", []any{"Count", 8, "Batches", 2, "Tokens", 90, "Reused", 2},
+			"문장 8개를 요청 2번에 나눠 보낼 예정, 프롬프트 토큰 약 90개; 메모리에서 재사용 2개"},
+	} {
+		if got := tc.p.T(tc.id, tc.data...); got != tc.want {
+			t.Errorf("%v %s %v: %q, want %q", tc.p.Tag, tc.id, tc.data, got, tc.want)
+		}
+	}
+}

@@ -184,3 +184,30 @@ func Count(states []SegmentState) Counts {
 	}
 	return c
 }
+
+// Settle removes from the machine catalog every translation of a sentence a
+// person has approved for its current source, and reports whether it
+// removed any. In go-i18n's convention translate.<lang>.toml holds only
+// what awaits translation: a machine text left there beside the approval
+// is brought back over the reviewed one by `goi18n merge active.*.toml
+// translate.*.toml`. Every approval settles its sentence; so does any
+// command that writes the machine catalog after a person wrote an
+// approval into active.<lang>.toml by hand.
+func (t *Translations) Settle(l *Letter) bool {
+	settled := false
+	for _, a := range t.Approved.Messages {
+		if t.Machine.Get(a.ID) != nil && a.Hash != "" && a.Hash == l.Hash(a.ID) {
+			t.Machine.Delete(a.ID)
+			settled = true
+		}
+	}
+	return settled
+}
+
+// MachineFile returns translate.<lang>.toml as t holds it, to write.
+func (l *Letter) MachineFile(t *Translations) File {
+	return File{
+		Path: l.CatalogPath("translate", t.Lang),
+		Data: t.Machine.Marshal(locales.English.T("catalog.comment.machine", "Letter", l.Name, "Lang", t.Lang.String())),
+	}
+}

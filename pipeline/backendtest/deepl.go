@@ -36,6 +36,9 @@ func (s *Server) serveDeepL(w http.ResponseWriter, r *http.Request, body []byte,
 		writeJSON(w, http.StatusNotFound, map[string]any{"message": "Glossary not found"})
 		return
 	}
+	if f.chatOnly() {
+		f = ""
+	}
 	if f == Prose {
 		writeJSON(w, http.StatusOK, map[string]any{"message": "Sure! Here are your translations."})
 		return

@@ -79,15 +79,13 @@ func (s *Server) chat(body []byte, f Failure) (int, any) {
 	if f == Prose {
 		content = "Sure! Here are the translations you asked for, in a friendly tone."
 	} else {
-		// A model writes tags as they are, not as JSON's \u003c escapes.
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		enc.Encode(map[string]any{"translations": translateSegments(in.Segments, terms, f)})
-		content = strings.TrimSuffix(b.String(), "\n")
-		if req.ResponseFormat == nil {
+		content = replyContent(translateSegments(in.Segments, terms, f), f)
+		if req.ResponseFormat == nil || f == CodeFence {
 			// Models asked for JSON in the prompt alone like to fence it.
 			content = "```json\n" + content + "\n```"
+		}
+		if f == Chatter {
+			content = "Sure! Here are the translations:\n" + content + "\nLet me know if you need anything else."
 		}
 	}
 	completion := Tokens(content)
@@ -100,6 +98,32 @@ func (s *Server) chat(body []byte, f Failure) (int, any) {
 			"message": map[string]any{"role": "assistant", "content": content}}},
 		"usage": map[string]any{"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion},
 	}
+}
+
+// replyContent writes the items as JSON in the shape f gives them.
+func replyContent(items []segment, f Failure) string {
+	var reply any = map[string]any{"translations": items}
+	switch f {
+	case KeyTranslation, KeyTranslated, NumericIDs:
+		key := map[Failure]string{KeyTranslation: "translation", KeyTranslated: "translated", NumericIDs: "text"}[f]
+		shaped := make([]map[string]any, len(items))
+		for i, it := range items {
+			var id any = it.ID
+			if f == NumericIDs {
+				id = i + 1
+			}
+			shaped[i] = map[string]any{"id": id, key: it.Text}
+		}
+		reply = map[string]any{"translations": shaped}
+	case BareArray:
+		reply = items
+	}
+	// A model writes tags as they are, not as JSON's \u003c escapes.
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(reply)
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // translateSegments translates segs, spoiling the result as f says.
@@ -117,6 +141,28 @@ func translateSegments(segs []segment, terms []term, f Failure) []segment {
 	}
 	if f == MissingID && len(out) > 0 {
 		out = out[:len(out)-1]
+	}
+	if f == MergeAdjacent || f == MergeDrop {
+		out = merge(out, f == MergeDrop)
+	}
+	return out
+}
+
+// merge puts the translation of each odd-numbered item into the item
+// before it, and leaves the item itself its last word, or out.
+func merge(items []segment, drop bool) []segment {
+	var out []segment
+	for i := 0; i < len(items); i++ {
+		if i%2 == 1 || i+1 == len(items) {
+			out = append(out, items[i])
+			continue
+		}
+		next := items[i+1]
+		out = append(out, segment{ID: items[i].ID, Text: items[i].Text + " " + next.Text})
+		if words := strings.Fields(next.Text); !drop && len(words) > 0 {
+			out = append(out, segment{ID: next.ID, Text: words[len(words)-1]})
+		}
+		i++
 	}
 	return out
 }

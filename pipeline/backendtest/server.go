@@ -13,7 +13,9 @@
 // request body — with each failure a real service shows: [RateLimit] with Retry-After, [ServerError],
 // [Unauthorized], [NotFound], [Malformed] bodies, replies missing an id or
 // with wrong ids, a dropped placeholder, an ignored glossary term, a
-// [Hangup] of the connection.
+// [Hangup] of the connection. It also answers in the shapes weak models
+// give ([BareArray], [NumericIDs], [Chatter] …) and merges adjacent
+// sentences ([MergeAdjacent]).
 //
 // The server counts requests and records every request body, so a test can
 // prove that a private name never left the machine.
@@ -55,6 +57,27 @@ const (
 	Hangup        Failure = "hangup"      // the connection is closed without an answer
 )
 
+// Replies shaped the way small and local models shape them. Each is
+// unambiguous, and a client that reads it gets every translation.
+const (
+	KeyTranslation Failure = "key-translation" // items keyed "translation" instead of "text"
+	KeyTranslated  Failure = "key-translated"  // items keyed "translated" instead of "text"
+	BareArray      Failure = "bare-array"      // a bare array of items, not {"translations": …}
+	NumericIDs     Failure = "numeric-ids"     // ids replaced by the items' numbers, 1, 2, 3…
+	CodeFence      Failure = "code-fence"      // the JSON fenced in ```json … ```, even in JSON mode
+	Chatter        Failure = "chatter"         // a sentence of chatter before and after the JSON
+)
+
+// Replies that merge two sentences: the translation of each odd-numbered
+// segment (the 2nd, the 4th…) also goes into the item before it, and the
+// segment itself gets only its last word ([MergeAdjacent]) or no item at
+// all ([MergeDrop]). A batch of one segment has nothing to merge. DeepL
+// answers these, as the shapes above, normally.
+const (
+	MergeAdjacent Failure = "merge"
+	MergeDrop     Failure = "merge-drop"
+)
+
 // Failures of the other endpoints.
 const (
 	// BatchFailed makes the next OpenAI batch end with status "failed".
@@ -68,7 +91,18 @@ const (
 // scripts.
 var Failures = []Failure{RateLimit, ServerError, Unavailable, BadRequest, Unauthorized, Forbidden,
 	NotFound, QuotaExceeded, Malformed, Prose, MissingID, WrongIDs, DropTag, IgnoreTerm, Hangup,
+	KeyTranslation, KeyTranslated, BareArray, NumericIDs, CodeFence, Chatter, MergeAdjacent, MergeDrop,
 	BatchFailed, GlossaryUnsupported}
+
+// chatOnly reports whether f is a reply shape or merge of a chat model,
+// which DeepL answers normally.
+func (f Failure) chatOnly() bool {
+	switch f {
+	case KeyTranslation, KeyTranslated, BareArray, NumericIDs, CodeFence, Chatter, MergeAdjacent, MergeDrop:
+		return true
+	}
+	return false
+}
 
 // scope is the kind of request a failure applies to.
 func (f Failure) scope() string {

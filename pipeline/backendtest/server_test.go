@@ -134,3 +134,57 @@ func TestCountedOnArrival(t *testing.T) {
 	s.Close()
 	<-done
 }
+
+// chatSegments posts a chat completion of segs in JSON mode and returns
+// the reply's content.
+func chatSegments(t *testing.T, s *Server, segs []segment) string {
+	t.Helper()
+	user, _ := json.Marshal(map[string]any{"segments": segs})
+	body, _ := json.Marshal(map[string]any{"model": "m", "messages": []map[string]string{
+		{"role": "system", "content": "Translate."}, {"role": "user", "content": string(user)},
+	}, "response_format": map[string]string{"type": "json_object"}})
+	req, _ := http.NewRequest(http.MethodPost, s.OpenAIURL()+"/chat/completions", bytes.NewReader(body))
+	req.Header.Set("Authorization", "Bearer k")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var answer struct {
+		Choices []struct{ Message struct{ Content string } }
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&answer); err != nil || len(answer.Choices) == 0 {
+		t.Fatalf("no answer: %v", err)
+	}
+	return answer.Choices[0].Message.Content
+}
+
+func TestWeakModelShapes(t *testing.T) {
+	segs := []segment{{ID: "a", Text: "감사"}, {ID: "b", Text: "기도 부탁"}, {ID: "c", Text: "은혜"}}
+	const plain = `[{"id":"a","text":"bread"},{"id":"b","text":"news word"},{"id":"c","text":"family"}]`
+	for _, tc := range []struct {
+		f    Failure
+		want string
+	}{
+		{"", `{"translations":` + plain + `}`},
+		{KeyTranslation, `{"translations":[{"id":"a","translation":"bread"},{"id":"b","translation":"news word"},{"id":"c","translation":"family"}]}`},
+		{KeyTranslated, `{"translations":[{"id":"a","translated":"bread"},{"id":"b","translated":"news word"},{"id":"c","translated":"family"}]}`},
+		{BareArray, plain},
+		{NumericIDs, `{"translations":[{"id":1,"text":"bread"},{"id":2,"text":"news word"},{"id":3,"text":"family"}]}`},
+		{CodeFence, "```json\n{\"translations\":" + plain + "}\n```"},
+		{Chatter, "Sure! Here are the translations:\n{\"translations\":" + plain + "}\nLet me know if you need anything else."},
+		{MergeAdjacent, `{"translations":[{"id":"a","text":"bread news word"},{"id":"b","text":"word"},{"id":"c","text":"family"}]}`},
+		{MergeDrop, `{"translations":[{"id":"a","text":"bread news word"},{"id":"c","text":"family"}]}`},
+	} {
+		t.Run(string(tc.f)+"/", func(t *testing.T) {
+			s := NewServer(Options{})
+			defer s.Close()
+			if tc.f != "" {
+				s.FailNext(tc.f, 1)
+			}
+			if got := chatSegments(t, s, segs); got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}

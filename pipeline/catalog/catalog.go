@@ -14,7 +14,10 @@
 // description and text. A translation records the hash of the source it was
 // made for; when the source changes, the hashes differ and the translation
 // is stale. Because the files are ordinary go-i18n message files,
-// i18n.Bundle loads them and `goi18n merge` accepts them. Messages are kept
+// i18n.Bundle loads them and `goi18n merge` accepts them. A sentence that
+// holds "{{" gets leftDelim and rightDelim keys that occur nowhere in it,
+// so that go-i18n gives it back literally instead of running it as a
+// template. Messages are kept
 // in the order of the letter, so a reviewer reading the file reads the letter.
 package catalog
 
@@ -179,9 +182,29 @@ func (c *Catalog) Marshal(comment string) []byte {
 		if m.Hash != "" {
 			b.WriteString("hash = " + quote(m.Hash) + "\n")
 		}
+		if left, right, ok := delims(m.Other); ok {
+			b.WriteString("leftDelim = " + quote(left) + "\n")
+			b.WriteString("rightDelim = " + quote(right) + "\n")
+		}
 		b.WriteString("other = " + quote(m.Other) + "\n")
 	}
 	return b.Bytes()
+}
+
+// delims returns template delimiters for a message whose text holds
+// go-i18n's default left delimiter "{{": a letter's sentence is text, never
+// a template, and go-i18n executes a message as a Go template only when
+// its text contains the left delimiter. The pair returned occurs nowhere in
+// text, so i18n.Localizer gives the sentence back as it is.
+func delims(text string) (left, right string, ok bool) {
+	if !strings.Contains(text, "{{") {
+		return "", "", false
+	}
+	left, right = "<<", ">>"
+	for strings.Contains(text, left) || strings.Contains(text, right) {
+		left, right = left+"<", right+">"
+	}
+	return left, right, true
 }
 
 // SortedIDs returns the ids in sorted order, for stable reports.

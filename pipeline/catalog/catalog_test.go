@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/BurntSushi/toml"
@@ -61,5 +62,46 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("err = %q, want prefix %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestLocalizeLiterally: a letter's sentence that holds template
+// delimiters (a pastor's note "{{이름}}", a code sample) comes back from
+// go-i18n's Localize as it was written, not run as a template.
+func TestLocalizeLiterally(t *testing.T) {
+	texts := []string{
+		"Dear {{name}}, thank you.",
+		"Write {{.Name}} where the name goes.",
+		"{{ template \"x\" }} and {{end}}",
+		"an open {{ and nothing else",
+		"a close }} alone",
+		"<<{{both}}>> and <<<",
+		"plain text",
+	}
+	c := &Catalog{}
+	for i, text := range texts {
+		c.Set(&Message{ID: fmt.Sprintf("m%d", i), Hash: Hash("", text), Other: text})
+	}
+	data := c.Marshal("")
+	b := i18n.NewBundle(language.English)
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	if _, err := b.ParseMessageFileBytes(data, "active.en.toml"); err != nil {
+		t.Fatalf("go-i18n rejects the catalog: %v", err)
+	}
+	loc := i18n.NewLocalizer(b, "en")
+	for i, text := range texts {
+		got, err := loc.Localize(&i18n.LocalizeConfig{MessageID: fmt.Sprintf("m%d", i)})
+		if err != nil || got != text {
+			t.Errorf("Localize(%q) = %q, %v", text, got, err)
+		}
+	}
+	back, err := Parse("active.en.toml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, text := range texts {
+		if got := back.Messages[i].Other; got != text {
+			t.Errorf("read back %q, want %q", got, text)
+		}
 	}
 }

@@ -100,10 +100,27 @@ func TestParseReply(t *testing.T) {
 		{"tags kept", `{"translations":[{"id":"a","text":"<g1>Hi</g1> <n1/>"}]}`, map[string]string{"a": "<g1>Hi</g1> <n1/>"}, false},
 		{"prose", "Sure! Here are the translations.", nil, true},
 		{"wrong shape", `{"segments":[{"id":"a","text":"A"}]}`, nil, true},
-		{"array", `[{"id":"a","text":"A"}]`, nil, true},
 		{"missing text", `{"translations":[{"id":"a"}]}`, nil, true},
 		{"text not a string", `{"translations":[{"id":"a","text":3}]}`, nil, true},
 		{"truncated", `{"translations":[{"id":"a","text":"A"},{"id":"b","te`, nil, true},
+		// The shapes of weak models, read where they are unambiguous.
+		{"keyed translation and translated", `{"translations":[{"id":"a","translation":"A"},{"id":"b","translated":"B"}]}`, map[string]string{"a": "A", "b": "B"}, false},
+		{"two keys that agree", `{"translations":[{"id":"a","text":"A","translation":"A"}]}`, map[string]string{"a": "A"}, false},
+		{"bare array", `[{"id":"a","text":"A"},{"id":"b","text":"B"}]`, map[string]string{"a": "A", "b": "B"}, false},
+		{"bare array with chatter", "Here you go: [{\"id\":\"a\",\"text\":\"A\"}] Hope that helps!", map[string]string{"a": "A"}, false},
+		{"fence after chatter", "Here is the JSON:\n```json\n[{\"id\":\"b\",\"text\":\"B\"}]\n```\nDone.", map[string]string{"b": "B"}, false},
+		{"chatter with braces", `Here {is} the reply: {"translations":[{"id":"a","text":"A"}]}`, map[string]string{"a": "A"}, false},
+		{"numbered from 1", `{"translations":[{"id":1,"text":"A"},{"id":2,"text":"B"}]}`, map[string]string{"a": "A", "b": "B"}, false},
+		{"numbered from 0, out of order", `[{"id":1,"text":"B"},{"id":0,"text":"A"}]`, map[string]string{"a": "A", "b": "B"}, false},
+		{"the same answer twice", "```json\n[{\"id\":\"a\",\"text\":\"A\"}]\n```\nAgain:\n```json\n[{\"id\":\"a\",\"text\":\"A\"}]\n```", map[string]string{"a": "A"}, false},
+		// What could be read two ways is refused or names nobody.
+		{"numbers that are not places", `[{"id":1,"text":"A"},{"id":3,"text":"B"}]`, map[string]string{}, false},
+		{"fewer numbers than units", `[{"id":1,"text":"A"}]`, map[string]string{}, false},
+		{"numbers and ids mixed", `[{"id":1,"text":"A"},{"id":"b","text":"B"}]`, map[string]string{"b": "B"}, false},
+		{"two different texts", `{"translations":[{"id":"a","text":"A","translation":"B"}]}`, nil, true},
+		{"two answers", `{"translations":[{"id":"a","text":"A"}]} or maybe {"translations":[{"id":"a","text":"B"}]}`, nil, true},
+		{"array inside a cut object", `{"translations":[{"id":"a","text":"A"}],"note":`, nil, true},
+		{"array without ids", `[{"text":"A"}]`, nil, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := parseReply(tc.content, units)

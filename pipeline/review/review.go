@@ -11,12 +11,14 @@
 // and new translation, and may approve it again for the new source.
 //
 // Approving writes the translation to active.<lang>.toml with the current
-// source hash, and a [Decision] to review.<lang>.json: what the machine
-// wrote, what the person approved, and the distance between them, per
-// backend and model, which is the evidence `status --stats` reports.
+// source hash, removes the machine translation from translate.<lang>.toml
+// (see [pipeline.Translations.Settle]), and writes a [Decision] to
+// review.<lang>.json: what the machine wrote, what the person approved,
+// and the distance between them, per backend and model, which is the
+// evidence `status --stats` reports.
 // Approval refuses a translation with QA errors (see package qa) unless
-// forced, and never replaces a current approval with a different text
-// unless forced or edited by the person.
+// forced. Once a sentence is approved its machine translation is gone, so
+// only the person's own edit replaces a current approval.
 package review
 
 import (
@@ -40,6 +42,9 @@ type Reviewer struct {
 	Glossary *glossary.Glossary
 	T        *pipeline.Translations
 	Log      *Log
+	// settled is set when an approval removed a machine translation, so
+	// that Files writes translate.<lang>.toml too.
+	settled bool
 }
 
 // Open reads the letter's translations and review log in lang; g may be nil.
@@ -58,7 +63,9 @@ func Open(l *pipeline.Letter, lang language.Tag, g *glossary.Glossary) (*Reviewe
 	if err != nil {
 		return nil, err
 	}
-	return &Reviewer{Letter: l, Lang: lang, Glossary: g, T: t, Log: log}, nil
+	// Approvals written into active.<lang>.toml by hand are picked up
+	// here, and leave the machine catalog with the next write.
+	return &Reviewer{Letter: l, Lang: lang, Glossary: g, T: t, Log: log, settled: t.Settle(l)}, nil
 }
 
 // Item is one sentence as the reviewer sees it; `review --json` prints it.
@@ -176,7 +183,7 @@ type Approval struct {
 	// Translation is approved.
 	Text   string
 	Edited bool
-	// Force approves despite QA errors, and over a current approval.
+	// Force approves despite QA errors.
 	Force bool
 	// Origin says where the text was reviewed when not here ("reviewed in
 	// letter.en.xlf"); it goes into the approved catalog's description.
@@ -194,8 +201,8 @@ func (r *Reviewer) Known(id string) error {
 
 // Approve approves one translation in memory. It reports whether anything
 // changed: approving again what is already approved changes nothing. The
-// errors are for a person: an unknown id, nothing to approve, QA errors
-// (see [QAError]), or a current approval that differs.
+// errors are for a person: an unknown id, nothing to approve, or QA
+// errors (see [QAError]).
 func (r *Reviewer) Approve(a Approval) (bool, error) {
 	if err := r.Known(a.ID); err != nil {
 		return false, err
@@ -208,9 +215,8 @@ func (r *Reviewer) Approve(a Approval) (bool, error) {
 	}
 	old := r.T.Approved.Get(a.ID)
 	current := old != nil && old.Hash == hash
-	// The candidate is the machine translation of the current source, even
-	// over a current approval (replacing that needs Force); else the
-	// approval there is, current or stale.
+	// The candidate is the machine translation of the current source; else
+	// the approval there is, current or stale.
 	candidate := it.Translation
 	if machine != nil {
 		candidate = machine.Other
@@ -225,9 +231,6 @@ func (r *Reviewer) Approve(a Approval) (bool, error) {
 	}
 	if current && old.Other == text {
 		return false, nil
-	}
-	if current && !a.Edited && !a.Force {
-		return false, locales.New("review.approved", "ID", a.ID).WithHint("review.approved.hint")
 	}
 	if !a.Force {
 		if errs := qa.Errors(r.check(a.ID, it.Source, text)); len(errs) > 0 {
@@ -250,6 +253,9 @@ func (r *Reviewer) Approve(a Approval) (bool, error) {
 		d.Replaced = old.Other
 	}
 	r.T.Approved.Set(&catalog.Message{ID: a.ID, Description: desc, Hash: hash, Other: text})
+	if r.T.Settle(r.Letter) {
+		r.settled = true
+	}
 	r.Log.Decisions = append(r.Log.Decisions, d)
 	return true, nil
 }
@@ -273,21 +279,26 @@ func (e *QAError) Message() *locales.Message {
 // reader's language.
 func (e *QAError) Unwrap() error { return e.Message() }
 
-// Files returns the review log and the approved catalog, in the order to
+// Files returns the review log, the approved catalog, and the machine
+// catalog when approvals removed translations from it, in the order to
 // write them (atomically, each file whole). The log goes first: when the
-// disk fills up between the two, the decisions are kept and the catalog is
-// as before, so running the approval again makes the pair agree; the other
-// way round the log would lack the decisions for good.
+// disk fills up between them, the decisions are kept and the catalog is as
+// before, so running the approval again makes the pair agree; the other way
+// round the log would lack the decisions for good.
 //
 // The log keeps every text with its private names as placeholders, <n1/>
 // numbered in letter order as in interchange files: it is a record of
 // decisions that may be shared (status --stats), not a letter.
 func (r *Reviewer) Files() []pipeline.File {
-	return []pipeline.File{
+	files := []pipeline.File{
 		{Path: LogPath(r.Letter, r.Lang), Data: r.Log.redacted(r.redactor()).Marshal()},
 		{Path: r.Letter.CatalogPath("active", r.Lang), Data: r.T.Approved.Marshal(
 			locales.English.T("review.catalog.comment", "Letter", filepath.Base(r.Letter.Path), "Lang", r.Lang.String()))},
 	}
+	if r.settled {
+		files = append(files, r.Letter.MachineFile(r.T))
+	}
+	return files
 }
 
 // redactor hides the glossary's private names, handing out placeholders in

@@ -189,12 +189,13 @@ func (j *job) run(ctx context.Context) error {
 		return err
 	}
 	j.trans = t
+	settled := t.Settle(j.l)
 	todo, reusedFiles, err := j.plan(ctx)
 	if err != nil {
 		return err
 	}
 	j.total = len(todo)
-	if j.opts.Save != nil && reusedFiles {
+	if j.opts.Save != nil && (reusedFiles || settled) {
 		if err := j.save(); err != nil {
 			return err
 		}

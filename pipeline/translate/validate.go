@@ -19,7 +19,8 @@ func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) 
 	good := map[string]string{}
 	failed := map[string]string{}
 	missing := map[string]bool{}
-	for _, w := range b {
+	merged := mergedSentences(renderings(b, resp.Translations))
+	for i, w := range b {
 		text, ok := resp.Translations[w.id]
 		var problem string
 		switch {
@@ -28,6 +29,8 @@ func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) 
 			continue
 		case !ok:
 			problem = locales.English.T("translate.problem.missing")
+		case merged[i] && !j.opts.Lookup:
+			problem = locales.English.T("translate.problem.merged")
 		default:
 			var restored string
 			if restored, problem = j.validate(w, text); problem == "" {
