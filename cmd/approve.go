@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -78,35 +77,46 @@ func approveRun(ctx context.Context, o *IO, opts approveOptions) error {
 			}
 		}
 	}
-	approved, refused := 0, 0
-	for _, id := range ids {
-		changed, err := r.Approve(review.Approval{ID: id, Force: opts.Force})
-		if err != nil {
-			refused++
-			var m *locales.Message
-			if errors.As(err, &m) {
-				fmt.Fprintf(o.Err, "epistle: %s\n", o.P.ErrorText(err))
-				if h := o.P.HintText(err); h != "" && refused == 1 {
-					fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), h)
-				}
-				continue
-			}
-			return err
-		}
-		if changed {
-			approved++
-		}
+	approvals := make([]review.Approval, len(ids))
+	for i, id := range ids {
+		approvals[i] = review.Approval{ID: id, Force: opts.Force}
 	}
-	if approved > 0 {
-		for _, f := range r.Files() {
-			if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
-				return locales.New("write.failed", "Path", f.Path).Wrap(err)
-			}
-		}
+	approved, refusals, err := r.ApproveEach(approvals)
+	if err != nil {
+		return err
 	}
-	fmt.Fprintln(o.Out, o.P.T("approve.summary", "Approved", approved, "Refused", refused, "Lang", opts.Lang.String()))
-	if refused > 0 {
+	reportRefusals(o, refusals)
+	if err := writeApprovals(r, approved); err != nil {
+		return err
+	}
+	fmt.Fprintln(o.Out, o.P.T("approve.summary", "Approved", len(approved), "Refused", len(refusals), "Lang", opts.Lang.String()))
+	if len(refusals) > 0 {
 		return fmt.Errorf("%w: %w", errSilent, pipeline.ErrPartial)
+	}
+	return nil
+}
+
+// reportRefusals names each approval refused on stderr, with the first
+// one's hint.
+func reportRefusals(o *IO, refusals []error) {
+	for i, err := range refusals {
+		fmt.Fprintf(o.Err, "epistle: %s\n", o.P.ErrorText(err))
+		if h := o.P.HintText(err); h != "" && i == 0 {
+			fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), h)
+		}
+	}
+}
+
+// writeApprovals writes what the reviewer changed, in the order
+// review.Reviewer.Files gives (the log first), when anything was approved.
+func writeApprovals(r *review.Reviewer, approved []string) error {
+	if len(approved) == 0 {
+		return nil
+	}
+	for _, f := range r.Files() {
+		if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
+			return locales.New("write.failed", "Path", f.Path).Wrap(err)
+		}
 	}
 	return nil
 }

@@ -198,18 +198,9 @@ func exchangeImportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
 	if err != nil {
 		return err
 	}
-	for i, err := range refusals {
-		fmt.Fprintf(o.Err, "epistle: %s\n", o.P.ErrorText(err))
-		if h := o.P.HintText(err); h != "" && i == 0 {
-			fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), h)
-		}
-	}
-	if len(approved) > 0 {
-		for _, f := range r.Files() {
-			if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
-				return locales.New("write.failed", "Path", f.Path).Wrap(err)
-			}
-		}
+	reportRefusals(o, refusals)
+	if err := writeApprovals(r, approved); err != nil {
+		return err
 	}
 	done := map[string]bool{}
 	for _, id := range approved {
