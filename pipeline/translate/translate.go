@@ -205,6 +205,10 @@ func (j *job) run(ctx context.Context) error {
 		j.result.Batches += len(batches)
 		j.result.Segments += len(todo)
 		for _, b := range batches {
+			// Building a request looks its sentences up in the memory.
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			j.result.EstimatedTokens += instructionTokens + EstimateTokens(j.request(b).prompt())
 		}
 		return nil
