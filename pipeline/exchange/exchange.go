@@ -143,6 +143,10 @@ func Build(l *pipeline.Letter, t *pipeline.Translations, g *glossary.Glossary) *
 		}
 		b.Units = append(b.Units, u)
 	}
+	// The file name goes out too (XLIFF original, PO and TMX headers), and
+	// a letter may be named after the person it is about; it is redacted
+	// last, so that the sentences keep their placeholders in letter order.
+	b.Letter = b.redact(b.Letter)
 	return b
 }
 
