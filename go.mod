@@ -17,8 +17,8 @@ require go.yaml.in/yaml/v3 v3.0.5 // indirect
 require (
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	github.com/sashabaranov/go-openai v1.43.0
-	github.com/spf13/pflag v1.0.9 // indirect
-	github.com/yuin/goldmark v1.8.7 // indirect
+	github.com/spf13/pflag v1.0.9
+	github.com/yuin/goldmark v1.8.7
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/tools v0.52.0 // indirect
 )

@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"flag"
+	"net"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,7 +15,39 @@ import (
 	"github.com/epistle-letters/epistle/pipeline/backendtest"
 )
 
-func init() { scriptCmds["fakeapi"] = fakeAPI }
+func init() {
+	scriptCmds["fakeapi"] = fakeAPI
+	scriptCmds["closedport"] = closedPort
+	scriptCmds["setenvq"] = setenvQuoted
+}
+
+// setenvQuoted sets a variable to a Go-quoted value, for values a script
+// cannot spell (a line break):
+//
+//	setenvq VAR "VALUE"
+func setenvQuoted(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: setenvq VAR \"VALUE\"")
+	}
+	v, err := strconv.Unquote(args[1])
+	ts.Check(err)
+	ts.Setenv(args[0], v)
+}
+
+// closedPort sets the variable it names to the URL of a port on this
+// machine where nothing listens (it did a moment ago):
+//
+//	closedport VAR
+func closedPort(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: closedport VAR")
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	ts.Check(err)
+	addr := l.Addr().String()
+	ts.Check(l.Close())
+	ts.Setenv(args[0], "http://"+addr+"/v1")
+}
 
 // fakeServers holds the fake service of each running script, and
 // fakeMarks the count of translations a script marked.
@@ -29,6 +62,8 @@ var (
 //	fakeapi start [-latency 200ms] [-retry-after 0] [-reject-response-format] [-fail 429,500,...]
 //	fakeapi fail KIND [COUNT|all]      the next COUNT (1) translation requests fail with KIND
 //	fakeapi latency DURATION
+//	fakeapi kill-after N               answer N more translation requests, then die: cut the next
+//	                                   one off and refuse every later connection
 //	fakeapi requests N                 exactly N HTTP requests were served
 //	fakeapi translations N             exactly N of them were translation requests
 //	fakeapi bodies-not-contain TEXT    no request body contained TEXT
@@ -71,6 +106,13 @@ func fakeAPI(ts *testscript.TestScript, neg bool, args []string) {
 			n = fakeAPICount(ts, args[2])
 		}
 		srv.FailNext(fakeAPIFailure(ts, args[1]), n)
+	case "kill-after":
+		if neg || len(args) != 2 {
+			ts.Fatalf("usage: fakeapi kill-after N")
+		}
+		n, err := strconv.Atoi(args[1])
+		ts.Check(err)
+		srv.KillAfter(n)
 	case "latency":
 		if neg || len(args) != 2 {
 			ts.Fatalf("usage: fakeapi latency DURATION")

@@ -1,14 +1,18 @@
 package cmd
 
 import (
+	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/epistle-letters/epistle/pipeline/backendtest"
 	"github.com/epistle-letters/epistle/pipeline/testenv"
 )
 
@@ -16,7 +20,12 @@ var update = flag.Bool("update", false, "rewrite the golden files that cmp compa
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"epistle": func() { os.Exit(Main()) },
+		"epistle": func() {
+			if os.Getenv("EPISTLE_TEST_CLOCK") != "" {
+				clock = &scriptClock{log: os.Getenv("EPISTLE_TEST_SLEEPS")}
+			}
+			os.Exit(Main())
+		},
 	})
 }
 
@@ -47,6 +56,8 @@ func TestScripts(t *testing.T) {
 			for _, k := range []string{"OPENAI_API_KEY", "OPENAI_BASE_URL", "DEEPL_AUTH_KEY", "DEEPL_SERVER_URL", "EPISTLE_LANG", "LC_ALL", "LC_MESSAGES"} {
 				env.Setenv(k, "")
 			}
+			// Retries wait on a clock that never sleeps (scriptClock).
+			env.Setenv("EPISTLE_TEST_CLOCK", "1")
 			env.Setenv("LANG", "C")
 			env.Setenv("NO_COLOR", "1")
 			return nil
@@ -80,3 +91,27 @@ func requireScriptTools(t *testing.T, dir string) {
 // scriptCmds are the commands scripts may use besides epistle itself; each
 // lives in the test file of what it serves.
 var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){}
+
+// scriptClock is the clock of epistle under test: it never sleeps, and
+// when log names a file it appends each wait to it, one a line, so that a
+// script can check a backoff or a Retry-After (EPISTLE_TEST_SLEEPS).
+type scriptClock struct {
+	backendtest.Clock
+	log string
+}
+
+func (c *scriptClock) Sleep(ctx context.Context, d time.Duration) error {
+	if err := c.Clock.Sleep(ctx, d); err != nil {
+		return err
+	}
+	if c.log == "" {
+		return nil
+	}
+	f, err := os.OpenFile(c.log, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = fmt.Fprintln(f, d)
+	return err
+}

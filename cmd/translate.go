@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -13,8 +14,13 @@ import (
 
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/backend"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
+
+// clock is what translate waits with between attempts; nil is the wall
+// clock. The tests' epistle sets one that never sleeps (script_test.go).
+var clock translate.Clock
 
 type translateOptions struct {
 	Letter   string
@@ -51,7 +57,7 @@ func newTranslateCmd(o *IO) *cobra.Command {
 					opts.Targets = append(opts.Targets, tag)
 				}
 			}
-			if opts.Backend != "" && !knownBackend(opts.Backend) {
+			if opts.Backend != "" && !backend.Known(opts.Backend) {
 				return usage("translate.backend.unknown", "Name", opts.Backend)
 			}
 			if opts.Jobs < 1 {
@@ -91,72 +97,47 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 		return err
 	}
 	cfg := l.Config
-	if len(opts.Targets) == 0 {
-		opts.Targets = cfg.TargetLangs()
-	}
-	g, err := cfg.LoadGlossary(opts.Glossary)
+	settings, err := backend.Resolve(backend.Choice{Name: opts.Backend, Model: opts.Model}, cfg, os.Getenv)
 	if err != nil {
 		return err
 	}
-	style, err := readStyle(cfg)
+	if opts.BatchAPI && !settings.HasBatchAPI() {
+		return usage("translate.batch-api.backend", "Backend", settings.Name)
+	}
+	runs, err := backend.Runs(l, settings, backend.Plan{
+		Targets: opts.Targets, Glossary: opts.Glossary,
+		Jobs: opts.Jobs, BatchTokens: opts.Batch, Force: opts.Force, BatchAPI: opts.BatchAPI,
+		Clock: clock,
+	})
 	if err != nil {
 		return err
 	}
-	// Every backend is set up, and every setting checked, before anything
-	// is written.
-	spec := backendSpec{Name: opts.Backend, Model: opts.Model, Config: cfg}
-	backends := make([]*backend, len(opts.Targets))
-	for i, lang := range opts.Targets {
-		if backends[i], err = spec.open(l, lang); err != nil {
-			return err
-		}
-		if opts.BatchAPI && backends[i].Batcher == nil {
-			return usage("translate.batch-api.backend", "Backend", backends[i].Name)
-		}
-	}
+	var progress *progressLine
 	if !opts.DryRun {
 		if err := writePending(l); err != nil {
 			return err
 		}
-	}
-	total := &translate.Result{}
-	var partial error
-	for i, lang := range opts.Targets {
-		b := backends[i]
-		run := translate.Options{
-			Target: lang, Translator: b.Translator, Backend: b.Name, Model: b.Model,
-			Glossary: g, Memory: b.Memory, Style: style,
-			Jobs: opts.Jobs, BatchTokens: opts.Batch, Force: opts.Force, Lookup: b.Name == "memory",
-			RPM: cfg.Backend.RPM, TPM: cfg.Backend.TPM,
-			Attempts: cfg.Backend.Attempts, Backoff: cfg.Backend.Backoff.Duration, Timeout: cfg.Backend.Timeout.Duration,
+		if o.ErrTTY && !opts.JSON {
+			progress = &progressLine{o: o}
+			defer progress.end()
 		}
-		if !opts.DryRun {
-			run.Save = pipeline.WriteFiles
-			if o.ErrTTY && !opts.JSON {
-				run.Progress = progressLine(o, lang)
+		for i := range runs {
+			runs[i].Save = pipeline.WriteFiles
+			if progress != nil {
+				runs[i].Progress = progress.forLang(runs[i].Target)
 			}
 		}
-		if opts.BatchAPI {
-			run.Batcher = b.Batcher
-		}
-		r, err := translate.Run(ctx, l, run)
-		if r != nil {
-			total.Add(r)
-		}
-		if run.Progress != nil {
-			fmt.Fprintln(o.Err)
-		}
-		switch {
-		case errors.Is(err, pipeline.ErrPartial):
-			partial = err
-		case err != nil:
-			return err
-		}
 	}
-	if err := translateSummary(o, opts, cfg, total); err != nil {
+	total, err := translate.RunAll(ctx, l, runs)
+	partial := errors.Is(err, pipeline.ErrPartial)
+	if err != nil && !partial {
 		return err
 	}
-	if partial != nil {
+	progress.end()
+	if err := translateSummary(o, opts, cfg, settings.Model, total); err != nil {
+		return err
+	}
+	if partial {
 		return &partialError{total.Failed}
 	}
 	return nil
@@ -171,11 +152,11 @@ func (e *partialError) Unwrap() []error {
 	return []error{pipeline.ErrPartial, locales.New("translate.partial", "Count", e.failed).WithHint("translate.partial.hint")}
 }
 
-func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, r *translate.Result) error {
+func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, model string, r *translate.Result) error {
 	if opts.JSON {
 		return writeJSON(o, r)
 	}
-	price, priced := cfg.Prices[opts.modelName(cfg)]
+	price, priced := cfg.Prices[model]
 	if opts.DryRun {
 		fmt.Fprintln(o.Out, o.P.T("translate.dry-run", "Count", r.Segments, "Batches", r.Batches, "Tokens", r.EstimatedTokens, "Reused", r.Reused))
 		if priced {
@@ -193,42 +174,48 @@ func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, r *tra
 	return nil
 }
 
-func (opts translateOptions) modelName(cfg *pipeline.Config) string {
-	if opts.Model != "" {
-		return opts.Model
-	}
-	return cfg.Backend.Model
+// progressLine redraws one line per language on a terminal's stderr.
+type progressLine struct {
+	o     *IO
+	mu    sync.Mutex
+	lang  language.Tag
+	drawn bool
+	last  time.Time
 }
 
-// readStyle reads the style guide epistle.toml names, if any.
-func readStyle(cfg *pipeline.Config) (string, error) {
-	if cfg.Style == "" {
-		return "", nil
-	}
-	path := cfg.Resolve(cfg.Style)
-	data, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return "", nil
-	}
-	if err != nil {
-		return "", locales.New("letter.read", "Path", path).Wrap(err)
-	}
-	return string(data), nil
-}
-
-// progressLine redraws one line on a terminal's stderr.
-func progressLine(o *IO, lang language.Tag) func(done, total int) {
-	last := time.Time{}
+// forLang is the progress callback of one language's run; a new language
+// starts a new line.
+func (p *progressLine) forLang(lang language.Tag) func(done, total int) {
 	return func(done, total int) {
-		if done < total && time.Since(last) < 100*time.Millisecond {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		if p.drawn && p.lang != lang {
+			fmt.Fprintln(p.o.Err)
+			p.drawn = false
+		}
+		p.lang = lang
+		if done < total && p.drawn && time.Since(p.last) < 100*time.Millisecond {
 			return
 		}
-		last = time.Now()
+		p.last, p.drawn = time.Now(), true
 		width := 30
 		filled := 0
 		if total > 0 {
 			filled = done * width / total
 		}
-		fmt.Fprintf(o.Err, "\repistle: %s [%s%s] %d/%d", lang, strings.Repeat("#", filled), strings.Repeat(".", width-filled), done, total)
+		fmt.Fprintf(p.o.Err, "\repistle: %s [%s%s] %d/%d", lang, strings.Repeat("#", filled), strings.Repeat(".", width-filled), done, total)
+	}
+}
+
+// end finishes the line drawn last, if any; p may be nil.
+func (p *progressLine) end() {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.drawn {
+		fmt.Fprintln(p.o.Err)
+		p.drawn = false
 	}
 }

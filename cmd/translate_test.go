@@ -2,20 +2,28 @@ package cmd
 
 import (
 	"bytes"
-	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
 )
 
+// Each language gets a line of its own, redrawn in place, and the last
+// line is ended.
 func TestProgressLine(t *testing.T) {
 	var buf bytes.Buffer
-	progress := progressLine(&IO{Err: &buf}, language.English)
-	progress(0, 4)
-	progress(4, 4)
-	lines := strings.Split(buf.String(), "\r")
-	last := lines[len(lines)-1]
-	if !strings.HasPrefix(buf.String(), "\repistle: en [") || last != "epistle: en [##############################] 4/4" {
-		t.Errorf("progress wrote %q", buf.String())
+	p := &progressLine{o: &IO{Err: &buf}}
+	en, ja := p.forLang(language.English), p.forLang(language.Japanese)
+	en(0, 4)
+	en(4, 4)
+	ja(0, 2)
+	ja(2, 2)
+	p.end()
+	p.end()
+	want := "\repistle: en [..............................] 0/4" +
+		"\repistle: en [##############################] 4/4\n" +
+		"\repistle: ja [..............................] 0/2" +
+		"\repistle: ja [##############################] 2/2\n"
+	if buf.String() != want {
+		t.Errorf("progress wrote\n%q, want\n%q", buf.String(), want)
 	}
 }

@@ -66,10 +66,6 @@ func Bundle() *i18n.Bundle {
 	return bundle
 }
 
-// Files returns the embedded message files, for tests that check the
-// catalogs against the code.
-func Files() fs.FS { return files }
-
 // Message is a user-facing sentence not yet rendered: a message id from the
 // catalogs and the values it names. As an error it may wrap a cause and carry
 // a hint: what the reader can do about it.
@@ -219,6 +215,7 @@ var osReasons = []struct {
 	{syscall.ENOTDIR, "os.not-dir"},
 	{syscall.EISDIR, "os.is-dir"},
 	{syscall.ENOSPC, "os.no-space"},
+	{syscall.ECONNREFUSED, "os.refused"},
 }
 
 // osText returns s with an operating-system reason at its end said in p's
@@ -229,7 +226,7 @@ func (p *Printer) osText(s string) string {
 	}
 	for _, r := range osReasons {
 		if text := r.err.Error(); strings.HasSuffix(s, text) {
-			//locales:ids os.not-exist os.permission os.exist os.not-dir os.is-dir os.no-space
+			//locales:ids os.not-exist os.permission os.exist os.not-dir os.is-dir os.no-space os.refused
 			return strings.TrimSuffix(s, text) + p.T(r.id)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,6 +14,10 @@ import (
 
 	"github.com/epistle-letters/epistle/locales"
 )
+
+// MaxAttempts bounds [backend] attempts: beyond it a failing service only
+// makes a run longer.
+const MaxAttempts = 20
 
 // ConfigName is the settings file of a newsletter folder.
 const ConfigName = "epistle.toml"
@@ -25,10 +30,14 @@ type Config struct {
 	Dir  string `toml:"-"`
 	Path string `toml:"-"`
 
+	// Source and Targets are the languages as the file writes them; the
+	// tags parsed from them are SourceLang and TargetLangs.
 	Source   string   `toml:"source"`
 	Targets  []string `toml:"targets"`
-	Glossary string   `toml:"glossary"`
-	Style    string   `toml:"style"`
+	source   language.Tag
+	targets  []language.Tag
+	Glossary string `toml:"glossary"`
+	Style    string `toml:"style"`
 	// TM lists translation-memory files: TSV sentence pairs or TMX.
 	TM      []string         `toml:"tm"`
 	Backend BackendConfig    `toml:"backend"`
@@ -46,8 +55,9 @@ type BackendConfig struct {
 	// Requests and tokens per minute, 0 for no limit.
 	RPM int `toml:"rpm"`
 	TPM int `toml:"tpm"`
-	// Attempts is how often a request is tried before its sentences fail;
-	// Backoff the first wait between attempts, doubled each time.
+	// Attempts is how often a request is tried before its sentences fail
+	// (1 to MaxAttempts); Backoff the first wait between attempts, doubled
+	// each time.
 	Attempts int      `toml:"attempts"`
 	Backoff  Duration `toml:"backoff"`
 	// Poll is how often --batch-api asks whether the batch is done.
@@ -120,14 +130,19 @@ func parseConfig(path string, data []byte) (*Config, error) {
 		return nil, locales.New("config.unknown-key", "Path", path, "Key", und[0].String()).WithHint("config.hint")
 	}
 	if c.Source != "" {
-		if _, err := ParseLang(c.Source); err != nil {
+		if c.source, err = ParseLang(c.Source); err != nil {
 			return nil, locales.New("config.lang", "Path", path, "Lang", c.Source).WithHint("lang.hint")
 		}
 	}
-	for _, t := range c.Targets {
-		if _, err := ParseLang(t); err != nil {
-			return nil, locales.New("config.lang", "Path", path, "Lang", t).WithHint("lang.hint")
+	for _, s := range c.Targets {
+		t, err := ParseLang(s)
+		if err != nil {
+			return nil, locales.New("config.lang", "Path", path, "Lang", s).WithHint("lang.hint")
 		}
+		c.targets = append(c.targets, t)
+	}
+	if md.IsDefined("backend", "attempts") && (c.Backend.Attempts < 1 || c.Backend.Attempts > MaxAttempts) {
+		return nil, locales.New("config.attempts", "Path", path, "Max", MaxAttempts, "Got", c.Backend.Attempts).WithHint("config.attempts.hint")
 	}
 	c.defaults()
 	return c, nil
@@ -135,10 +150,10 @@ func parseConfig(path string, data []byte) (*Config, error) {
 
 func (c *Config) defaults() {
 	if c.Source == "" {
-		c.Source = "ko"
+		c.Source, c.source = "ko", language.Korean
 	}
 	if len(c.Targets) == 0 {
-		c.Targets = []string{"en"}
+		c.Targets, c.targets = []string{"en"}, []language.Tag{language.English}
 	}
 	if c.Backend.Name == "" {
 		c.Backend.Name = "memory"
@@ -153,21 +168,13 @@ func (c *Config) Resolve(path string) string {
 	return filepath.Join(c.Dir, path)
 }
 
-// SourceLang returns the configured source language.
-func (c *Config) SourceLang() language.Tag {
-	t, _ := ParseLang(c.Source)
-	return t
-}
+// SourceLang returns the configured source language, parsed once when
+// the file was read.
+func (c *Config) SourceLang() language.Tag { return c.source }
 
-// TargetLangs returns the configured target languages.
-func (c *Config) TargetLangs() []language.Tag {
-	var out []language.Tag
-	for _, s := range c.Targets {
-		t, _ := ParseLang(s)
-		out = append(out, t)
-	}
-	return out
-}
+// TargetLangs returns the configured target languages, parsed once when
+// the file was read.
+func (c *Config) TargetLangs() []language.Tag { return slices.Clone(c.targets) }
 
 // ParseLang parses a BCP 47 language tag as users write it (en, ko,
 // pt-BR, zh_Hant). Only well-formed tags naming a known language pass: a typo

@@ -1,7 +1,11 @@
 package pipeline
 
 import (
+	"errors"
+	"os"
+
 	"github.com/epistle-letters/epistle/glossary"
+	"github.com/epistle-letters/epistle/locales"
 )
 
 // SegmentList is what `epistle segment --json` prints; its field names are
@@ -56,4 +60,21 @@ func (c *Config) GlossaryLanguages() glossary.Option {
 		target = c.Targets[0]
 	}
 	return glossary.Languages(c.Source, target)
+}
+
+// LoadStyle reads the style guide epistle.toml names: "" when it names
+// none or the file is not there.
+func (c *Config) LoadStyle() (string, error) {
+	if c.Style == "" {
+		return "", nil
+	}
+	path := c.Resolve(c.Style)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", locales.New("letter.read", "Path", path).Wrap(err)
+	}
+	return string(data), nil
 }

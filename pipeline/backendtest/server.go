@@ -127,6 +127,9 @@ type Options struct {
 	// BatchPolls is how many times a batch reports "in_progress" before
 	// "completed"; 1 when zero.
 	BatchPolls int
+	// OnRequest, when set, hears of each request as it arrives, before it
+	// is answered: a test cancels its client at an exact point with it.
+	OnRequest func(method, path string)
 }
 
 // Server is a running fake service. Its zero value is not usable; call
@@ -150,6 +153,7 @@ type Server struct {
 	batches      map[string]*batch
 	glossaries   map[string][]term
 	nextID       int
+	killAfter    int // translations answered before the server dies; 0 for never
 }
 
 // A rule makes matching requests of its failure's scope fail.
@@ -189,6 +193,15 @@ func NewServer(opts Options) *Server {
 
 // OpenAIURL is the base URL an OpenAI client is configured with.
 func (s *Server) OpenAIURL() string { return s.URL + "/v1" }
+
+// KillAfter makes the server die after it has answered n more translation
+// requests: the next one is cut off without an answer and every later
+// connection is refused, as when the process of a local server is killed.
+func (s *Server) KillAfter(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.killAfter = s.translations + n
+}
 
 // Close stops the server; answers still delayed by latency are cut short.
 func (s *Server) Close() {
@@ -314,7 +327,17 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.translations++
 		f = s.failure("translate", body, s.translations)
 	}
+	dying := translation && s.killAfter > 0 && s.translations > s.killAfter
 	s.mu.Unlock()
+	if s.opts.OnRequest != nil {
+		s.opts.OnRequest(r.Method, path)
+	}
+	if dying {
+		// Killed mid-request: no answer, and nothing listens any more.
+		s.srv.Listener.Close()
+		hangup(w)
+		return
+	}
 	if latency > 0 {
 		t := time.NewTimer(latency)
 		select {

@@ -150,12 +150,3 @@ func firstInvalid(data []byte) (line, col int) {
 	}
 	return line, col
 }
-
-// Encode returns text as it was written for r: the line endings restored.
-// The encoding is not restored: editions are always UTF-8.
-func (r *Result) Encode(text string) string {
-	if r.CRLF {
-		return strings.ReplaceAll(text, "\n", "\r\n")
-	}
-	return text
-}

@@ -134,6 +134,14 @@ func TestGlossaryRetried(t *testing.T) {
 	if _, err := tr.Translate(context.Background(), request()); err != nil {
 		t.Fatal(err)
 	}
+	// The second call created the glossary again and translated with it:
+	// not merely without it.
+	if got := srv.Log(); fmt.Sprint(got) != "[POST /v2/glossaries POST /v2/glossaries POST /v2/translate]" {
+		t.Errorf("requests = %v; want the glossary tried twice, then the translation", got)
+	}
+	if body := string(srv.Bodies()[2]); !strings.Contains(body, "glossary_id") {
+		t.Errorf("the translation does not use the glossary: %s", body)
+	}
 }
 
 func TestFailures(t *testing.T) {

@@ -21,6 +21,10 @@ import (
 // does not say.
 const DefaultPoll = 30 * time.Second
 
+// createTimeout bounds the request that creates a batch, which a cancel
+// does not cut short.
+const createTimeout = time.Minute
+
 // TranslateBatch translates reqs through OpenAI's Batch API, which costs half
 // as much and answers within 24 hours: it uploads one chat request per
 // element of reqs as a JSONL file, starts a batch, asks after it every poll
@@ -31,7 +35,9 @@ const DefaultPoll = 30 * time.Second
 // whole batch are counted in the first response.
 //
 // When ctx is cancelled the batch is cancelled at the service too, so it
-// costs nothing more, and ctx's error is returned.
+// costs nothing more, and ctx's error is returned; a batch is never left
+// running without its id, even when the cancel comes while it is being
+// created.
 func (t *Translator) TranslateBatch(ctx context.Context, reqs []*translate.Request, poll time.Duration) ([]*translate.Response, error) {
 	if poll <= 0 {
 		poll = DefaultPoll
@@ -63,13 +69,25 @@ func (t *Translator) TranslateBatch(ctx context.Context, reqs []*translate.Reque
 	if err != nil {
 		return nil, t.classify(ctx, err, nil)
 	}
-	batch, err := t.client.CreateBatch(ctx, goopenai.CreateBatchRequest{
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	// The batch is created under a context a cancel does not reach: a
+	// request cut off after the service made the batch would lose its id
+	// and leave it running, and billed, with nobody to cancel it.
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), createTimeout)
+	batch, err := t.client.CreateBatch(cctx, goopenai.CreateBatchRequest{
 		InputFileID: file.ID, Endpoint: endpoint, CompletionWindow: "24h"})
+	cancel()
 	requests++
 	if err != nil {
-		return nil, t.classify(ctx, err, nil)
+		return nil, t.classify(cctx, err, nil)
 	}
 	id := batch.ID
+	if ctx.Err() != nil {
+		t.cancelBatch(ctx, id)
+		return nil, ctx.Err()
+	}
 	for !batchDone(batch.Status) {
 		timer := time.NewTimer(poll)
 		select {

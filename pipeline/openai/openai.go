@@ -33,6 +33,10 @@ import (
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
+// DefaultModel is the model asked for when neither --model nor
+// epistle.toml names one: small, cheap and good at Korean.
+const DefaultModel = "gpt-4o-mini"
+
 // DefaultBaseURL is OpenAI's own API.
 const DefaultBaseURL = "https://api.openai.com/v1"
 
@@ -163,10 +167,12 @@ func (t *Translator) Translate(ctx context.Context, req *translate.Request) (*tr
 	if err != nil {
 		return nil, err
 	}
+	// A reply is billed whether or not it can be read: its usage goes back
+	// with the error.
 	resp.PromptTokens, resp.CompletionTokens = completion.Usage.PromptTokens, completion.Usage.CompletionTokens
 	resp.Translations, err = t.reply(completion, req.Units)
 	if err != nil {
-		return nil, err
+		return resp, err
 	}
 	return resp, nil
 }

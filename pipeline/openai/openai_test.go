@@ -13,6 +13,7 @@ import (
 	goopenai "github.com/sashabaranov/go-openai"
 	"golang.org/x/text/language"
 
+	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline/backendtest"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
@@ -167,9 +168,9 @@ func TestUnreachable(t *testing.T) {
 	srv := backendtest.NewServer(backendtest.Options{})
 	srv.Close()
 	_, err := newTranslator(t, srv, true).Translate(context.Background(), smallRequest())
-	assertKind(t, err, translate.ErrUnreachable, 0)
-	if !strings.Contains(err.Error(), "cannot reach openai at "+srv.OpenAIURL()) {
-		t.Errorf("error = %v, want it to name the server", err)
+	assertKind(t, err, translate.ErrRefused, 0)
+	if got := locales.English.ErrorText(err); got != "cannot reach openai at "+srv.OpenAIURL()+": connection refused" {
+		t.Errorf("error = %q, want it to name the server and the cause", got)
 	}
 }
 
@@ -326,19 +327,31 @@ func TestBatchFailed(t *testing.T) {
 	}
 }
 
-// Giving up on a batch cancels it at the service, where it would cost money.
+// Giving up on a batch cancels it at the service, where it would cost
+// money: whether the run is cancelled while the batch is being created (the
+// service makes it, the answer with its id must not be lost) or while it
+// is being waited for. The test cancels as the service receives the
+// request, so it does not depend on timing.
 func TestBatchCancel(t *testing.T) {
-	srv := backendtest.NewServer(backendtest.Options{BatchPolls: 1 << 20})
-	defer srv.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(50*time.Millisecond, cancel)
-	_, err := newTranslator(t, srv, true).TranslateBatch(ctx, []*translate.Request{smallRequest()}, time.Millisecond)
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("err = %v, want context.Canceled", err)
-	}
-	log := srv.Log()
-	if last := log[len(log)-1]; !strings.HasPrefix(last, "POST /v1/batches/") || !strings.HasSuffix(last, "/cancel") {
-		t.Errorf("requests %q; want the last to cancel the batch", log)
+	for _, at := range []string{"POST /v1/batches", "GET /v1/batches/"} {
+		t.Run(at, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			srv := backendtest.NewServer(backendtest.Options{BatchPolls: 1 << 20, OnRequest: func(method, path string) {
+				if strings.HasPrefix(method+" "+path, at) {
+					cancel()
+				}
+			}})
+			defer srv.Close()
+			_, err := newTranslator(t, srv, true).TranslateBatch(ctx, []*translate.Request{smallRequest()}, time.Millisecond)
+			if !errors.Is(err, context.Canceled) {
+				t.Fatalf("err = %v, want context.Canceled", err)
+			}
+			log := srv.Log()
+			if last := log[len(log)-1]; !strings.HasPrefix(last, "POST /v1/batches/") || !strings.HasSuffix(last, "/cancel") {
+				t.Errorf("requests %q; want the last to cancel the batch", log)
+			}
+		})
 	}
 }
 
@@ -391,5 +404,18 @@ func TestAzureBatch(t *testing.T) {
 	}
 	if got := srv.Log()[0]; got != "POST /openai/files" {
 		t.Errorf("first request %q, want Azure's files endpoint", got)
+	}
+}
+
+// A reply that cannot be read was still billed: its usage comes back with
+// the error, for the engine to count.
+func TestUnreadableReplyKeepsItsUsage(t *testing.T) {
+	srv := backendtest.NewServer(backendtest.Options{})
+	defer srv.Close()
+	srv.FailNext(backendtest.Prose, 1)
+	resp, err := newTranslator(t, srv, true).Translate(context.Background(), smallRequest())
+	assertKind(t, err, translate.ErrMalformed, 0)
+	if resp == nil || resp.Requests != 1 || resp.PromptTokens == 0 || resp.CompletionTokens == 0 {
+		t.Fatalf("response %+v; want the request and its tokens", resp)
 	}
 }

@@ -14,10 +14,11 @@ type limiter struct {
 	rpm, tpm     int
 	reqs, tokens float64 // available now
 	last         time.Time
+	clock        Clock
 }
 
-func newLimiter(rpm, tpm int) *limiter {
-	return &limiter{rpm: rpm, tpm: tpm, reqs: float64(rpm), tokens: float64(tpm), last: time.Now()}
+func newLimiter(rpm, tpm int, clock Clock) *limiter {
+	return &limiter{rpm: rpm, tpm: tpm, reqs: float64(rpm), tokens: float64(tpm), last: clock.Now(), clock: clock}
 }
 
 // wait blocks until one request of n tokens fits under both limits.
@@ -27,7 +28,7 @@ func (l *limiter) wait(ctx context.Context, n int) error {
 	}
 	for {
 		l.mu.Lock()
-		now := time.Now()
+		now := l.clock.Now()
 		minutes := now.Sub(l.last).Minutes()
 		l.last = now
 		l.reqs = min(float64(l.rpm), l.reqs+minutes*float64(l.rpm))
@@ -54,10 +55,8 @@ func (l *limiter) wait(ctx context.Context, n int) error {
 			return nil
 		}
 		l.mu.Unlock()
-		select {
-		case <-time.After(wait):
-		case <-ctx.Done():
-			return ctx.Err()
+		if err := l.clock.Sleep(ctx, wait); err != nil {
+			return err
 		}
 	}
 }

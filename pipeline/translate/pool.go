@@ -20,6 +20,9 @@ func (j *job) runConcurrent(ctx context.Context, batches [][]*work) error {
 		go func() {
 			defer wg.Done()
 			for b := range queue {
+				if ctx.Err() != nil {
+					continue // the run is ending: the rest of the queue is dropped
+				}
 				if err := j.translateBatch(ctx, b, 0); err != nil {
 					j.fail(err)
 					cancel()
@@ -67,8 +70,7 @@ func (j *job) translateBatch(ctx context.Context, b []*work, retry int) error {
 			for _, w := range b {
 				failed[w.id] = plainReason(err)
 			}
-			j.record(b, nil, failed, nil)
-			return nil
+			return j.record(b, nil, failed, nil)
 		}
 		return err
 	}

@@ -10,8 +10,10 @@ import (
 )
 
 // record stores good translations and failures, and saves the catalogs.
-// A sentence in none of good, failed and missing is still being tried.
-func (j *job) record(b []*work, good, failed map[string]string, missing map[string]bool) {
+// A sentence in none of good, failed and missing is still being tried. An
+// error saving ends the run: every request after it would be paid for and
+// lost.
+func (j *job) record(b []*work, good, failed map[string]string, missing map[string]bool) error {
 	j.mu.Lock()
 	desc := j.opts.Backend
 	if j.opts.Model != "" {
@@ -36,9 +38,7 @@ func (j *job) record(b []*work, good, failed map[string]string, missing map[stri
 	j.progress()
 	files, version := j.snapshotLocked()
 	j.mu.Unlock()
-	if err := j.write(files, version); err != nil {
-		j.fail(err)
-	}
+	return j.write(files, version)
 }
 
 func (j *job) progress() {
@@ -81,9 +81,15 @@ func (j *job) write(files []pipeline.File, version int) error {
 		return nil
 	}
 	j.saved = version
-	return j.opts.Save(files)
+	if err := j.opts.Save(files); err != nil {
+		return locales.New("translate.save", "Letter", j.l.Name).Wrap(err)
+	}
+	return nil
 }
 
+// count adds what one request cost. A failed request was still made, and a
+// reply that could not be read was still billed: the backend returns its
+// usage with the error.
 func (j *job) count(resp *Response, err error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()

@@ -12,16 +12,27 @@ import (
 	"github.com/epistle-letters/epistle/locales"
 )
 
+// MaxBackoff caps the wait between two attempts; a service's Retry-After
+// is honoured up to maxRetryAfter.
+const (
+	MaxBackoff    = time.Minute
+	maxRetryAfter = 5 * time.Minute
+)
+
+// refusedAttempts is how often a request is tried while the server refuses
+// the connection: a server restarting comes back within a few seconds, a
+// wrong address or a dead server never does, and the run stops.
+const refusedAttempts = 3
+
 // send makes one request with retries: exponential backoff with jitter on
-// temporary failures, the service's Retry-After when it gives one.
+// temporary failures, the service's Retry-After when it gives one. A
+// refused connection is tried a few times, then ends the run.
 func (j *job) send(ctx context.Context, req *Request) (*Response, error) {
-	var err error
-	for attempt := 0; attempt < j.opts.Attempts; attempt++ {
+	for attempt := 0; ; attempt++ {
 		if err := j.limiter.wait(ctx, EstimateTokens(req.prompt())); err != nil {
 			return nil, err
 		}
-		var resp *Response
-		resp, err = j.attempt(ctx, req)
+		resp, err := j.attempt(ctx, req)
 		j.count(resp, err)
 		if err == nil {
 			return resp, nil
@@ -30,24 +41,40 @@ func (j *job) send(ctx context.Context, req *Request) (*Response, error) {
 			return nil, ctx.Err()
 		}
 		var be *BackendError
-		if !errors.As(err, &be) || !be.Temporary() {
+		if !errors.As(err, &be) {
 			return nil, err
 		}
-		wait := j.opts.Backoff << attempt
-		wait = wait/2 + time.Duration(rand.Int64N(int64(wait)))
-		if be.RetryAfter > 0 {
-			wait = be.RetryAfter
+		attempts := j.opts.Attempts
+		switch {
+		case be.Kind == ErrRefused:
+			attempts = min(attempts, refusedAttempts)
+		case !be.Temporary():
+			return nil, err
 		}
-		if attempt == j.opts.Attempts-1 {
-			break
+		if attempt+1 >= attempts {
+			return nil, err
 		}
-		select {
-		case <-time.After(wait):
-		case <-ctx.Done():
-			return nil, ctx.Err()
+		if err := j.opts.Clock.Sleep(ctx, j.backoff(attempt, be)); err != nil {
+			return nil, err
 		}
 	}
-	return nil, err
+}
+
+// backoff is the wait before attempt+1: the service's Retry-After when it
+// gave one, otherwise Backoff doubled with each attempt, capped at
+// MaxBackoff, with jitter so that concurrent requests do not come back
+// together.
+func (j *job) backoff(attempt int, be *BackendError) time.Duration {
+	if be.RetryAfter > 0 {
+		return min(be.RetryAfter, maxRetryAfter)
+	}
+	// Doubled step by step, not shifted, so that it never overflows.
+	wait := j.opts.Backoff
+	for i := 0; i < attempt && wait < MaxBackoff; i++ {
+		wait *= 2
+	}
+	wait = min(wait, MaxBackoff)
+	return wait/2 + time.Duration(rand.Int64N(int64(wait)))
 }
 
 // attempt makes one request, given at most Timeout: a service that stops

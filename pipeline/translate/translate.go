@@ -46,15 +46,21 @@ type Options struct {
 	// Retries is how often a failing segment is sent again alone (2).
 	Retries int
 	// Attempts is how often one request is tried before its segments fail
-	// (6), with exponential backoff and jitter between attempts.
+	// (6, at most [pipeline.MaxAttempts]), with exponential backoff and jitter between
+	// attempts. A server that refuses the connection is tried at most
+	// refusedAttempts times, then the run stops.
 	Attempts int
-	// Backoff is the first wait before retrying a request (1s).
+	// Backoff is the first wait before retrying a request (1s); it doubles
+	// with each attempt up to MaxBackoff.
 	Backoff time.Duration
 	// Timeout is how long one request may take before it is given up and
 	// tried again (2m).
 	Timeout time.Duration
 	// RPM and TPM limit requests and tokens per minute; 0 for no limit.
 	RPM, TPM int
+	// Clock waits between attempts and for the rate limits; nil is the
+	// wall clock.
+	Clock Clock
 	// Save writes files as batches finish, so that an interrupted run keeps
 	// its work; nil writes nothing (a dry run).
 	Save func([]pipeline.File) error
@@ -99,11 +105,15 @@ func (o *Options) defaults() {
 	if o.Attempts <= 0 {
 		o.Attempts = 6
 	}
+	o.Attempts = min(o.Attempts, pipeline.MaxAttempts)
 	if o.Backoff <= 0 {
 		o.Backoff = time.Second
 	}
 	if o.Timeout <= 0 {
 		o.Timeout = 2 * time.Minute
+	}
+	if o.Clock == nil {
+		o.Clock = realClock{}
 	}
 }
 
@@ -153,19 +163,45 @@ type work struct {
 // interrupted; what finished is saved either way.
 func Run(ctx context.Context, l *pipeline.Letter, opts Options) (*Result, error) {
 	opts.defaults()
-	start := time.Now()
+	start := opts.Clock.Now()
 	result := &Result{}
 	redactor := (&glossary.Glossary{}).NewRedactor()
 	if opts.Glossary != nil {
 		redactor = opts.Glossary.NewRedactor()
 	}
-	j := &job{l: l, opts: &opts, lang: opts.Target, redactor: redactor, limiter: newLimiter(opts.RPM, opts.TPM), result: result}
+	j := &job{l: l, opts: &opts, lang: opts.Target, redactor: redactor, limiter: newLimiter(opts.RPM, opts.TPM, opts.Clock), result: result}
 	err := j.run(ctx)
-	result.Seconds = time.Since(start).Seconds()
+	result.Seconds = opts.Clock.Now().Sub(start).Seconds()
 	if errors.Is(err, pipeline.ErrPartial) {
 		return result, fmt.Errorf("%d segments failed: %w", result.Failed, pipeline.ErrPartial)
 	}
 	return result, err
+}
+
+// RunAll translates the letter into the language of each of runs in turn,
+// and returns the sum of their results. A language whose sentences partly
+// failed does not stop the next: the error then wraps
+// [pipeline.ErrPartial] and counts every failure. Any other error stops
+// the run with what was done so far.
+func RunAll(ctx context.Context, l *pipeline.Letter, runs []Options) (*Result, error) {
+	total := &Result{}
+	partial := false
+	for _, opts := range runs {
+		r, err := Run(ctx, l, opts)
+		if r != nil {
+			total.Add(r)
+		}
+		switch {
+		case errors.Is(err, pipeline.ErrPartial):
+			partial = true
+		case err != nil:
+			return total, err
+		}
+	}
+	if partial {
+		return total, fmt.Errorf("%d segments failed: %w", total.Failed, pipeline.ErrPartial)
+	}
+	return total, nil
 }
 
 // Add adds the counts of r to t, for a run over several languages.

@@ -2,7 +2,6 @@ package translate
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -62,7 +61,10 @@ type Example struct {
 	Source, Target string
 }
 
-// Response is what a backend returned for a batch.
+// Response is what a backend returned for a batch. A backend that fails
+// after the service answered (a reply that cannot be read) may return a
+// Response with its error: the requests and tokens it reports were billed
+// and are counted.
 type Response struct {
 	Translations map[string]string
 	// Usage as the service reported it; zero where it reports none.
@@ -89,8 +91,14 @@ const (
 	// expected shape (bad JSON, missing fields).
 	ErrMalformed
 	// ErrRejected: the service refused the request as invalid (400, 413,
-	// 456 quota exceeded).
+	// 456 quota exceeded), or the request could not be sent at all (a key
+	// that is not a valid header).
 	ErrRejected
+	// ErrRefused: nothing accepts connections at the server's address
+	// (connection refused, no such host). The engine tries a few times, in
+	// case the server is restarting, then ends the run: a wrong address or
+	// a dead server does not come back.
+	ErrRefused
 )
 
 // BackendError is an error from a translation service.
@@ -118,10 +126,4 @@ func (e *BackendError) Temporary() bool {
 		return true
 	}
 	return false
-}
-
-// IsTemporary reports whether err is a backend error worth retrying.
-func IsTemporary(err error) bool {
-	var be *BackendError
-	return errors.As(err, &be) && be.Temporary()
 }

@@ -46,7 +46,9 @@ func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) 
 		}
 		failed[w.id] = problem
 	}
-	j.record(b, good, failed, missing)
+	if err := j.record(b, good, failed, missing); err != nil {
+		return err
+	}
 	for _, w := range again {
 		if err := j.translateBatch(ctx, []*work{w}, retry+1); err != nil {
 			return err

@@ -18,6 +18,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -158,14 +159,42 @@ func (s Service) TransportError(ctx context.Context, err error) error {
 	if errors.As(err, &syntax) || errors.As(err, &typeErr) {
 		return s.Malformed(err.Error())
 	}
-	var netErr net.Error
-	var urlErr *url.Error
-	if errors.As(err, &netErr) || errors.As(err, &urlErr) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return &translate.BackendError{Kind: translate.ErrUnreachable, Backend: s.Name,
-			Err: locales.New("backend.unreachable", "Backend", s.Name, "URL", s.URL).Wrap(stripURL(err)).
+	if cause := refused(err); cause != nil {
+		return &translate.BackendError{Kind: translate.ErrRefused, Backend: s.Name,
+			Err: locales.New("backend.unreachable", "Backend", s.Name, "URL", s.URL).Wrap(cause).
 				WithHint("backend.unreachable.hint", "Env", s.URLEnv)}
 	}
+	// A *url.Error is a net.Error itself: what counts is what it wraps.
+	inner := stripURL(err)
+	var netErr net.Error
+	if errors.As(inner, &netErr) || errors.Is(inner, io.ErrUnexpectedEOF) || errors.Is(inner, io.EOF) {
+		return &translate.BackendError{Kind: translate.ErrUnreachable, Backend: s.Name,
+			Err: locales.New("backend.unreachable", "Backend", s.Name, "URL", s.URL).Wrap(inner).
+				WithHint("backend.unreachable.hint", "Env", s.URLEnv)}
+	}
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		// The request never left: the client refused to build it (a key
+		// with a line break is not a valid header). Trying again cannot help.
+		return &translate.BackendError{Kind: translate.ErrRejected, Backend: s.Name,
+			Err: locales.New("backend.request-invalid", "Backend", s.Name, "URL", s.URL).Wrap(inner).
+				WithHint("backend.request-invalid.hint", "KeyEnv", s.KeyEnv, "URLEnv", s.URLEnv)}
+	}
 	return s.Malformed(err.Error())
+}
+
+// refused returns the cause when nothing accepts connections at the
+// server's address — the connection was refused or the host does not
+// exist — and nil for every other failure.
+func refused(err error) error {
+	if errors.Is(err, syscall.ECONNREFUSED) {
+		return syscall.ECONNREFUSED
+	}
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) && dnsErr.IsNotFound {
+		return dnsErr
+	}
+	return nil
 }
 
 // stripURL drops the request URL from a *url.Error: the message already

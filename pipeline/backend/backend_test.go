@@ -1,0 +1,59 @@
+package backend
+
+import (
+	"testing"
+
+	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/openai"
+)
+
+// The flag wins over the environment, which wins over epistle.toml, which
+// wins over the backend's default; keys come from the environment only.
+func TestResolve(t *testing.T) {
+	env := map[string]string{
+		"OPENAI_BASE_URL": "http://env:1/v1", "OPENAI_API_KEY": "sk-env",
+		"DEEPL_SERVER_URL": "http://deepl-env", "DEEPL_AUTH_KEY": "k:fx",
+	}
+	noEnv := map[string]string{}
+	file := pipeline.BackendConfig{Name: "openai", Model: "file-model", BaseURL: "http://file/v1"}
+	for _, tc := range []struct {
+		name   string
+		choice Choice
+		file   pipeline.BackendConfig
+		env    map[string]string
+		want   Settings
+	}{
+		{"flags win", Choice{Name: "openai", Model: "flag-model"}, file, env,
+			Settings{Name: "openai", Model: "flag-model", BaseURL: "http://env:1/v1", Key: "sk-env"}},
+		{"file below the environment", Choice{}, file, env,
+			Settings{Name: "openai", Model: "file-model", BaseURL: "http://env:1/v1", Key: "sk-env"}},
+		{"file alone", Choice{}, file, noEnv,
+			Settings{Name: "openai", Model: "file-model", BaseURL: "http://file/v1"}},
+		{"default model", Choice{Name: "openai"}, pipeline.BackendConfig{}, noEnv,
+			Settings{Name: "openai", Model: openai.DefaultModel}},
+		{"flag picks another backend than the file", Choice{Name: "deepl", Model: "ignored"}, file, env,
+			Settings{Name: "deepl", BaseURL: "http://deepl-env", Key: "k:fx"}},
+		{"deepl from the file", Choice{}, pipeline.BackendConfig{Name: "deepl", BaseURL: "http://deepl-file"}, noEnv,
+			Settings{Name: "deepl", BaseURL: "http://deepl-file"}},
+		{"memory has no model", Choice{}, pipeline.BackendConfig{Name: "memory", Model: "m"}, env,
+			Settings{Name: "memory"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := &pipeline.Config{Backend: tc.file}
+			got, err := Resolve(tc.choice, cfg, func(k string) string { return tc.env[k] })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tc.want {
+				t.Errorf("got %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestResolveUnknownBackend(t *testing.T) {
+	cfg := &pipeline.Config{Path: "epistle.toml", Backend: pipeline.BackendConfig{Name: "google"}}
+	if _, err := Resolve(Choice{}, cfg, func(string) string { return "" }); err == nil {
+		t.Fatal("an unknown backend in epistle.toml was accepted")
+	}
+}
