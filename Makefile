@@ -15,6 +15,7 @@ test: build
 	$(GO) vet ./...
 	$(GO) test ./...
 	$(GO) test -race ./pipeline/ ./pipeline/translate/ ./pipeline/openai/ ./pipeline/deepl/ ./pipeline/backendtest/ ./locales/
+	$(GO) test -race ./pipeline/review/web/
 	$(MAKE) --no-print-directory goi18n-check
 
 # The sample letter, translated offline by the memory backend from the
@@ -52,6 +53,8 @@ goi18n-check: build
 bench:
 	$(GO) test -run '^$$' -bench 'Split|Match|Segment' -benchmem ./pipeline/segment/ ./glossary/
 	$(GO) test -run '^$$' -bench Translate -benchtime 1x ./pipeline/translate/
+	# the review page of a 1,000-sentence letter: first byte, whole page, one approval
+	$(GO) test -run '^$$' -bench 'Page|Approve' -benchtime 10x ./pipeline/review/web/
 
 # Fuzz the document model and the segmenter for a while.
 fuzz:

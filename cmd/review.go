@@ -17,6 +17,7 @@ import (
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/qa"
 	"github.com/epistle-letters/epistle/pipeline/review"
+	"github.com/epistle-letters/epistle/pipeline/review/web"
 )
 
 type reviewOptions struct {
@@ -25,13 +26,18 @@ type reviewOptions struct {
 	Glossary    string
 	Interactive bool
 	JSON        bool
+	// Web serves the review as a page at Addr; NoOpen leaves the browser
+	// closed.
+	Web    bool
+	Addr   string
+	NoOpen bool
 }
 
 func newReviewCmd(o *IO) *cobra.Command {
 	var opts reviewOptions
 	var lang string
 	c := &cobra.Command{
-		Use:     "review FILE [--lang LANG]",
+		Use:     "review FILE|DIR [--lang LANG] [--web]",
 		Short:   o.P.T("review.short"),
 		Long:    o.P.T("review.long"),
 		Example: o.P.T("review.example"),
@@ -45,6 +51,18 @@ func newReviewCmd(o *IO) *cobra.Command {
 			if opts.Interactive && opts.JSON {
 				return usage("review.usage.json")
 			}
+			if opts.Web {
+				if opts.Interactive || opts.JSON {
+					return usage("web.usage.mode")
+				}
+				if _, err := web.Loopback(opts.Addr); err != nil {
+					return &usageError{err}
+				}
+				return reviewWebRun(c.Context(), o, opts)
+			}
+			if c.Flags().Changed("addr") || opts.NoOpen {
+				return usage("web.usage.web")
+			}
 			return reviewRun(c.Context(), o, opts)
 		},
 	}
@@ -52,6 +70,9 @@ func newReviewCmd(o *IO) *cobra.Command {
 	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.P.T("flag.glossary"))
 	c.Flags().BoolVarP(&opts.Interactive, "interactive", "i", false, o.P.T("flag.interactive"))
 	c.Flags().BoolVar(&opts.JSON, "json", false, o.P.T("flag.json"))
+	c.Flags().BoolVar(&opts.Web, "web", false, o.P.T("flag.web"))
+	c.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:0", o.P.T("flag.web.addr"))
+	c.Flags().BoolVar(&opts.NoOpen, "no-open", false, o.P.T("flag.web.no-open"))
 	return c
 }
 
@@ -129,9 +150,10 @@ func openTranslations(l *pipeline.Letter, lang language.Tag, glossaryPath string
 }
 
 func reviewInteractive(ctx context.Context, o *IO, r *review.Reviewer) error {
+	in := bufio.NewReader(o.In)
 	s := &review.Session{
 		R:    r,
-		In:   bufio.NewReader(o.In),
+		In:   in,
 		Show: func(it review.Item, pos, total int) { showItem(o, o.Out, r, it, pos, total) },
 		Ask:  func(m *locales.Message) { fmt.Fprintf(o.Err, "epistle: %s ", o.P.Sprint(m)) },
 		Say: func(m *locales.Message) {
@@ -149,8 +171,15 @@ func reviewInteractive(ctx context.Context, o *IO, r *review.Reviewer) error {
 			return nil
 		},
 	}
-	if f, ok := o.In.(*os.File); ok && os.Getenv("EDITOR") != "" && isatty.IsTerminal(f.Fd()) {
-		s.Edit = func(text string) (string, error) { return editInEditor(ctx, text) }
+	// On a terminal, e edits the translation where it stands: in $EDITOR
+	// when there is one, else on the prompt line itself.
+	if f, ok := o.In.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+		s.Edit = func(text string) (string, error) {
+			return editOnTerminal(f, in, o.Err, "epistle: "+o.P.T("edit.prompt")+" ", text)
+		}
+		if os.Getenv("EDITOR") != "" {
+			s.Edit = func(text string) (string, error) { return editInEditor(ctx, text) }
+		}
 	}
 	sum, err := s.Run(ctx)
 	fmt.Fprintln(o.Err)

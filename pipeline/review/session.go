@@ -33,6 +33,11 @@ type Session struct {
 	Save func([]pipeline.File) error
 
 	lines chan lineOrErr
+	want  chan struct{}
+	// pending is true while a line asked for has not been read; readErr
+	// is how the input ended.
+	pending bool
+	readErr error
 }
 
 // Summary is what a session did.
@@ -193,11 +198,14 @@ func (s *Session) stop(sum Summary, rest []string, skipped map[string]bool, err 
 
 // readLine returns the person's next answer. The input is read in its own
 // goroutine so that Ctrl-C ends a session waiting for an answer at once.
+// That goroutine reads a line only when asked for one, so that between
+// answers an editor (Edit) has the terminal to itself.
 func (s *Session) readLine(ctx context.Context) (string, error) {
 	if s.lines == nil {
+		s.want = make(chan struct{})
 		s.lines = make(chan lineOrErr)
 		go func() {
-			for {
+			for range s.want {
 				line, err := s.In.ReadString('\n')
 				if err != nil && (line == "" || !errors.Is(err, io.EOF)) {
 					s.lines <- lineOrErr{err: err}
@@ -207,10 +215,19 @@ func (s *Session) readLine(ctx context.Context) (string, error) {
 			}
 		}()
 	}
+	if s.readErr != nil {
+		// The input has ended; its reader is gone.
+		return "", s.readErr
+	}
+	if !s.pending {
+		s.want <- struct{}{}
+		s.pending = true
+	}
 	select {
 	case <-ctx.Done():
 		return "", ctx.Err()
 	case l := <-s.lines:
+		s.pending, s.readErr = false, l.err
 		return l.line, l.err
 	}
 }

@@ -1,0 +1,74 @@
+package cmd
+
+import (
+	"context"
+	"fmt"
+	"os/exec"
+	"runtime"
+
+	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline/review"
+	"github.com/epistle-letters/epistle/pipeline/review/web"
+)
+
+// reviewWebRun serves the review of a letter, or of every letter in a
+// folder, until Ctrl-C; every approval is saved when it is made.
+func reviewWebRun(ctx context.Context, o *IO, opts reviewOptions) error {
+	letters, err := review.FindLetters([]string{opts.Letter})
+	if err != nil {
+		return err
+	}
+	if len(letters) == 0 {
+		return locales.New("web.no-letters", "Path", opts.Letter).WithHint("web.no-letters.hint")
+	}
+	srv, err := web.New(web.Options{
+		Letters: letters,
+		Open: func(path string) (*review.Reviewer, error) {
+			// Read only: the server locks the letter around each write.
+			r, release, err := openReviewer(ctx, path, opts.Lang, opts.Glossary, false)
+			if err != nil {
+				return nil, err
+			}
+			return r, release()
+		},
+		Printer: o.P,
+	})
+	if err != nil {
+		return err
+	}
+	ln, err := web.Listen(opts.Addr)
+	if err != nil {
+		return err
+	}
+	url := srv.URL(ln.Addr().String())
+	fmt.Fprintln(o.Out, o.P.T("web.url", "URL", url))
+	if !opts.NoOpen {
+		if err := openBrowser(ctx, url); err != nil {
+			o.Warn(locales.New("web.browser", "Err", err.Error()))
+		}
+	}
+	o.Warn(locales.New("web.running"))
+	if err := srv.Serve(ctx, ln); err != nil {
+		return err
+	}
+	o.Warn(locales.New("web.stopped"))
+	return nil
+}
+
+// openBrowser opens url in the default browser and does not wait for it.
+func openBrowser(ctx context.Context, url string) error {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.CommandContext(ctx, "open", url)
+	case "windows":
+		cmd = exec.CommandContext(ctx, "rundll32", "url.dll,FileProtocolHandler", url)
+	default:
+		cmd = exec.CommandContext(ctx, "xdg-open", url)
+	}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go func() { _ = cmd.Wait() }()
+	return nil
+}

@@ -1,0 +1,250 @@
+package cmd
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/review"
+	"github.com/epistle-letters/epistle/pipeline/testenv"
+)
+
+var webScreenshot = flag.String("web-screenshot", "", "also write a PNG of the review page to this path (docs/review-web.png)")
+
+// The sentences of testdata/web/letter.ko.md.
+const (
+	webTitle    = "d3157b32"
+	webSafety   = "428c7e95"
+	webCheonan  = "193855f4" // approved, then edited by the pastor: stale
+	webDeserter = "268a4bf2" // its English breaks the glossary
+)
+
+// epistle runs one command in this process, in English.
+func epistle(ctx context.Context, out, errw io.Writer, args ...string) error {
+	o := &IO{In: strings.NewReader(""), Out: out, Err: errw, P: locales.NewPrinter(language.English)}
+	root := newRootCmd(o)
+	root.SetArgs(args)
+	return root.ExecuteContext(ctx)
+}
+
+// webNewsletter lays out testdata/web, translates the letter, approves one
+// sentence and then edits it in the letter, so that it is stale.
+func webNewsletter(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"letter.ko.md", "letter.edited.ko.md", "epistle.toml", "glossary.csv", "pairs.tsv"} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "web", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	letter := filepath.Join(dir, "letter.ko.md")
+	for _, args := range [][]string{{"translate", letter}, {"approve", letter, "--lang", "en", webCheonan}} {
+		if err := epistle(context.Background(), io.Discard, io.Discard, args...); err != nil {
+			t.Fatalf("epistle %v: %v", args, err)
+		}
+	}
+	if err := os.Rename(filepath.Join(dir, "letter.edited.ko.md"), letter); err != nil {
+		t.Fatal(err)
+	}
+	return letter
+}
+
+// focused fails unless the element with id has the keyboard's focus.
+func focused(id string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		got, err := chromedp.Evaluate[string](`document.activeElement.id`)(ctx, t)
+		if err == nil && got != id {
+			err = fmt.Errorf("the focus is on %q, want %q", got, id)
+		}
+		return err
+	})
+}
+
+// TestReviewWebInChromium reviews a letter in headless Chromium as a
+// person would, stops the server with Ctrl-C and finds exactly the
+// person's decisions on disk.
+func TestReviewWebInChromium(t *testing.T) {
+	bin := testenv.Tool(t, "chromium", "chromium-browser", "google-chrome")
+	letter := webNewsletter(t)
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	outR, outW := io.Pipe()
+	var errBuf bytes.Buffer
+	done := make(chan error, 1)
+	go func() {
+		err := epistle(ctx, outW, &errBuf, "review", letter, "--lang", "en", "--web", "--no-open")
+		outW.Close()
+		done <- err
+	}()
+	out := bufio.NewReader(outR)
+	first, err := out.ReadString('\n')
+	if err != nil {
+		t.Fatalf("no address on stdout: %v", err)
+	}
+	url, ok := strings.CutPrefix(strings.TrimSpace(first), "review at ")
+	if !ok || !strings.HasPrefix(url, "http://127.0.0.1:") || !strings.Contains(url, "/?token=") {
+		t.Fatalf("the first line of stdout is %q", first)
+	}
+	go func() { _, _ = io.Copy(io.Discard, out) }()
+
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin), chromedp.NoSandbox, chromedp.WindowSize(1200, 900))...)
+	defer cancel()
+	bctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	// The browser starts with the first action, and lives as long as the
+	// context of that action: start it here, not within a step's timeout.
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatal(err)
+	}
+	bctx, cancel = context.WithTimeout(bctx, 60*time.Second)
+	defer cancel()
+
+	article := func(id string) string { return `article[data-id="` + id + `"]` }
+	const edit = "Please pray for the health of North Korean defectors."
+	steps := []chromedp.Action[chromedp.Void]{
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(chromedp.CSS(article(webSafety) + ` textarea`)),
+		// the stale sentence shows the pastor's edit
+		chromedp.WaitVisible(chromedp.CSS(article(webCheonan) + `[data-status="stale"] ins`)),
+		// the first sentence that needs a person has the focus; Alt+Down
+		// moves to the next
+		focused("t-" + webTitle),
+		chromedp.KeyEvent(kb.ArrowDown, chromedp.KeyModifiers(chromedp.ModifierAlt)),
+		focused("t-" + webSafety),
+		// edit one sentence and approve it with the keyboard
+		chromedp.Focus(chromedp.CSS(article(webSafety) + ` textarea`)),
+		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		chromedp.KeyEvent(edit),
+		chromedp.KeyEvent("\r", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		chromedp.WaitVisible(chromedp.CSS(article(webSafety) + `[data-status="approved"]`)),
+		// approve another unchanged
+		chromedp.Click(chromedp.CSS(article(webTitle) + ` [data-action="approve"]`)),
+		chromedp.WaitVisible(chromedp.CSS(article(webTitle) + `[data-status="approved"]`)),
+		// refused for its QA error, then forced, after confirming
+		chromedp.Click(chromedp.CSS(article(webDeserter) + ` [data-action="approve"]`)),
+		chromedp.WaitVisible(chromedp.CSS(article(webDeserter) + `[data-status="machine"] .message`)),
+		chromedp.Click(chromedp.CSS(article(webDeserter) + ` [data-action="force"]`)),
+		chromedp.Click(chromedp.CSS(article(webDeserter) + ` [data-action="force-yes"]`)),
+		chromedp.WaitVisible(chromedp.CSS(article(webDeserter) + `[data-status="approved"]`)),
+	}
+	for i, step := range steps {
+		sctx, c := context.WithTimeout(bctx, 20*time.Second)
+		err := chromedp.Do(sctx, step)
+		c()
+		if err != nil {
+			t.Fatalf("in the browser, step %d: %v", i+1, err)
+		}
+	}
+	diff, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS(article(webCheonan)+` ins`)))
+	if err != nil || diff != "작은 " {
+		t.Errorf("the stale sentence's diff inserts %q (%v), want \"작은 \"", diff, err)
+	}
+	counts, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS(`#counts`)))
+	if err != nil || !strings.Contains(counts, "3 of 5 approved") {
+		t.Errorf("the counts say %q (%v)", counts, err)
+	}
+	if *webScreenshot != "" {
+		if _, err := chromedp.Run(bctx, chromedp.Evaluate[any](`document.querySelector("main").scrollTop = 0`)); err != nil {
+			t.Fatal(err)
+		}
+		png, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(*webScreenshot, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// the filter leaves only what needs a person
+	for i, step := range []chromedp.Action[chromedp.Void]{
+		chromedp.Click(chromedp.CSS(`#filter`)),
+		chromedp.WaitNotVisible(chromedp.CSS(article(webTitle))),
+		chromedp.WaitVisible(chromedp.CSS(article(webCheonan))),
+	} {
+		if err := chromedp.Do(bctx, step); err != nil {
+			t.Fatalf("the filter, step %d: %v", i+1, err)
+		}
+	}
+
+	// Ctrl-C stops the server; the command ends well
+	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if code := report(&IO{Err: io.Discard, P: locales.English}, err, true); code != exitOK {
+			t.Errorf("after Ctrl-C the command ended with %v, exit %d", err, code)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the server did not stop on SIGINT")
+	}
+	if !strings.Contains(errBuf.String(), "epistle: review page closed; every approval is saved\n") {
+		t.Errorf("stderr = %q", errBuf.String())
+	}
+
+	l, err := pipeline.Open(letter, pipeline.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	active, err := l.LoadCatalog("active", language.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		webSafety:   edit,
+		webTitle:    "Prayer letter",
+		webDeserter: "The deserter brothers worshipped together.",
+		webCheonan:  "There was a meeting in Cheonan.", // approved before, now stale
+	}
+	if active.Len() != len(want) {
+		t.Errorf("active.en.toml holds %d translations, want %d", active.Len(), len(want))
+	}
+	for id, text := range want {
+		if m := active.Get(id); m == nil || m.Other != text {
+			t.Errorf("active.en.toml: %s = %+v, want %q", id, m, text)
+		}
+	}
+	log, err := review.LoadLog(review.LogPath(l, language.English))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range log.Decisions {
+		got = append(got, d.ID+" "+d.Text)
+	}
+	wantLog := []string{
+		webCheonan + " There was a meeting in Cheonan.",
+		webSafety + " " + edit,
+		webTitle + " Prayer letter",
+		webDeserter + " The deserter brothers worshipped together.",
+	}
+	if strings.Join(got, "\n") != strings.Join(wantLog, "\n") {
+		t.Errorf("the review log holds\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(wantLog, "\n"))
+	}
+	if len(log.Decisions) == 4 && (!log.Decisions[1].Edited || log.Decisions[2].Edited) {
+		t.Errorf("the log's edited flags are wrong: %+v", log.Decisions)
+	}
+}

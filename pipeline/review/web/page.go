@@ -1,0 +1,449 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"errors"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path/filepath"
+	"strings"
+
+	"github.com/epistle-letters/epistle/glossary"
+	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/edition"
+	"github.com/epistle-letters/epistle/pipeline/qa"
+	"github.com/epistle-letters/epistle/pipeline/review"
+)
+
+//go:embed assets
+var assets embed.FS
+
+func parseTemplates() (*template.Template, error) {
+	return template.ParseFS(assets, "assets/*.html")
+}
+
+// pageView is a letter's review page.
+type pageView struct {
+	T      *Texts
+	UILang string
+	Token  string
+	Title  string
+	N      int
+	Many   bool
+	Counts string
+	Empty  bool
+}
+
+// blockView is a paragraph, heading or list item of the letter.
+type blockView struct {
+	Kind      string
+	Sentences []sentenceView
+}
+
+// sentenceView is one sentence as the page shows it.
+type sentenceView struct {
+	review.Item
+	T        *Texts
+	Src, Tgt string
+	Seen     string
+	// Text is what the translation box holds: the translation, or after a
+	// refusal the reviewer's own text.
+	Text      string
+	StateName string
+	Parts     []sourcePart
+	SrcDiff   []editView
+	TgtDiff   []editView
+	Problems  []problemView
+	Needs     bool
+	HasErrors bool
+	Failure   string
+	// Message says what became of the last save, Hint what to do.
+	Message, Hint string
+}
+
+// sourcePart is a piece of the source: plain text, or a glossary term with
+// the rendering it requires.
+type sourcePart struct{ Text, Term string }
+
+type editView struct{ Text, Op string }
+
+type problemView struct {
+	Error           bool
+	Severity, Check string
+	Text            string
+}
+
+func (s *Server) sentence(r *review.Reviewer, it review.Item) sentenceView {
+	p := s.opts.Printer
+	v := sentenceView{Item: it, T: &s.texts, Src: r.Letter.Source.String(), Tgt: r.Lang.String(),
+		Seen: it.Seen(), Text: it.Translation, Needs: it.State != pipeline.Approved,
+		Parts: sourceParts(it.Source, it.Terms), SrcDiff: edits(it.SourceDiff), TgtDiff: edits(it.TranslationDiff)}
+	//locales:ids review.state.missing review.state.machine review.state.approved review.state.stale review.state.failed
+	v.StateName = p.T("review.state." + string(it.State))
+	if it.Failure != "" {
+		v.Failure = p.T("status.failed", "Reason", it.Failure)
+	}
+	v.setProblems(s, it.Problems)
+	return v
+}
+
+func (v *sentenceView) setProblems(s *Server, ps []qa.Problem) {
+	v.Problems, v.HasErrors = nil, false
+	for _, pr := range ps {
+		pv := problemView{Error: pr.Severity == qa.Error, Severity: s.texts.Warning, Check: pr.Check, Text: s.opts.Printer.Sprint(pr.Msg)}
+		if pv.Error {
+			pv.Severity, v.HasErrors = s.texts.Error, true
+		}
+		v.Problems = append(v.Problems, pv)
+	}
+}
+
+func sourceParts(text string, terms []glossary.Term) []sourcePart {
+	runes := []rune(text)
+	var out []sourcePart
+	pos := 0
+	for _, t := range terms {
+		if t.Start < pos || t.End > len(runes) {
+			continue
+		}
+		if t.Start > pos {
+			out = append(out, sourcePart{Text: string(runes[pos:t.Start])})
+		}
+		target, _, _ := strings.Cut(t.Target, "|")
+		out = append(out, sourcePart{Text: string(runes[t.Start:t.End]), Term: target})
+		pos = t.End
+	}
+	if pos < len(runes) {
+		out = append(out, sourcePart{Text: string(runes[pos:])})
+	}
+	return out
+}
+
+func edits(es []review.Edit) []editView {
+	out := make([]editView, len(es))
+	for i, e := range es {
+		switch e.Op {
+		case review.Delete:
+			out[i] = editView{Text: e.Text, Op: "del"}
+		case review.Insert:
+			out[i] = editView{Text: e.Text, Op: "ins"}
+		default:
+			out[i] = editView{Text: e.Text}
+		}
+	}
+	return out
+}
+
+// counts says how much of the letter is left to review. An approval of
+// an earlier source counts as stale, as on the page and in `status`.
+func (s *Server) counts(r *review.Reviewer) string {
+	states := r.Letter.States(r.T)
+	var c pipeline.Counts
+	for _, st := range states {
+		switch {
+		case st.Approved != nil && st.Approved.Hash != st.Hash:
+			c.Stale++
+		case st.State == pipeline.Approved:
+			c.Approved++
+		case st.State == pipeline.Machine:
+			c.Machine++
+		case st.State == pipeline.Failed:
+			c.Failed++
+		default:
+			c.Missing++
+		}
+	}
+	return s.opts.Printer.T("web.counts", "Machine", c.Machine, "Stale", c.Stale, "Failed", c.Failed,
+		"Missing", c.Missing, "Approved", c.Approved, "Total", len(states))
+}
+
+func (s *Server) pageView(r *review.Reviewer, n int) pageView {
+	return pageView{T: &s.texts, UILang: s.opts.Printer.Tag.String(), Token: s.token, N: n, Many: len(s.desks) > 1,
+		Title:  s.opts.Printer.T("web.title", "Letter", filepath.Base(r.Letter.Path), "Lang", r.Lang.String()),
+		Counts: s.counts(r), Empty: r.Letter.SourceCatalog.Len() == 0}
+}
+
+// blocks groups the letter's sentences by the block they stand in and
+// calls fn with each block in turn.
+func (s *Server) blocks(r *review.Reviewer, fn func(blockView) error) error {
+	items := r.All()
+	byID := make(map[string]review.Item, len(items))
+	for _, it := range items {
+		byID[it.ID] = it
+	}
+	var b blockView
+	last := -1
+	for _, sen := range r.Letter.Doc.Sentences() {
+		it, ok := byID[sen.ID]
+		if !ok {
+			continue
+		}
+		if sen.Block != last && len(b.Sentences) > 0 {
+			if err := fn(b); err != nil {
+				return err
+			}
+			b = blockView{}
+		}
+		if len(b.Sentences) == 0 && sen.Block >= 0 && sen.Block < len(r.Letter.Doc.Blocks) {
+			b.Kind = r.Letter.Doc.Blocks[sen.Block].Kind
+		}
+		last = sen.Block
+		b.Sentences = append(b.Sentences, s.sentence(r, it))
+	}
+	if len(b.Sentences) > 0 {
+		return fn(b)
+	}
+	return nil
+}
+
+func (s *Server) render(w http.ResponseWriter, name string, data any) {
+	var b bytes.Buffer
+	if err := s.tmpl.ExecuteTemplate(&b, name, data); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, _ = w.Write(b.Bytes())
+}
+
+// letterView is a letter in the folder's list.
+type letterView struct {
+	N            int
+	Name, Counts string
+}
+
+func (s *Server) index(w http.ResponseWriter, r *http.Request) {
+	if len(s.desks) == 1 {
+		s.servePage(w, s.desks[0], 0)
+		return
+	}
+	var letters []letterView
+	for n, d := range s.desks {
+		err := d.read(func(rv *review.Reviewer) error {
+			letters = append(letters, letterView{N: n, Name: d.path, Counts: s.counts(rv)})
+			return nil
+		})
+		if err != nil {
+			s.fail(w, err)
+			return
+		}
+	}
+	s.render(w, "index", struct {
+		T       *Texts
+		UILang  string
+		Letters []letterView
+	}{&s.texts, s.opts.Printer.Tag.String(), letters})
+}
+
+func (s *Server) page(w http.ResponseWriter, r *http.Request) {
+	d, n, ok := s.desk(w, r)
+	if ok {
+		s.servePage(w, d, n)
+	}
+}
+
+// servePage writes the page as it goes: the header with the counts leaves
+// at once, then each paragraph as it is rendered, so that the reviewer of
+// a long letter sees the page begin before its end is ready.
+func (s *Server) servePage(w http.ResponseWriter, d *desk, n int) {
+	started := false
+	err := d.read(func(r *review.Reviewer) error {
+		v := s.pageView(r, n)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		started = true
+		if err := s.tmpl.ExecuteTemplate(w, "page-head", v); err != nil {
+			return err
+		}
+		if f, ok := w.(http.Flusher); ok {
+			f.Flush()
+		}
+		err := s.blocks(r, func(b blockView) error { return s.tmpl.ExecuteTemplate(w, "block", b) })
+		if err != nil {
+			return err
+		}
+		return s.tmpl.ExecuteTemplate(w, "page-foot", v)
+	})
+	if err != nil && !started {
+		s.fail(w, err)
+	}
+}
+
+// preview shows the bilingual issue as `export --bilingual --format html
+// --include-unreviewed` would write it.
+func (s *Server) preview(w http.ResponseWriter, r *http.Request) {
+	d, _, ok := s.desk(w, r)
+	if !ok {
+		return
+	}
+	var res *edition.Result
+	err := d.read(func(rv *review.Reviewer) error {
+		var err error
+		res, err = edition.Export(rv.Letter, edition.Options{Lang: rv.Lang, Format: edition.HTML, Bilingual: true, IncludeUnreviewed: true})
+		return err
+	})
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	// The edition carries its own style sheet and no script.
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, _ = w.Write(res.Data)
+}
+
+func (s *Server) fail(w http.ResponseWriter, err error) {
+	text, hint := s.errorText(err)
+	if hint != "" {
+		text += "\n" + hint
+	}
+	http.Error(w, text, http.StatusInternalServerError)
+}
+
+func (s *Server) asset(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("name")
+	data, err := fs.ReadFile(assets, "assets/"+name)
+	if err != nil || strings.HasSuffix(name, ".html") {
+		http.NotFound(w, r)
+		return
+	}
+	switch filepath.Ext(name) {
+	case ".js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+	case ".css":
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	}
+	_, _ = w.Write(data)
+}
+
+// saveRequest is what the page posts to approve a sentence.
+type saveRequest struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+	// Edited is true when the reviewer changed the text.
+	Edited bool `json:"edited"`
+	Force  bool `json:"force"`
+	// Seen is the [review.Item.Seen] of the sentence the page showed.
+	Seen string `json:"seen"`
+}
+
+// saveResponse is the sentence as it now stands, rendered, and the counts.
+type saveResponse struct {
+	OK     bool   `json:"ok"`
+	ID     string `json:"id"`
+	HTML   string `json:"html"`
+	Counts string `json:"counts"`
+	Error  string `json:"error,omitempty"`
+}
+
+func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
+	d, _, ok := s.desk(w, r)
+	if !ok {
+		return
+	}
+	var req saveRequest
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&req); err != nil || req.ID == "" {
+		http.Error(w, s.opts.Printer.T("web.bad-request"), http.StatusBadRequest)
+		return
+	}
+	var resp saveResponse
+	status := http.StatusOK
+	err := d.write(r.Context(), func(rv *review.Reviewer) (bool, error) {
+		mark := rv.Mark(req.ID)
+		changed, err := rv.ApproveSeen(review.Approval{ID: req.ID, Text: req.Text, Edited: req.Edited, Force: req.Force}, req.Seen)
+		if changed {
+			d.undo = append(d.undo, mark)
+		}
+		status, resp = s.saved(rv, req, err)
+		return changed, nil
+	})
+	if err != nil {
+		s.failSave(w, req.ID, err)
+		return
+	}
+	writeJSON(w, status, resp)
+}
+
+// saved renders the answer to a save: the sentence as it now stands, with
+// what became of the save.
+func (s *Server) saved(rv *review.Reviewer, req saveRequest, err error) (int, saveResponse) {
+	status := http.StatusOK
+	if kerr := rv.Known(req.ID); kerr != nil {
+		return http.StatusNotFound, saveResponse{ID: req.ID, Error: s.opts.Printer.ErrorText(kerr)}
+	}
+	it, _ := rv.Item(req.ID)
+	v := s.sentence(rv, it)
+	var refused *review.QAError
+	var changed *review.ChangedError
+	switch {
+	case errors.As(err, &refused):
+		status = http.StatusUnprocessableEntity
+		if req.Edited {
+			v.Text = req.Text
+		}
+		v.setProblems(s, refused.Problems)
+		err = refused.Message().WithHint("web.refused.hint")
+	case errors.As(err, &changed):
+		status = http.StatusConflict
+	case err != nil:
+		status = http.StatusBadRequest
+		if req.Edited {
+			v.Text = req.Text
+		}
+	}
+	if err != nil {
+		v.Message, v.Hint = s.errorText(err)
+	}
+	var b bytes.Buffer
+	if terr := s.tmpl.ExecuteTemplate(&b, "sentence", v); terr != nil {
+		return http.StatusInternalServerError, saveResponse{ID: req.ID, Error: terr.Error()}
+	}
+	return status, saveResponse{OK: err == nil, ID: req.ID, HTML: b.String(), Counts: s.counts(rv), Error: v.Message}
+}
+
+// undo withdraws the page's last approval.
+func (s *Server) undo(w http.ResponseWriter, r *http.Request) {
+	d, _, ok := s.desk(w, r)
+	if !ok {
+		return
+	}
+	var resp saveResponse
+	status := http.StatusOK
+	err := d.write(r.Context(), func(rv *review.Reviewer) (bool, error) {
+		if len(d.undo) == 0 {
+			status, resp = http.StatusConflict, saveResponse{Error: s.opts.Printer.T("web.undo.empty")}
+			return false, nil
+		}
+		m := d.undo[len(d.undo)-1]
+		d.undo = d.undo[:len(d.undo)-1]
+		err := rv.Undo(m)
+		status, resp = s.saved(rv, saveRequest{ID: m.ID}, err)
+		if err != nil {
+			status = http.StatusConflict
+		}
+		return err == nil, nil
+	})
+	if err != nil {
+		s.failSave(w, "", err)
+		return
+	}
+	writeJSON(w, status, resp)
+}
+
+// failSave answers a save that could not be made: the letter is locked by
+// another writer, or a file could not be read or written.
+func (s *Server) failSave(w http.ResponseWriter, id string, err error) {
+	text, hint := s.errorText(err)
+	if hint != "" {
+		text += " — " + hint
+	}
+	writeJSON(w, http.StatusServiceUnavailable, saveResponse{ID: id, Error: text})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
