@@ -54,7 +54,7 @@ func newApproveCmd(o *IO) *cobra.Command {
 // approveRun approves what it can and writes it; the segments it refuses
 // are named on stderr and make the run partly done (exit 3).
 func approveRun(ctx context.Context, o *IO, opts approveOptions) error {
-	r, release, err := openReviewer(ctx, opts.Letter, opts.Lang, opts.Glossary, true)
+	r, release, err := openReviewer(ctx, o, opts.Letter, opts.Lang, opts.Glossary, true)
 	if err != nil {
 		return err
 	}
@@ -63,22 +63,38 @@ func approveRun(ctx context.Context, o *IO, opts approveOptions) error {
 	if err != nil {
 		return err
 	}
-	for i, err := range res.Refused {
+	reportRefusals(o, res.Refused)
+	if err := writeApprovals(r, res.Approved); err != nil {
+		return err
+	}
+	fmt.Fprintln(o.Out, o.P.T("approve.summary", "Approved", len(res.Approved), "Refused", len(res.Refused), "Lang", opts.Lang.String()))
+	if len(res.Refused) > 0 {
+		return fmt.Errorf("%w: %w", errSilent, pipeline.ErrPartial)
+	}
+	return nil
+}
+
+// reportRefusals names each approval refused on stderr, with the first
+// one's hint.
+func reportRefusals(o *IO, refusals []error) {
+	for i, err := range refusals {
 		fmt.Fprintf(o.Err, "epistle: %s\n", o.P.ErrorText(err))
 		if h := o.P.HintText(err); h != "" && i == 0 {
 			fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), h)
 		}
 	}
-	if res.Approved > 0 {
-		for _, f := range r.Files() {
-			if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
-				return locales.New("write.failed", "Path", f.Path).Wrap(err)
-			}
-		}
+}
+
+// writeApprovals writes what the reviewer changed, in the order
+// review.Reviewer.Files gives (the log first), when anything was approved.
+func writeApprovals(r *review.Reviewer, approved []string) error {
+	if len(approved) == 0 {
+		return nil
 	}
-	fmt.Fprintln(o.Out, o.P.T("approve.summary", "Approved", res.Approved, "Refused", len(res.Refused), "Lang", opts.Lang.String()))
-	if len(res.Refused) > 0 {
-		return fmt.Errorf("%w: %w", errSilent, pipeline.ErrPartial)
+	for _, f := range r.Files() {
+		if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
+			return locales.New("write.failed", "Path", f.Path).Wrap(err)
+		}
 	}
 	return nil
 }

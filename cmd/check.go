@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -33,7 +34,7 @@ func newCheckCmd(o *IO) *cobra.Command {
 			if opts.Lang, err = parseLangFlag("--lang", lang); err != nil {
 				return err
 			}
-			return checkRun(o, opts)
+			return checkRun(c.Context(), o, opts)
 		},
 	}
 	c.Flags().StringVar(&lang, "lang", "", o.P.T("flag.check.lang"))
@@ -49,8 +50,8 @@ type checkReport struct {
 
 // checkRun checks the source once and the translations in each language;
 // errors exit 3 so that check can gate a CI job.
-func checkRun(o *IO, opts checkOptions) error {
-	l, err := openLetter(opts.Letter, "")
+func checkRun(ctx context.Context, o *IO, opts checkOptions) error {
+	l, err := openLetter(ctx, o, opts.Letter, "")
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,6 +14,7 @@ import (
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/exchange"
+	"github.com/epistle-letters/epistle/pipeline/review"
 )
 
 func newExchangeCmd(o *IO) *cobra.Command {
@@ -74,7 +76,7 @@ func newExchangeExportCmd(o *IO) *cobra.Command {
 			if err := parseExchangeFlags(&opts, lang, format); err != nil {
 				return err
 			}
-			return exchangeExportRun(o, opts)
+			return exchangeExportRun(c.Context(), o, opts)
 		},
 	}
 	c.Flags().StringVar(&lang, "lang", "", o.P.T("flag.lang"))
@@ -82,32 +84,36 @@ func newExchangeExportCmd(o *IO) *cobra.Command {
 	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.P.T("flag.glossary"))
 	c.Flags().StringVar(&opts.Encoding, "encoding", "", o.P.T("flag.encoding"))
 	c.Flags().StringVarP(&opts.Output, "output", "o", "", o.P.T("flag.output"))
+	c.Flags().BoolVar(&opts.Force, "force", false, o.P.T("flag.output.force"))
 	_ = c.MarkFlagRequired("lang")
 	return c
 }
 
 // openBundle gathers the letter's sentences in opts.Lang, names redacted.
-func openBundle(l *pipeline.Letter, opts exchangeOptions) (*pipeline.Translations, *exchange.Bundle, error) {
+func openBundle(l *pipeline.Letter, opts exchangeOptions) (*exchange.Bundle, error) {
 	if opts.Lang == l.Source {
-		return nil, nil, &usageError{locales.New("exchange.usage.source", "Lang", l.Source.String())}
+		return nil, &usageError{locales.New("exchange.usage.source", "Lang", l.Source.String())}
 	}
 	g, err := l.Config.LoadGlossary(opts.Glossary)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	t, err := l.LoadTranslations(opts.Lang)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return t, exchange.Build(l, t, g), nil
+	return exchange.Build(l, t, g), nil
 }
 
-func exchangeExportRun(o *IO, opts exchangeOptions) error {
-	l, err := openLetter(opts.Letter, opts.Encoding)
+func exchangeExportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
+	l, err := openLetter(ctx, o, opts.Letter, opts.Encoding)
 	if err != nil {
 		return err
 	}
-	_, b, err := openBundle(l, opts)
+	if err := checkOutput(opts.Output, opts.Force, l.Path); err != nil {
+		return err
+	}
+	b, err := openBundle(l, opts)
 	if err != nil {
 		return err
 	}
@@ -155,19 +161,22 @@ func exchangeImportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
 	if err != nil {
 		return locales.New("letter.read", "Path", opts.Edited).Wrap(err)
 	}
-	l, release, err := lockLetter(ctx, opts.Letter, opts.Encoding)
+	l, release, err := lockLetter(ctx, o, opts.Letter, opts.Encoding)
 	if err != nil {
 		return err
 	}
 	defer release()
-	t, b, err := openBundle(l, opts)
+	if opts.Lang == l.Source {
+		return &usageError{locales.New("exchange.usage.source", "Lang", l.Source.String())}
+	}
+	r, err := openTranslations(l, opts.Lang, opts.Glossary)
 	if err != nil {
 		return err
 	}
 	if err := writePending(l); err != nil {
 		return err
 	}
-	imp, err := b.Import(opts.Edited, data, opts.Format, t.Approved)
+	imp, err := exchange.Build(l, r.T, r.Glossary).Import(opts.Edited, data, opts.Format, r.T.Approved)
 	if err != nil {
 		return err
 	}
@@ -178,17 +187,34 @@ func exchangeImportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
 		return locales.New("exchange.import.refused", "Path", opts.Edited, "Count", len(imp.Problems)).
 			WithHint("exchange.import.refused.hint")
 	}
-	if len(imp.Changes) > 0 {
-		for _, f := range imp.Files(l, t) {
-			if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
-				return locales.New("write.failed", "Path", f.Path).Wrap(err)
-			}
-		}
+	// What the translator changed is approved like any approval: the same
+	// QA refusal (unless --force) and a decision in the review log.
+	approvals := make([]review.Approval, len(imp.Changes))
+	for i, c := range imp.Changes {
+		approvals[i] = review.Approval{ID: c.ID, Text: c.New, Edited: true, Force: opts.Force,
+			Origin: "reviewed in " + filepath.Base(opts.Edited)}
+	}
+	approved, refusals, err := r.ApproveEach(approvals)
+	if err != nil {
+		return err
+	}
+	reportRefusals(o, refusals)
+	if err := writeApprovals(r, approved); err != nil {
+		return err
+	}
+	done := map[string]bool{}
+	for _, id := range approved {
+		done[id] = true
 	}
 	for _, c := range imp.Changes {
-		fmt.Fprintf(o.Out, "%s\t%s\n", c.ID, c.New)
+		if done[c.ID] {
+			fmt.Fprintf(o.Out, "%s\t%s\n", c.ID, c.New)
+		}
 	}
-	fmt.Fprintln(o.Out, o.P.T("exchange.import.summary", "Count", len(imp.Changes), "Path", l.CatalogPath("active", opts.Lang)))
+	fmt.Fprintln(o.Out, o.P.T("exchange.import.summary", "Count", len(approved), "Path", l.CatalogPath("active", opts.Lang)))
+	if len(refusals) > 0 {
+		return fmt.Errorf("%w: %w", errSilent, pipeline.ErrPartial)
+	}
 	return nil
 }
 

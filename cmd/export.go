@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"strings"
 
@@ -20,6 +21,7 @@ type exportOptions struct {
 	IncludeUnreviewed bool
 	Encoding          string
 	Output            string
+	Force             bool
 }
 
 func newExportCmd(o *IO) *cobra.Command {
@@ -44,7 +46,7 @@ func newExportCmd(o *IO) *cobra.Command {
 					WithHint("export.usage.format.hint", "Formats", formatList())}
 			}
 			opts.Format = f
-			return exportRun(o, opts)
+			return exportRun(c.Context(), o, opts)
 		},
 	}
 	c.Flags().StringVar(&lang, "lang", "", o.P.T("flag.lang"))
@@ -53,6 +55,7 @@ func newExportCmd(o *IO) *cobra.Command {
 	c.Flags().BoolVar(&opts.IncludeUnreviewed, "include-unreviewed", false, o.P.T("export.flag.include-unreviewed"))
 	c.Flags().StringVar(&opts.Encoding, "encoding", "", o.P.T("flag.encoding"))
 	c.Flags().StringVarP(&opts.Output, "output", "o", "", o.P.T("flag.output"))
+	c.Flags().BoolVar(&opts.Force, "force", false, o.P.T("flag.output.force"))
 	_ = c.MarkFlagRequired("lang")
 	return c
 }
@@ -65,13 +68,16 @@ func formatList() string {
 	return strings.Join(names, ", ")
 }
 
-func exportRun(o *IO, opts exportOptions) error {
-	l, err := openLetter(opts.Letter, opts.Encoding)
+func exportRun(ctx context.Context, o *IO, opts exportOptions) error {
+	l, err := openLetter(ctx, o, opts.Letter, opts.Encoding)
 	if err != nil {
 		return err
 	}
 	if opts.Bilingual && opts.Lang == l.Source {
 		return &usageError{locales.New("export.usage.bilingual", "Lang", l.Source.String())}
+	}
+	if err := checkOutput(opts.Output, opts.Force, l.Path); err != nil {
+		return err
 	}
 	r, err := edition.Export(l, edition.Options{
 		Lang: opts.Lang, Format: opts.Format, Bilingual: opts.Bilingual, IncludeUnreviewed: opts.IncludeUnreviewed,
@@ -87,6 +93,15 @@ func exportRun(o *IO, opts exportOptions) error {
 		o.Warn(locales.New("export.unreviewed", "Count", r.Machine+r.Untranslated, "Machine", r.Machine, "Untranslated", r.Untranslated))
 	}
 	return writeOutput(o, opts.Output, r.Data)
+}
+
+// checkOutput refuses an -o the command must not write (see
+// pipeline.CheckOutput) before anything is computed or written.
+func checkOutput(out string, force bool, inputs ...string) error {
+	if out == "" || out == "-" {
+		return nil
+	}
+	return pipeline.CheckOutput(out, force, inputs...)
 }
 
 // writeOutput writes a result to -o OUT atomically, or to stdout.

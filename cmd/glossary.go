@@ -1,10 +1,10 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -129,14 +129,14 @@ func newGlossaryCheckCmd(o *IO) *cobra.Command {
 			if len(args) == 2 {
 				opts.Letter = args[1]
 			}
-			return glossaryCheckRun(o, opts)
+			return glossaryCheckRun(c.Context(), o, opts)
 		},
 	}
 }
 
 // glossaryCheckRun validates a glossary, printing every problem as
 // file:line: what; with a letter, it shows where each entry occurs.
-func glossaryCheckRun(o *IO, opts glossaryCheckOptions) error {
+func glossaryCheckRun(ctx context.Context, o *IO, opts glossaryCheckOptions) error {
 	langs, err := glossaryLanguages(opts.Glossary)
 	if err != nil {
 		return err
@@ -156,7 +156,7 @@ func glossaryCheckRun(o *IO, opts glossaryCheckOptions) error {
 		fmt.Fprintln(o.Out, o.P.T("glossary.check.ok", "Path", opts.Glossary, "Count", len(g.Entries)))
 		return nil
 	}
-	l, err := openLetter(opts.Letter, "")
+	l, err := openLetter(ctx, o, opts.Letter, "")
 	if err != nil {
 		return err
 	}
@@ -237,10 +237,8 @@ func newGlossaryConvertCmd(o *IO, verb string) *cobra.Command {
 // glossaryConvertRun writes the converted glossary to Out (atomically,
 // never over an existing file without Force) or to stdout.
 func glossaryConvertRun(o *IO, opts glossaryConvertOptions) error {
-	if opts.Out != "" && !opts.Force {
-		if _, err := os.Lstat(opts.Out); err == nil {
-			return locales.New("glossary.out.exists", "Path", opts.Out).WithHint("glossary.out.exists.hint")
-		}
+	if err := checkOutput(opts.Out, opts.Force, opts.In); err != nil {
+		return err
 	}
 	langs, err := glossaryLanguages(opts.In)
 	if err != nil {

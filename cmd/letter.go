@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
@@ -11,8 +12,8 @@ import (
 // (status, export, check). It writes what changed in the source catalog
 // and skeleton when nobody else is writing the letter, so that the next
 // command sees the ids it saw; it never waits for a writer.
-func openLetter(path, encoding string) (*pipeline.Letter, error) {
-	l, err := readLetter(path, encoding)
+func openLetter(ctx context.Context, o *IO, path, encoding string) (*pipeline.Letter, error) {
+	l, err := readLetter(ctx, o, path, encoding)
 	if err != nil || len(l.Pending()) == 0 {
 		return l, err
 	}
@@ -29,14 +30,32 @@ func openLetter(path, encoding string) (*pipeline.Letter, error) {
 // reads the folder only once it holds it. What changed in the source
 // catalog and skeleton is for the caller to write (writePending), after it
 // has checked the rest of its input: bad input changes nothing on disk.
-func lockLetter(ctx context.Context, path, encoding string) (l *pipeline.Letter, release func() error, err error) {
-	return pipeline.OpenLocked(ctx, path, pipeline.OpenOptions{Encoding: encoding})
+func lockLetter(ctx context.Context, o *IO, path, encoding string) (l *pipeline.Letter, release func() error, err error) {
+	l, release, err = pipeline.OpenLocked(ctx, path, pipeline.OpenOptions{Encoding: encoding})
+	if err == nil {
+		warnLetter(o, l)
+	}
+	return l, release, err
 }
 
 // readLetter reads a letter without writing anything, for a command that
 // has more of its input to check first: bad input changes nothing on disk.
-func readLetter(path, encoding string) (*pipeline.Letter, error) {
-	return pipeline.Open(path, pipeline.OpenOptions{Encoding: encoding})
+func readLetter(ctx context.Context, o *IO, path, encoding string) (*pipeline.Letter, error) {
+	l, err := pipeline.OpenContext(ctx, path, pipeline.OpenOptions{Encoding: encoding})
+	if err == nil {
+		warnLetter(o, l)
+	}
+	return l, err
+}
+
+// warnLetter says what is doubtful about a letter, a line and a hint each.
+func warnLetter(o *IO, l *pipeline.Letter) {
+	for _, w := range l.Warnings {
+		o.Warn(w)
+		if h := o.P.HintText(w); h != "" {
+			fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), h)
+		}
+	}
 }
 
 // startWritePending starts writing what writePending writes and returns a

@@ -84,7 +84,7 @@ type reviewReport struct {
 }
 
 func reviewRun(ctx context.Context, o *IO, opts reviewOptions) error {
-	r, release, err := openReviewer(ctx, opts.Letter, opts.Lang, opts.Glossary, opts.Interactive)
+	r, release, err := openReviewer(ctx, o, opts.Letter, opts.Lang, opts.Glossary, opts.Interactive)
 	if err != nil {
 		return err
 	}
@@ -111,16 +111,16 @@ func reviewRun(ctx context.Context, o *IO, opts reviewOptions) error {
 // openReviewer opens the letter, its glossary and its translations in lang,
 // the first target language when lang is undefined. A reviewer that will
 // write holds the letter's lock until release is called.
-func openReviewer(ctx context.Context, path string, lang language.Tag, glossaryPath string, write bool) (r *review.Reviewer, release func() error, err error) {
+func openReviewer(ctx context.Context, o *IO, path string, lang language.Tag, glossaryPath string, write bool) (r *review.Reviewer, release func() error, err error) {
 	if !write {
-		l, err := openLetter(path, "")
+		l, err := openLetter(ctx, o, path, "")
 		if err != nil {
 			return nil, nil, err
 		}
 		r, err = openTranslations(l, lang, glossaryPath)
 		return r, func() error { return nil }, err
 	}
-	l, release, err := lockLetter(ctx, path, "")
+	l, release, err := lockLetter(ctx, o, path, "")
 	if err != nil {
 		return nil, nil, err
 	}

@@ -25,7 +25,7 @@ func reviewWebRun(ctx context.Context, o *IO, opts reviewOptions) error {
 		Letters: letters,
 		Open: func(path string) (*review.Reviewer, error) {
 			// Read only: the server locks the letter around each write.
-			r, release, err := openReviewer(ctx, path, opts.Lang, opts.Glossary, false)
+			r, release, err := openReviewer(ctx, o, path, opts.Lang, opts.Glossary, false)
 			if err != nil {
 				return nil, err
 			}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"syscall"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -54,6 +55,15 @@ func (o *IO) Warn(m *locales.Message) {
 	fmt.Fprintf(o.Err, "epistle: %s\n", o.P.Sprint(m))
 }
 
+// Error writes an error, and its hint if it has one, in epistle's voice: the
+// lines Main ends a failed command with, for a command that goes on.
+func (o *IO) Error(err error) {
+	fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("error.prefix"), o.P.ErrorText(err))
+	if hint := o.P.HintText(err); hint != "" {
+		fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), hint)
+	}
+}
+
 // usageError marks a mistake in how the command was called (exit 2).
 type usageError struct{ err error }
 
@@ -70,7 +80,9 @@ func Main() int {
 		// time, for a third more memory at the peak of a long one.
 		debug.SetGCPercent(200)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM (kill, a service manager, a closed terminal session) is a
+	// request to stop like Ctrl-C: finished work is kept, exit 130.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	uiLang := uiLangFromArgs(os.Args[1:])
 	io := systemIO(uiLang)
@@ -128,10 +140,7 @@ func report(o *IO, err error, interrupted bool) int {
 	if code == exitInterrupted {
 		err = locales.New("interrupted").WithHint("interrupted.hint")
 	}
-	fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("error.prefix"), o.P.ErrorText(err))
-	if hint := o.P.HintText(err); hint != "" {
-		fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), hint)
-	}
+	o.Error(err)
 	return code
 }
 

@@ -36,7 +36,7 @@ func newSegmentCmd(o *IO) *cobra.Command {
 }
 
 func segmentRun(ctx context.Context, o *IO, opts segmentOptions) error {
-	l, release, err := lockLetter(ctx, opts.Letter, opts.Encoding)
+	l, release, err := lockLetter(ctx, o, opts.Letter, opts.Encoding)
 	if err != nil {
 		return err
 	}

@@ -1,10 +1,13 @@
 package cmd
 
 import (
+	"context"
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
+	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline/review"
 )
 
@@ -26,7 +29,7 @@ func newStatusCmd(o *IO) *cobra.Command {
 			if len(opts.Paths) == 0 {
 				opts.Paths = []string{"."}
 			}
-			return statusRun(o, opts)
+			return statusRun(c.Context(), o, opts)
 		},
 	}
 	c.Flags().BoolVar(&opts.Stats, "stats", false, o.P.T("flag.stats"))
@@ -41,20 +44,34 @@ type statusReport struct {
 	Stats     []review.Stat      `json:"stats,omitempty"`
 }
 
-func statusRun(o *IO, opts statusOptions) error {
+// letterStatus counts the translations of the letter at path.
+func letterStatus(ctx context.Context, o *IO, path string) (*review.Document, []*review.Log, error) {
+	l, err := openLetter(ctx, o, path, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	return review.Status(l)
+}
+
+func statusRun(ctx context.Context, o *IO, opts statusOptions) error {
 	paths, err := review.FindLetters(opts.Paths)
 	if err != nil {
 		return err
 	}
 	rep := statusReport{Documents: []*review.Document{}}
 	var logs []*review.Log
+	bad := 0
 	for _, p := range paths {
-		l, err := openLetter(p, "")
-		if err != nil {
-			return err
-		}
-		doc, ls, err := review.Status(l)
-		if err != nil {
+		doc, ls, err := letterStatus(ctx, o, p)
+		var m *locales.Message
+		switch {
+		case errors.As(err, &m) && ctx.Err() == nil:
+			// One bad letter in a folder hides none of the others: it is
+			// named on stderr and the run ends with exit 1.
+			o.Error(err)
+			bad++
+			continue
+		case err != nil:
 			return err
 		}
 		rep.Documents = append(rep.Documents, doc)
@@ -67,8 +84,20 @@ func statusRun(o *IO, opts statusOptions) error {
 		}
 	}
 	if opts.JSON {
-		return writeJSON(o, rep)
+		if err := writeJSON(o, rep); err != nil {
+			return err
+		}
+	} else {
+		statusText(o, rep, opts.Stats)
 	}
+	if bad > 0 {
+		return errSilent
+	}
+	return nil
+}
+
+// statusText prints the report as lines, one per letter and language.
+func statusText(o *IO, rep statusReport, stats bool) {
 	for _, d := range rep.Documents {
 		if len(d.Langs) == 0 {
 			fmt.Fprintf(o.Out, "%s\t%s\n", d.Path, o.P.T("status.nolang", "Count", d.Segments))
@@ -82,7 +111,7 @@ func statusRun(o *IO, opts statusOptions) error {
 			}
 		}
 	}
-	if opts.Stats {
+	if stats {
 		if len(rep.Stats) == 0 {
 			fmt.Fprintln(o.Out, o.P.T("status.stats.none"))
 		}
@@ -95,5 +124,4 @@ func statusRun(o *IO, opts statusOptions) error {
 				"Unchanged", fmt.Sprintf("%.0f%%", 100*s.UnchangedShare()), "Distance", fmt.Sprintf("%.1f", s.Distance)))
 		}
 	}
-	return nil
 }

@@ -85,10 +85,10 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 	var l *pipeline.Letter
 	var err error
 	if opts.DryRun {
-		l, err = readLetter(opts.Letter, opts.Encoding)
+		l, err = readLetter(ctx, o, opts.Letter, opts.Encoding)
 	} else {
 		var release func() error
-		l, release, err = lockLetter(ctx, opts.Letter, opts.Encoding)
+		l, release, err = lockLetter(ctx, o, opts.Letter, opts.Encoding)
 		if err == nil {
 			defer release()
 		}

@@ -303,11 +303,29 @@ func (g *Glossary) Marshal(f Format) ([]byte, error) {
 // Public returns the glossary without its private entries, for a file that
 // will be shared, and how many entries it left out.
 func (g *Glossary) Public() (*Glossary, int) {
+	// An entry that stays may still name a private person (a note "as in
+	// 리명철 형제"): its texts go out with the name as a placeholder.
+	red := g.NewRedactor()
 	var kept []*Entry
 	for _, e := range g.Entries {
-		if e.Kind != KindPrivate {
-			kept = append(kept, e)
+		if e.Kind == KindPrivate {
+			continue
 		}
+		c := *e
+		c.Source, c.Note = red.Redact(e.Source), red.Redact(e.Note)
+		c.Targets, c.Forbidden = redactAll(red, e.Targets), redactAll(red, e.Forbidden)
+		kept = append(kept, &c)
 	}
 	return &Glossary{Name: g.Name, Entries: kept, index: newAutomaton(kept), langs: g.langs}, len(g.Entries) - len(kept)
+}
+
+func redactAll(red *Redactor, texts []string) []string {
+	if texts == nil {
+		return nil
+	}
+	out := make([]string, len(texts))
+	for i, t := range texts {
+		out[i] = red.Redact(t)
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"slices"
 	"sort"
 )
@@ -18,7 +19,9 @@ import (
 // common subsequence, the alignment the ids always had; an edit at both ends
 // of a long letter no longer costs a table of every old sentence by every
 // new one.
-func align(old []known, texts []string) [][2]int {
+//
+// A long letter takes a while: it stops with ctx's error when ctx is done.
+func align(ctx context.Context, old []known, texts []string) ([][2]int, error) {
 	// Sentences as numbers: comparing them is then one instruction.
 	codes := make(map[string]int32, len(texts))
 	code := func(s string) int32 {
@@ -37,14 +40,33 @@ func align(old []known, texts []string) [][2]int {
 	for j, t := range texts {
 		b[j] = code(t)
 	}
-	var pairs [][2]int
-	alignSpan(a, b, 0, 0, &pairs)
-	return pairs
+	al := &aligner{ctx: ctx}
+	al.span(a, b, 0, 0)
+	return al.pairs, al.err
 }
 
-// alignSpan appends to pairs the alignment of a and b, which start at ao
-// and bo in the whole letters.
-func alignSpan(a, b []int32, ao, bo int, pairs *[][2]int) {
+// aligner collects the pairs of an alignment, or the error that stopped it.
+type aligner struct {
+	ctx   context.Context
+	pairs [][2]int
+	err   error
+}
+
+// stopped reports whether the alignment is to stop, asking ctx.
+func (al *aligner) stopped() bool {
+	if al.err == nil {
+		al.err = al.ctx.Err()
+	}
+	return al.err != nil
+}
+
+// span appends the alignment of a and b, which start at ao and bo in the
+// whole letters.
+func (al *aligner) span(a, b []int32, ao, bo int) {
+	if al.stopped() {
+		return
+	}
+	pairs := &al.pairs
 	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
 		*pairs = append(*pairs, [2]int{ao, bo})
 		a, b, ao, bo = a[1:], b[1:], ao+1, bo+1
@@ -57,15 +79,15 @@ func alignSpan(a, b []int32, ao, bo int, pairs *[][2]int) {
 	if len(a) > 0 && len(b) > 0 {
 		anchors := uniqueAnchors(a, b)
 		if len(anchors) == 0 {
-			hirschberg(a, b, ao, bo, pairs)
+			al.hirschberg(a, b, ao, bo)
 		} else {
 			i, j := 0, 0
 			for _, an := range anchors {
-				alignSpan(a[i:an[0]], b[j:an[1]], ao+i, bo+j, pairs)
+				al.span(a[i:an[0]], b[j:an[1]], ao+i, bo+j)
 				*pairs = append(*pairs, [2]int{ao + an[0], bo + an[1]})
 				i, j = an[0]+1, an[1]+1
 			}
-			alignSpan(a[i:], b[j:], ao+i, bo+j, pairs)
+			al.span(a[i:], b[j:], ao+i, bo+j)
 		}
 	}
 	for k := range tail {
@@ -127,10 +149,13 @@ func uniqueAnchors(a, b []int32) [][2]int {
 	return chain
 }
 
-// hirschberg appends to pairs a longest common subsequence of a and b,
-// which start at ao and bo, in O(len(a)·len(b)) time and O(len(b)) memory.
-func hirschberg(a, b []int32, ao, bo int, pairs *[][2]int) {
+// hirschberg appends a longest common subsequence of a and b, which start
+// at ao and bo, in O(len(a)·len(b)) time and O(len(b)) memory.
+func (al *aligner) hirschberg(a, b []int32, ao, bo int) {
+	pairs := &al.pairs
 	switch {
+	case al.stopped():
+		return
 	case len(a) == 0 || len(b) == 0:
 		return
 	case len(a) == 1:
@@ -150,8 +175,8 @@ func hirschberg(a, b []int32, ao, bo int, pairs *[][2]int) {
 			split, best = j, s
 		}
 	}
-	hirschberg(a[:mid], b[:split], ao, bo, pairs)
-	hirschberg(a[mid:], b[split:], ao+mid, bo+split, pairs)
+	al.hirschberg(a[:mid], b[:split], ao, bo)
+	al.hirschberg(a[mid:], b[split:], ao+mid, bo+split)
 }
 
 // lcsLengths returns, for each j from 0 to len(b), the LCS length of a and

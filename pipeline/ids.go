@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"crypto/sha1"
 	"encoding/hex"
 	"strconv"
@@ -18,14 +19,20 @@ import (
 type known struct{ ID, Text string }
 
 // assignIDs returns an id for each of texts, given the previous version.
-func assignIDs(old []known, texts []string) []string {
+// A long letter takes a while: it stops with ctx's error when ctx is done.
+func assignIDs(ctx context.Context, old []known, texts []string) ([]string, error) {
 	ids := make([]string, len(texts))
 	used := &idSet{used: make(map[string]bool, len(texts)), next: map[string]int{}}
-	pairs := align(old, texts)
+	pairs, err := align(ctx, old, texts)
+	if err != nil {
+		return nil, err
+	}
 	oi, ni := 0, 0
 	for _, p := range append(pairs, [2]int{len(old), len(texts)}) {
 		// old[oi:p[0]] was replaced by texts[ni:p[1]].
-		matchChanged(old[oi:p[0]], texts[ni:p[1]], ids[ni:p[1]], used)
+		if err := matchChanged(ctx, old[oi:p[0]], texts[ni:p[1]], ids[ni:p[1]], used); err != nil {
+			return nil, err
+		}
 		if p[0] < len(old) {
 			ids[p[1]] = old[p[0]].ID
 			used.used[old[p[0]].ID] = true
@@ -37,15 +44,18 @@ func assignIDs(old []known, texts []string) []string {
 			ids[i] = freshID(texts[i], used)
 		}
 	}
-	return ids
+	return ids, nil
 }
 
 // matchChanged gives each new sentence in a changed stretch the id of the
 // most similar old sentence not yet taken, keeping their order, when they are
 // similar enough to be an edit of it.
-func matchChanged(old []known, texts []string, ids []string, used *idSet) {
+func matchChanged(ctx context.Context, old []known, texts []string, ids []string, used *idSet) error {
 	next := 0
 	for i, t := range texts {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		best, bestScore := -1, 0.0
 		for j := next; j < len(old); j++ {
 			if used.used[old[j].ID] {
@@ -63,6 +73,7 @@ func matchChanged(old []known, texts []string, ids []string, used *idSet) {
 			next = best + 1
 		}
 	}
+	return nil
 }
 
 // idSet is the ids a letter uses, and for each text's id where to look for

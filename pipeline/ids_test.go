@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -126,7 +127,10 @@ func TestAlignIsACommonSubsequence(t *testing.T) {
 		if vocab == 1000 && len(texts) > 2 {
 			texts[0], texts[len(texts)-1] = texts[len(texts)-1], texts[0] // a move
 		}
-		got := align(old, texts)
+		got, err := align(context.Background(), old, texts)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for k, p := range got {
 			if old[p[0]].Text != texts[p[1]] || k > 0 && (p[0] <= got[k-1][0] || p[1] <= got[k-1][1]) {
 				t.Fatalf("round %d: %v is not a common subsequence of %v and %q", round, got, old, texts)
@@ -168,7 +172,10 @@ func TestAlignSameIDs(t *testing.T) {
 				prev = append(prev, text)
 			}
 			texts := edit(prev)
-			got := assignIDs(old, texts)
+			got, err := assignIDs(context.Background(), old, texts)
+			if err != nil {
+				t.Fatal(err)
+			}
 			want := assignIDsWith(lcsTable, old, texts)
 			if !slices.Equal(got, want) {
 				t.Errorf("ids differ from the table's\n got %q\nwant %q", got, want)
@@ -183,7 +190,7 @@ func assignIDsWith(pairsOf func([]known, []string) [][2]int, old []known, texts 
 	used := &idSet{used: map[string]bool{}, next: map[string]int{}}
 	oi, ni := 0, 0
 	for _, p := range append(pairsOf(old, texts), [2]int{len(old), len(texts)}) {
-		matchChanged(old[oi:p[0]], texts[ni:p[1]], ids[ni:p[1]], used)
+		_ = matchChanged(context.Background(), old[oi:p[0]], texts[ni:p[1]], ids[ni:p[1]], used)
 		if p[0] < len(old) {
 			ids[p[1]] = old[p[0]].ID
 			used.used[old[p[0]].ID] = true
@@ -223,7 +230,7 @@ func TestIDsSurviveATwoSentenceEdit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		texts := []string{old[0].Text, tt.e1, tt.e2, old[3].Text, old[4].Text, old[5].Text}
-		if got := assignIDs(old, texts); !slices.Equal(got, tt.want) {
+		if got, _ := assignIDs(context.Background(), old, texts); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: assignIDs = %q, want %q", tt.name, got, tt.want)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -40,6 +41,10 @@ type Letter struct {
 	// LockWait is how long [Letter.Lock] waits for another writer; zero
 	// means EPISTLE_LOCK_WAIT or [DefaultLockWait].
 	LockWait time.Duration
+
+	// Warnings are doubts about the letter that do not stop a command:
+	// NAME.zz.md, where zz looks like a language but is none.
+	Warnings []*locales.Message
 
 	// pending are the files refreshing the source made different.
 	pending []File
@@ -76,11 +81,18 @@ type skeleton struct {
 // changed in the source catalog and skeleton is returned by Pending, for
 // the caller to write; nothing is written here.
 func Open(path string, opts OpenOptions) (*Letter, error) {
-	l, err := read(path, opts)
+	return OpenContext(context.Background(), path, opts)
+}
+
+// OpenContext is [Open] for a caller that may be interrupted: splitting a
+// long letter into sentences and aligning it with its previous version stop
+// when ctx is done, with ctx's error.
+func OpenContext(ctx context.Context, path string, opts OpenOptions) (*Letter, error) {
+	l, err := read(ctx, path, opts)
 	if err != nil {
 		return nil, err
 	}
-	if err := l.identify(); err != nil {
+	if err := l.identify(ctx); err != nil {
 		return nil, err
 	}
 	return l, nil
@@ -91,13 +103,13 @@ func Open(path string, opts OpenOptions) (*Letter, error) {
 // anything in NAME.epistle, so that what the command then writes is based
 // on what the last writer left. The caller calls release when done.
 func OpenLocked(ctx context.Context, path string, opts OpenOptions) (l *Letter, release func() error, err error) {
-	if l, err = read(path, opts); err != nil {
+	if l, err = read(ctx, path, opts); err != nil {
 		return nil, nil, err
 	}
 	if release, err = l.Lock(ctx); err != nil {
 		return nil, nil, err
 	}
-	if err := l.identify(); err != nil {
+	if err := l.identify(ctx); err != nil {
 		_ = release()
 		return nil, nil, err
 	}
@@ -105,7 +117,7 @@ func OpenLocked(ctx context.Context, path string, opts OpenOptions) (l *Letter, 
 }
 
 // read reads and splits the letter itself, touching nothing in its folder.
-func read(path string, opts OpenOptions) (*Letter, error) {
+func read(ctx context.Context, path string, opts OpenOptions) (*Letter, error) {
 	info, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -138,7 +150,18 @@ func read(path string, opts OpenOptions) (*Letter, error) {
 	if err != nil {
 		return nil, err
 	}
-	l.Doc = document.Parse(dec.Text, l.Format, Splitter(seg))
+	split := Splitter(seg)
+	l.Doc = document.Parse(dec.Text, l.Format, func(text string) []document.Span {
+		if ctx.Err() != nil {
+			// Interrupted: the rest is not split, and the letter is
+			// thrown away below.
+			return []document.Span{{Start: 0, End: len(text)}}
+		}
+		return split(text)
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	return l, nil
 }
 
@@ -166,10 +189,18 @@ func (l *Letter) parseName() error {
 	var ok bool
 	if l.Name, l.Source, ok = SplitName(l.Path); !ok {
 		l.Source = l.Config.SourceLang()
+		if i := strings.LastIndexByte(l.Name, '.'); i > 0 && looksLikeLang.MatchString(l.Name[i+1:]) {
+			l.Warnings = append(l.Warnings, locales.New("letter.lang.unknown", "Path", l.Path, "Lang", l.Name[i+1:],
+				"Name", l.Name, "Source", l.Source.String()).WithHint("letter.lang.unknown.hint", "Lang", l.Name[i+1:]))
+		}
 	}
 	l.Dir = filepath.Join(filepath.Dir(l.Path), l.Name+".epistle")
 	return nil
 }
+
+// looksLikeLang matches what a letter's name may mean as its language: two
+// or three letters, with a region or script perhaps (zz, xx-YY, zh_Hant).
+var looksLikeLang = regexp.MustCompile(`^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$`)
 
 // SplitName reads a file name NAME.LANG.EXT (2024-05.ko.md, archive.en.tsv)
 // into NAME and LANG; ok is false when the name carries no language, and
@@ -215,7 +246,7 @@ func (l *Letter) LoadCatalog(role string, lang language.Tag) (*catalog.Catalog, 
 
 // identify gives the sentences their ids from the previous source catalog
 // and skeleton, and builds the new source catalog.
-func (l *Letter) identify() error {
+func (l *Letter) identify(ctx context.Context) error {
 	skelPath := filepath.Join(l.Dir, skeletonName)
 	oldSkel, _ := os.ReadFile(skelPath)
 	old, err := l.previous(oldSkel)
@@ -227,7 +258,10 @@ func (l *Letter) identify() error {
 	for i, s := range sentences {
 		texts[i] = s.Text
 	}
-	ids := assignIDs(old, texts)
+	ids, err := assignIDs(ctx, old, texts)
+	if err != nil {
+		return err
+	}
 	l.SourceCatalog = &catalog.Catalog{}
 	for i, s := range sentences {
 		s.ID = ids[i]

@@ -36,6 +36,11 @@ const lockPoll = 20 * time.Millisecond
 // *locales.Message naming the process that holds it; nothing is written
 // then. The lock goes when release is called or the process ends, even by
 // kill -9. Readers do not take it: every file is replaced atomically.
+//
+// Take it before reading what you will change, and read again after: a
+// catalog read before the lock may be stale by the time it is held
+// ([OpenLocked] does this for a letter's source; a caller that opened the
+// letter earlier reloads its translations, [Letter.LoadTranslations]).
 func (l *Letter) Lock(ctx context.Context) (release func() error, err error) {
 	wait, cancel := context.WithTimeout(ctx, l.lockWait())
 	defer cancel()
@@ -43,7 +48,7 @@ func (l *Letter) Lock(ctx context.Context) (release func() error, err error) {
 		fl, created, err := l.tryLock(wait, true)
 		switch {
 		case fl != nil:
-			return l.hold(fl, created)
+			return l.hold(fl, created), nil
 		case ctx.Err() != nil:
 			return nil, ctx.Err()
 		case err != nil:
@@ -62,14 +67,13 @@ func (l *Letter) TryLock() (release func() error, ok bool) {
 	if fl == nil || err != nil {
 		return nil, false
 	}
-	release, err = l.hold(fl, created)
-	return release, err == nil
+	return l.hold(fl, created), true
 }
 
 // tryLock waits until ctx is done (tries once unless wait) for the lock
-// file, and returns it locked, or nil when ctx ended first or the file it locked was removed by the
-// holder before it (the caller tries again). created says that the folder
-// did not exist before.
+// file, and returns it locked, or nil when ctx ended first or when the file
+// it locked was removed by the holder before it (the caller tries again).
+// created says that the folder did not exist before.
 func (l *Letter) tryLock(ctx context.Context, wait bool) (fl *flock.Flock, created bool, err error) {
 	if _, err := os.Stat(l.Dir); errors.Is(err, fs.ErrNotExist) {
 		created = true
@@ -111,15 +115,14 @@ func (l *Letter) tryLock(ctx context.Context, wait bool) (fl *flock.Flock, creat
 // it go: the lock file goes, and the folder too when taking the lock made
 // it and nothing else was written there, so that a command that stops on
 // bad input leaves no trace.
-func (l *Letter) hold(fl *flock.Flock, created bool) (release func() error, err error) {
+func (l *Letter) hold(fl *flock.Flock, created bool) (release func() error) {
 	path := fl.Path()
-	// The lock is on the open file, so writing through a second handle
-	// does not disturb it.
+	// flock(2) locks the open file, so writing through a second handle
+	// does not disturb it. Where the lock is on the file's bytes instead
+	// (Windows), the write fails and a waiter names no process: the name
+	// is a courtesy, the lock is what counts.
 	holder := fmt.Sprintf("%d\n%s\n", os.Getpid(), commandLine())
-	if err := os.WriteFile(path, []byte(holder), 0o644); err != nil {
-		_ = fl.Unlock()
-		return nil, locales.New("write.failed", "Path", path).Wrap(err)
-	}
+	_ = os.WriteFile(path, []byte(holder), 0o644)
 	return func() error {
 		err := os.Remove(path)
 		if created {
@@ -129,7 +132,7 @@ func (l *Letter) hold(fl *flock.Flock, created bool) (release func() error, err 
 			err = uerr
 		}
 		return err
-	}, nil
+	}
 }
 
 func (l *Letter) lockWait() time.Duration {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 
 	"golang.org/x/text/language"
 
@@ -83,11 +84,37 @@ func (l *Letter) LoadTranslations(lang language.Tag) (*Translations, error) {
 	case err != nil:
 		return nil, locales.New("letter.read", "Path", path).Wrap(err)
 	default:
-		if err := json.Unmarshal(data, &t.Failures); err != nil {
-			return nil, locales.New("failures.syntax", "Path", path).Wrap(err).WithHint("catalog.syntax.hint")
+		if t.Failures, err = parseFailures(path, data); err != nil {
+			return nil, err
 		}
 	}
 	return t, nil
+}
+
+// parseFailures reads failed.<lang>.json. A file that is JSON but not a
+// record of failures (null, an entry without the hash it was tried for) is
+// as broken as one that is not JSON: taking it as "nothing failed" would
+// hide the damage. Its hint differs from a catalog's: the file holds no
+// translations, and deleting it only means trying those sentences again.
+func parseFailures(path string, data []byte) (Failures, error) {
+	var f Failures
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, locales.New("failures.syntax", "Path", path).Wrap(err).WithHint("failures.hint")
+	}
+	if f == nil {
+		return nil, locales.New("failures.shape", "Path", path).WithHint("failures.hint")
+	}
+	ids := make([]string, 0, len(f))
+	for id := range f {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if f[id].Hash == "" {
+			return nil, locales.New("failures.entry", "Path", path, "ID", id).WithHint("failures.hint")
+		}
+	}
+	return f, nil
 }
 
 // FailuresPath is where failed attempts in lang are recorded.

@@ -20,6 +20,7 @@ package edition
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -170,6 +171,11 @@ func (s Side) Unreviewed() (machine, untranslated int) {
 // one, else the source; bilingual puts both side by side (it needs a
 // target).
 func Write(l *Letter, f Format, bilingual bool) []byte {
+	if f == Markdown && l.Target != nil && l.Doc.Format == "md" {
+		c := *l
+		c.Target = escaped(l.Target)
+		l = &c
+	}
 	side := l.Source
 	if l.Target != nil {
 		side = *l.Target
@@ -209,6 +215,41 @@ func markdownEdition(doc *document.Document, side Side, mark bool) string {
 		}
 		return sentenceText(t, mark), true
 	})
+}
+
+// escaped returns the translation side with HTML written as text escaped,
+// for a Markdown edition. A sentence's text holds no markup of its own: the
+// letter's markup travels as protected tags. HTML in a translation (a
+// <script> from an imported file) stays words in the Markdown edition and
+// wherever that is rendered; the web page and the plain text show it as
+// words already.
+func escaped(side *Side) *Side {
+	out := &Side{Lang: side.Lang, Texts: make(map[string]Sentence, len(side.Texts))}
+	for id, t := range side.Texts {
+		if t.Origin != Untranslated {
+			t.Text = escapeHTML(t.Text)
+		}
+		out.Texts[id] = t
+	}
+	return out
+}
+
+// htmlStart finds where raw HTML would start in Markdown text: < before a
+// letter, /, ! or ?.
+var htmlStart = regexp.MustCompile(`<[A-Za-z/!?]`)
+
+// escapeHTML backslash-escapes each < that would start raw HTML in text,
+// leaving the protected tags (<g1>, <x2/>, <n1/>) alone.
+func escapeHTML(text string) string {
+	var b strings.Builder
+	last := 0
+	for _, loc := range document.TagPattern.FindAllStringIndex(text, -1) {
+		b.WriteString(htmlStart.ReplaceAllStringFunc(text[last:loc[0]], func(m string) string { return `\` + m }))
+		b.WriteString(text[loc[0]:loc[1]])
+		last = loc[1]
+	}
+	b.WriteString(htmlStart.ReplaceAllStringFunc(text[last:], func(m string) string { return `\` + m }))
+	return b.String()
 }
 
 // Sentinels: private-use characters that survive Markdown rendering and mark

@@ -21,6 +21,7 @@
 package exchange
 
 import (
+	"net/url"
 	"path/filepath"
 	"strings"
 
@@ -110,7 +111,7 @@ func Build(l *pipeline.Letter, t *pipeline.Translations, g *glossary.Glossary) *
 		u := Unit{ID: st.ID, Hash: st.Hash, State: st.State, Source: b.redact(st.Source)}
 		if s := sentences[st.ID]; s != nil {
 			u.Block = l.Doc.Blocks[s.Block].Kind
-			u.Tags = s.Tags
+			u.Tags = b.redactTags(s.Tags)
 		}
 		switch st.State {
 		case pipeline.Approved:
@@ -142,7 +143,41 @@ func Build(l *pipeline.Letter, t *pipeline.Translations, g *glossary.Glossary) *
 		}
 		b.Units = append(b.Units, u)
 	}
+	// The file name goes out too (XLIFF original, PO and TMX headers), and
+	// a letter may be named after the person it is about; it is redacted
+	// last, so that the sentences keep their placeholders in letter order.
+	b.Letter = b.redact(b.Letter)
 	return b
+}
+
+// redactTags returns the markup a sentence's tags stand for with private
+// names hidden. The markup goes out too (XLIFF original data, TMX <ph>), and
+// a link's URL, an image's alt text and title, or a code span can name a
+// person as well as the prose. A URL may carry the name percent-encoded.
+// Only the edition puts the markup back, from the letter itself, so an
+// interchange file needs no more than the shape of it.
+func (b *Bundle) redactTags(tags []document.Tag) []document.Tag {
+	if b.redactor == nil || len(tags) == 0 {
+		return tags
+	}
+	out := make([]document.Tag, len(tags))
+	for i, t := range tags {
+		t.Open, t.Close = b.redactMarkup(t.Open), b.redactMarkup(t.Close)
+		out[i] = t
+	}
+	return out
+}
+
+func (b *Bundle) redactMarkup(s string) string {
+	if s == "" {
+		return s
+	}
+	if decoded, err := url.PathUnescape(s); err == nil && decoded != s {
+		if hidden := b.redactor.Redact(decoded); hidden != decoded {
+			return hidden
+		}
+	}
+	return b.redactor.Redact(s)
 }
 
 func (b *Bundle) redact(s string) string {

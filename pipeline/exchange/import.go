@@ -2,7 +2,6 @@ package exchange
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -42,10 +41,10 @@ type Problem struct {
 	Detail string
 }
 
-// Imported is what reading an edited file back gives: the approved
-// catalog to write, what changed in it, and what was refused.
+// Imported is what reading an edited file back gives: the translations
+// to approve (review.Reviewer approves them, with its checks and its log)
+// and what was refused.
 type Imported struct {
-	Catalog  *catalog.Catalog
 	Changes  []Change
 	Problems []Problem
 }
@@ -108,11 +107,7 @@ func (b *Bundle) Import(path string, data []byte, f Format, approved *catalog.Ca
 		byHash[u.Hash] = append(byHash[u.Hash], u)
 		bySource[u.Source] = append(bySource[u.Source], u)
 	}
-	out := &Imported{Catalog: &catalog.Catalog{}}
-	for _, m := range approved.Messages {
-		c := *m
-		out.Catalog.Set(&c)
-	}
+	out := &Imported{}
 	for _, s := range segs {
 		if !s.has || s.fuzzy {
 			continue
@@ -134,35 +129,17 @@ func (b *Bundle) Import(path string, data []byte, f Format, approved *catalog.Ca
 			continue
 		}
 		for _, u := range matched {
-			if p := b.take(path, s, u, approved, out); p != nil {
+			if p := b.take(s, u, approved, out); p != nil {
 				out.Problems = append(out.Problems, *p)
 			}
 		}
 	}
-	// The approved catalog keeps the letter's order.
-	order := map[string]int{}
-	for i, u := range b.Units {
-		order[u.ID] = i
-	}
-	slices.SortStableFunc(out.Catalog.Messages, func(a, c *catalog.Message) int {
-		ia, oka := order[a.ID]
-		ic, okc := order[c.ID]
-		switch {
-		case oka && okc:
-			return ia - ic
-		case oka:
-			return -1
-		case okc:
-			return 1
-		}
-		return 0
-	})
 	return out, nil
 }
 
 // take checks segment s as a translation of unit u and, when it is a new
-// one, sets it in out's catalog; it returns why it cannot, or nil.
-func (b *Bundle) take(path string, s segment, u *Unit, approved *catalog.Catalog, out *Imported) *Problem {
+// one, adds it to out's changes; it returns why it cannot, or nil.
+func (b *Bundle) take(s segment, u *Unit, approved *catalog.Catalog, out *Imported) *Problem {
 	refuse := func(kind, detail string) *Problem {
 		return &Problem{Line: s.line, ID: u.ID, Source: s.source, Kind: kind, Detail: detail}
 	}
@@ -193,24 +170,8 @@ func (b *Bundle) take(path string, s segment, u *Unit, approved *catalog.Catalog
 			return nil
 		}
 	}
-	out.Catalog.Set(&catalog.Message{ID: u.ID, Description: "reviewed in " + filepath.Base(path), Hash: u.Hash, Other: text})
 	out.Changes = append(out.Changes, Change{ID: u.ID, Old: old, New: text})
 	return nil
-}
-
-// Files returns what an import writes into the letter's folder: the
-// approved catalog and, when the import approved sentences that had a
-// machine translation, the machine catalog without them (see
-// [pipeline.Translations.Settle]). t is the letter's translations the
-// import was made against.
-func (imp *Imported) Files(l *pipeline.Letter, t *pipeline.Translations) []pipeline.File {
-	t.Approved = imp.Catalog
-	files := []pipeline.File{{Path: l.CatalogPath("active", t.Lang), Data: imp.Catalog.Marshal(
-		locales.English.T("exchange.catalog.comment", "Letter", filepath.Base(l.Path), "Lang", t.Lang.String()))}}
-	if t.Settle(l) {
-		files = append(files, l.MachineFile(t))
-	}
-	return files
 }
 
 func badFile(path string, err error) error {

@@ -11,6 +11,7 @@
 //   - numbers: a number of the source is missing from the translation
 //   - scripture: a Bible reference's chapter:verse is missing
 //   - tags: a tag or placeholder is lost, repeated, invented or badly nested
+//   - markup: raw HTML or Markdown (a <script>, a link) the source does not have
 //   - untranslated: the translation is the source, or still Korean
 //   - empty: there is no translation
 //   - length: the translation is much shorter or longer than usual
@@ -85,6 +86,7 @@ func Check(in Input) []Problem {
 	checkNumbers(r, in)
 	checkScripture(r, in)
 	checkTags(r, in)
+	checkMarkup(r, in)
 	checkUntranslated(r, in)
 	checkLength(r, in)
 	checkDoubled(r, in)

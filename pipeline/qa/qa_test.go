@@ -85,6 +85,12 @@ func TestCheck(t *testing.T) {
 		{"tags nesting", "<g1><g2>기도</g2></g1>합니다.", "We <g1><g2>pray</g1></g2>.", []string{"tags error"}},
 		{"placeholder", "<n1/> 형제를 위해 기도합니다.", "We pray for brother <n1/>.", nil},
 		{"placeholder lost", "<n1/> 형제를 위해 기도합니다.", "We pray for our brother.", []string{"tags error"}},
+		{"markup script", "기도합니다.", "We <script>alert(1)</script>pray.", []string{"markup error"}},
+		{"markup link", "기도합니다.", "We [pray](https://evil.example).", []string{"markup error"}},
+		{"markup code", "기도합니다.", "We `pray`.", []string{"markup error"}},
+		{"markup comment", "기도합니다.", "We <!-- x --> pray.", []string{"markup error"}},
+		{"markup in the source too", "a<b>c</b> 기도합니다.", "We pray: a<b>c</b>.", nil},
+		{"less-than is no markup", "3 < 5입니다.", "3 < 5 holds.", nil},
 
 		{"untranslated same", "기도합니다.", "기도합니다.", []string{"untranslated error"}},
 		{"untranslated hangul", "천안에서 기도합니다.", "We pray in 천안.", []string{"glossary error", "untranslated error"}},

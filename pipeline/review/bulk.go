@@ -1,11 +1,5 @@
 package review
 
-import (
-	"errors"
-
-	"github.com/epistle-letters/epistle/locales"
-)
-
 // Bulk asks to approve many sentences at once: the ids a person named, or
 // All that bulk approval may take.
 type Bulk struct {
@@ -18,8 +12,8 @@ type Bulk struct {
 
 // BulkResult is what a bulk approval did.
 type BulkResult struct {
-	// Approved counts the sentences whose approval changed.
-	Approved int
+	// Approved are the ids whose approval changed, in the order tried.
+	Approved []string
 	// Refused holds one reason per sentence refused, in the order tried:
 	// a [*locales.Message] or a [*QAError].
 	Refused []error
@@ -47,21 +41,10 @@ func (r *Reviewer) ApproveBulk(b Bulk) (BulkResult, error) {
 			return BulkResult{}, err
 		}
 	}
-	var res BulkResult
-	// The machine translations approvals settle leave translate.<lang>.toml
-	// in one pass at the end.
-	defer r.T.Settle(r.Letter)
-	for _, id := range ids {
-		changed, err := r.approve(Approval{ID: id, Force: b.Force}, false)
-		var m *locales.Message
-		switch {
-		case errors.As(err, &m):
-			res.Refused = append(res.Refused, err)
-		case err != nil:
-			return res, err
-		case changed:
-			res.Approved++
-		}
+	approvals := make([]Approval, len(ids))
+	for i, id := range ids {
+		approvals[i] = Approval{ID: id, Force: b.Force}
 	}
-	return res, nil
+	approved, refused, err := r.ApproveEach(approvals)
+	return BulkResult{Approved: approved, Refused: refused}, err
 }

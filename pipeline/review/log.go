@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 )
@@ -68,6 +69,22 @@ func LoadLog(path string) (*Log, error) {
 		return nil, locales.New("review.log.syntax", "Path", path, "Err", err.Error()).WithHint("review.log.syntax.hint")
 	}
 	return log, nil
+}
+
+// redacted returns the log with private names hidden in every text; red
+// may be nil.
+func (log *Log) redacted(red *glossary.Redactor) *Log {
+	if red == nil {
+		return log
+	}
+	out := &Log{Next: log.Next, Decisions: make([]Decision, len(log.Decisions))}
+	for i, d := range log.Decisions {
+		for _, s := range []*string{&d.Text, &d.Machine, &d.Replaced} {
+			*s = red.Redact(*s)
+		}
+		out.Decisions[i] = d
+	}
+	return out
 }
 
 // Marshal returns the log file's content.

@@ -207,6 +207,9 @@ type Approval struct {
 	Edited bool
 	// Force approves despite QA errors.
 	Force bool
+	// Origin says where the text was reviewed when not here ("reviewed in
+	// letter.en.xlf"); it goes into the approved catalog's description.
+	Origin string
 }
 
 // Known returns an error naming id when the letter has no such sentence.
@@ -266,12 +269,15 @@ func (r *Reviewer) approve(a Approval, settleNow bool) (bool, error) {
 	}
 	d := Decision{ID: a.ID, Hash: hash, Edited: text != candidate, Text: text}
 	desc := "approved"
+	if a.Origin != "" {
+		desc += "; " + a.Origin
+	}
 	if machine != nil {
 		d.Backend, d.Distance = machine.Description, Distance(machine.Other, text)
 		if d.Distance > 0 {
 			d.Machine = machine.Other
 		}
-		desc = "approved; machine: " + machine.Description
+		desc += "; machine: " + machine.Description
 	}
 	if old != nil {
 		d.Replaced = old.Other
@@ -307,17 +313,37 @@ func (e *QAError) Message() *locales.Message {
 // reader's language.
 func (e *QAError) Unwrap() error { return e.Message() }
 
-// Files returns the approved catalog and the review log, and the machine
-// catalog when approvals removed translations from it, for the caller to
-// write (atomically, each file whole).
+// Files returns the review log, the approved catalog, and the machine
+// catalog when approvals removed translations from it, in the order to
+// write them (atomically, each file whole). The log goes first: when the
+// disk fills up between them, the decisions are kept and the catalog is as
+// before, so running the approval again makes the pair agree; the other way
+// round the log would lack the decisions for good.
+//
+// The log keeps every text with its private names as placeholders, <n1/>
+// numbered in letter order as in interchange files: it is a record of
+// decisions that may be shared (status --stats), not a letter.
 func (r *Reviewer) Files() []pipeline.File {
 	files := []pipeline.File{
+		{Path: LogPath(r.Letter, r.Lang), Data: r.Log.redacted(r.redactor()).Marshal()},
 		{Path: r.Letter.CatalogPath("active", r.Lang), Data: r.T.Approved.Marshal(
 			locales.English.T("review.catalog.comment", "Letter", filepath.Base(r.Letter.Path), "Lang", r.Lang.String()))},
-		{Path: LogPath(r.Letter, r.Lang), Data: r.Log.Marshal()},
 	}
 	if r.settled {
 		files = append(files, r.Letter.MachineFile(r.T))
 	}
 	return files
+}
+
+// redactor hides the glossary's private names, handing out placeholders in
+// the order the letter names them; nil without a glossary.
+func (r *Reviewer) redactor() *glossary.Redactor {
+	if r.Glossary == nil {
+		return nil
+	}
+	red := r.Glossary.NewRedactor()
+	for _, m := range r.Letter.SourceCatalog.Messages {
+		red.Redact(m.Other)
+	}
+	return red
 }

@@ -103,7 +103,7 @@ func (j *job) request(b []*work) *Request {
 				for i, f := range e.Forbidden {
 					forbidden[i] = redact(f)
 				}
-				req.Terms = append(req.Terms, TermHint{Source: e.Source, Target: redact(e.Target()), Forbidden: forbidden, Note: redact(e.Note), Keep: e.Kind == glossary.KindDNT})
+				req.Terms = append(req.Terms, TermHint{Source: redact(e.Source), Target: redact(e.Target()), Forbidden: forbidden, Note: redact(e.Note), Keep: e.Kind == glossary.KindDNT})
 			}
 		}
 		if w.previous != nil {

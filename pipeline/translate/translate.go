@@ -226,7 +226,10 @@ func (j *job) run(ctx context.Context) error {
 	}
 	j.trans = t
 	settled := t.Settle(j.l)
-	todo, reusedFiles := j.plan()
+	todo, reusedFiles, err := j.plan(ctx)
+	if err != nil {
+		return err
+	}
 	j.total = len(todo)
 	if j.opts.Save != nil && (reusedFiles || settled) {
 		if err := j.save(); err != nil {
@@ -238,6 +241,10 @@ func (j *job) run(ctx context.Context) error {
 		j.result.Batches += len(batches)
 		j.result.Segments += len(todo)
 		for _, b := range batches {
+			// Building a request looks its sentences up in the memory.
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			j.result.EstimatedTokens += instructionTokens + EstimateTokens(j.request(b).prompt())
 		}
 		return nil
@@ -260,10 +267,15 @@ func (j *job) run(ctx context.Context) error {
 	return nil
 }
 
-// plan lists the sentences to send and reuses exact memory matches.
-func (j *job) plan() (todo []*work, reused bool) {
+// plan lists the sentences to send and reuses exact memory matches. Looking
+// a long letter up in a large memory takes a while: it stops with ctx's
+// error when ctx is done.
+func (j *job) plan(ctx context.Context) (todo []*work, reused bool, err error) {
 	states := j.l.States(j.trans)
 	for _, s := range states {
+		if err := ctx.Err(); err != nil {
+			return nil, false, err
+		}
 		switch {
 		case s.State == pipeline.Approved:
 			continue
@@ -285,7 +297,7 @@ func (j *job) plan() (todo []*work, reused bool) {
 		}
 		todo = append(todo, w)
 	}
-	return todo, reused
+	return todo, reused, nil
 }
 
 // exact returns the memory's translation of text itself, with the same tags.
