@@ -7,18 +7,24 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
 
 // doneAfter is a context that is cancelled once its Err has been asked n
-// times: Ctrl-C arriving in the middle of a loop, without a clock.
+// times: Ctrl-C arriving in the middle of a loop, without a clock. Like any
+// context it may be asked from several goroutines (paragraphs are split on
+// every core).
 type doneAfter struct {
 	context.Context
-	n int
+	mu sync.Mutex
+	n  int
 }
 
 func (c *doneAfter) Err() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if c.n <= 0 {
 		return context.Canceled
 	}
