@@ -166,7 +166,7 @@ func BenchmarkCommand(b *testing.B) {
 				os.Remove(filepath.Join(dir, "letter.epistle", "review.en.json"))
 			}, []string{"approve", "letter.ko.md", "--lang", "en", "--all"}},
 			{"check", nil, []string{"check", "letter.ko.md"}},
-			{"export-bilingual", nil, []string{"export", "letter.ko.md", "--lang", "en", "--bilingual", "--include-unreviewed", "-o", os.DevNull}},
+			{"export-bilingual", nil, []string{"export", "letter.ko.md", "--lang", "en", "--bilingual", "--include-unreviewed"}}, // to stdout
 			{"resegment-edit-both-ends", func(b *testing.B, dir string) {
 				write(b, filepath.Join(dir, "letter.ko.md"), letter)
 				run(b, dir, "segment", "letter.ko.md")
