@@ -259,6 +259,24 @@ func (c *Catalog) SortedIDs() []string {
 	return ids
 }
 
+// writeEscape writes the escape of r, one of the runes needsEscape names.
+func writeEscape(b *strings.Builder, r rune) {
+	switch r {
+	case '"':
+		b.WriteString(`\"`)
+	case '\\':
+		b.WriteString(`\\`)
+	case '\n':
+		b.WriteString(`\n`)
+	case '\r':
+		b.WriteString(`\r`)
+	case '\t':
+		b.WriteString(`\t`)
+	default:
+		fmt.Fprintf(b, `\u%04X`, r)
+	}
+}
+
 // needsEscape reports whether quote writes r as an escape.
 func needsEscape(r rune) bool { return r == '"' || r == '\\' || r < 0x20 || r == 0x7f }
 
@@ -277,25 +295,27 @@ func quote(s string) string {
 		return `"` + s + `"`
 	}
 	var b strings.Builder
+	b.Grow(len(s) + 16)
 	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		default:
-			if r < 0x20 || r == 0x7f {
-				fmt.Fprintf(&b, `\u%04X`, r)
-			} else {
-				b.WriteRune(r)
+	if utf8.ValidString(s) {
+		// Only ASCII bytes are escaped: copy the runs between them whole.
+		start := 0
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == 0x7f {
+				b.WriteString(s[start:i])
+				writeEscape(&b, rune(c))
+				start = i + 1
 			}
+		}
+		b.WriteString(s[start:])
+		b.WriteByte('"')
+		return b.String()
+	}
+	for _, r := range s { // invalid bytes become U+FFFD
+		if needsEscape(r) {
+			writeEscape(&b, r)
+		} else {
+			b.WriteRune(r)
 		}
 	}
 	b.WriteByte('"')
