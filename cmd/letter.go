@@ -52,8 +52,8 @@ func readLetter(ctx context.Context, o *IO, path, encoding string) (*pipeline.Le
 func warnLetter(o *IO, l *pipeline.Letter) {
 	for _, w := range l.Warnings {
 		o.Warn(w)
-		if h := o.P.HintText(w); h != "" {
-			fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), h)
+		if h := o.Printer.HintText(w); h != "" {
+			fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.Printer.T("hint.prefix"), h)
 		}
 	}
 }

@@ -111,7 +111,7 @@ func TestApproveBulk(t *testing.T) {
 				t.Fatalf("ApproveBulk: err = %v, want an error: %v", err, tt.unknown)
 			}
 			var approved, refused []string
-			for _, s := range l.States(r.T) {
+			for _, s := range l.States(r.Translations) {
 				if s.State == pipeline.Approved {
 					approved = append(approved, s.Source)
 				}
@@ -212,7 +212,7 @@ func TestApproveSettles(t *testing.T) {
 	if changed, err := r.Approve(Approval{ID: id}); changed || err != nil {
 		t.Errorf("approving again: changed %v, err %v; want no change", changed, err)
 	}
-	if got := r.T.Approved.Get(id).Other; got != "Praise the Lord!" {
+	if got := r.Translations.Approved.Get(id).Other; got != "Praise the Lord!" {
 		t.Errorf("approved text %q", got)
 	}
 	var machineFile []byte
@@ -241,8 +241,8 @@ func TestApproveBulkSettles(t *testing.T) {
 	if _, err := r.ApproveBulk(Bulk{All: true}); err != nil {
 		t.Fatal(err)
 	}
-	if r.T.Machine.Get(ids[machineOK]) != nil || r.T.Machine.Get(ids[machineEmpty]) == nil {
-		t.Errorf("machine catalog holds %d messages: the approved one must go, the refused one stay", r.T.Machine.Len())
+	if r.Translations.Machine.Get(ids[machineOK]) != nil || r.Translations.Machine.Get(ids[machineEmpty]) == nil {
+		t.Errorf("machine catalog holds %d messages: the approved one must go, the refused one stay", r.Translations.Machine.Len())
 	}
 	if len(r.Files()) != 3 {
 		t.Error("Files does not write translate.en.toml")

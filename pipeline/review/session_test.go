@@ -56,12 +56,12 @@ func openSample(t *testing.T) *Reviewer {
 func newSession(r *Reviewer, in io.Reader) (*Session, *[]string) {
 	var shown []string
 	return &Session{
-		R:    r,
-		In:   bufio.NewReader(in),
-		Show: func(it Item, pos, total int) { shown = append(shown, it.ID) },
-		Ask:  func(*locales.Message) {},
-		Say:  func(*locales.Message) {},
-		Save: pipeline.WriteFiles,
+		Reviewer: r,
+		In:       bufio.NewReader(in),
+		Show:     func(it Item, pos, total int) { shown = append(shown, it.ID) },
+		Ask:      func(*locales.Message) {},
+		Say:      func(*locales.Message) {},
+		Save:     pipeline.WriteFiles,
 	}, &shown
 }
 
