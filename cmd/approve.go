@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/review"
 )
@@ -91,10 +90,5 @@ func writeApprovals(r *review.Reviewer, approved []string) error {
 	if len(approved) == 0 {
 		return nil
 	}
-	for _, f := range r.Files() {
-		if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
-			return locales.New("write.failed", "Path", f.Path).Wrap(err)
-		}
-	}
-	return nil
+	return pipeline.Save(r.Files())
 }

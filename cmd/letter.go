@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 )
 
@@ -71,10 +70,5 @@ func startWritePending(l *pipeline.Letter) (wait func() error) {
 // writePending writes the source catalog and skeleton that reading the
 // letter changed.
 func writePending(l *pipeline.Letter) error {
-	for _, f := range l.Pending() {
-		if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
-			return locales.New("write.failed", "Path", f.Path).Wrap(err)
-		}
-	}
-	return nil
+	return pipeline.Save(l.Pending())
 }

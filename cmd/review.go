@@ -162,14 +162,7 @@ func reviewInteractive(ctx context.Context, o *IO, r *review.Reviewer) error {
 				fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.Printer.T("hint.prefix"), h)
 			}
 		},
-		Save: func(files []pipeline.File) error {
-			for _, f := range files {
-				if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
-					return locales.New("write.failed", "Path", f.Path).Wrap(err)
-				}
-			}
-			return nil
-		},
+		Save: pipeline.Save,
 	}
 	// On a terminal, e edits the translation where it stands: in $EDITOR
 	// when there is one, else on the prompt line itself.
