@@ -63,7 +63,7 @@ func approveRun(ctx context.Context, o *IO, opts approveOptions) error {
 		return err
 	}
 	reportRefusals(o, res.Refused)
-	if err := writeApprovals(r, res.Approved); err != nil {
+	if err := writeApprovals(r, len(res.Approved) > 0); err != nil {
 		return err
 	}
 	fmt.Fprintln(o.Out, o.Printer.T("approve.summary", "Approved", len(res.Approved), "Refused", len(res.Refused), "Lang", opts.Lang.String()))
@@ -86,8 +86,8 @@ func reportRefusals(o *IO, refusals []error) {
 
 // writeApprovals writes what the reviewer changed, in the order
 // review.Reviewer.Files gives (the log first), when anything was approved.
-func writeApprovals(r *review.Reviewer, approved []string) error {
-	if len(approved) == 0 {
+func writeApprovals(r *review.Reviewer, approved bool) error {
+	if !approved {
 		return nil
 	}
 	return pipeline.Save(r.Files())

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,7 +13,6 @@ import (
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/exchange"
-	"github.com/epistle-letters/epistle/pipeline/review"
 )
 
 func newExchangeCmd(o *IO) *cobra.Command {
@@ -183,33 +181,16 @@ func exchangeImportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
 	for _, p := range imp.Problems {
 		o.Warn(importProblem(opts.Edited, p))
 	}
-	if len(imp.Problems) > 0 && !opts.Force {
-		return locales.New("exchange.import.refused", "Path", opts.Edited, "Count", len(imp.Problems)).
-			WithHint("exchange.import.refused.hint")
-	}
-	// What the translator changed is approved like any approval: the same
-	// QA refusal (unless --force) and a decision in the review log.
-	approvals := make([]review.Approval, len(imp.Changes))
-	for i, c := range imp.Changes {
-		approvals[i] = review.Approval{ID: c.ID, Text: c.New, Edited: true, Force: opts.Force,
-			Origin: "reviewed in " + filepath.Base(opts.Edited)}
-	}
-	approved, refusals, err := r.ApproveEach(approvals)
+	approved, refusals, err := imp.Approve(r, opts.Edited, opts.Force)
 	if err != nil {
 		return err
 	}
 	reportRefusals(o, refusals)
-	if err := writeApprovals(r, approved); err != nil {
+	if err := writeApprovals(r, len(approved) > 0); err != nil {
 		return err
 	}
-	done := map[string]bool{}
-	for _, id := range approved {
-		done[id] = true
-	}
-	for _, c := range imp.Changes {
-		if done[c.ID] {
-			fmt.Fprintf(o.Out, "%s\t%s\n", c.ID, c.New)
-		}
+	for _, c := range approved {
+		fmt.Fprintf(o.Out, "%s\t%s\n", c.ID, c.New)
 	}
 	fmt.Fprintln(o.Out, o.Printer.T("exchange.import.summary", "Count", len(approved), "Path", l.CatalogPath("active", opts.Lang)))
 	if len(refusals) > 0 {
