@@ -2,15 +2,13 @@ package exchange
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/lettertest"
 	"github.com/epistle-letters/epistle/pipeline/review"
 )
 
@@ -88,22 +86,8 @@ func TestImportedApprove(t *testing.T) {
 // translations, and returns it with the sentence ids by source text.
 func openReviewer(t *testing.T) (*review.Reviewer, map[string]string) {
 	t.Helper()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "letter.ko.md")
-	if err := os.WriteFile(path, []byte("할렐루야! 감사합니다.\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	l, err := pipeline.Open(path, pipeline.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := pipeline.WriteFiles(l.Pending()); err != nil {
-		t.Fatal(err)
-	}
-	ids := map[string]string{}
-	for _, m := range l.SourceCatalog.Messages {
-		ids[m.Other] = m.ID
-	}
+	l := lettertest.Open(t, map[string]string{"letter.ko.md": "할렐루야! 감사합니다.\n"})
+	ids := lettertest.IDs(l)
 	r, err := review.Open(l, language.English, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -2,8 +2,6 @@ package review
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -11,6 +9,7 @@ import (
 
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
+	"github.com/epistle-letters/epistle/pipeline/lettertest"
 	"github.com/epistle-letters/epistle/pipeline/qa"
 )
 
@@ -29,24 +28,11 @@ const (
 // its ids by source text.
 func openMixed(t *testing.T) (*pipeline.Letter, map[string]string) {
 	t.Helper()
-	dir := t.TempDir()
-	files := map[string]string{
+	l := lettertest.Open(t, map[string]string{
 		"epistle.toml": "source = \"ko\"\ntargets = [\"en\"]\n",
 		"letter.ko.md": "할렐루야! 감사합니다. 기도해 주세요. 평안하세요. 주님께 영광. 은혜입니다.\n",
-	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	l, err := pipeline.Open(filepath.Join(dir, "letter.ko.md"), pipeline.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids := map[string]string{}
-	for _, m := range l.SourceCatalog.Messages {
-		ids[m.Other] = m.ID
-	}
+	})
+	ids := lettertest.IDs(l)
 	if len(ids) != 6 {
 		t.Fatalf("the letter split into %d sentences, want 6", len(ids))
 	}
@@ -57,12 +43,12 @@ func openMixed(t *testing.T) (*pipeline.Letter, map[string]string) {
 	active.Set(&catalog.Message{ID: ids[staleOnly], Hash: "sha1-earlier", Other: "Please pray."})
 	de.Set(&catalog.Message{ID: ids[approvedNow], Hash: l.Hash(ids[approvedNow]), Other: ""})
 	failures := pipeline.Failures{ids[failed]: {Hash: l.Hash(ids[failed]), Reason: "timeout"}}
-	write := append(l.Pending(),
-		pipeline.File{Path: l.CatalogPath("translate", language.English), Data: machine.Marshal("")},
-		pipeline.File{Path: l.CatalogPath("active", language.English), Data: active.Marshal("")},
-		pipeline.File{Path: l.CatalogPath("active", language.German), Data: de.Marshal("")},
-		pipeline.File{Path: l.FailuresPath(language.English), Data: pipeline.MarshalFailures(failures)},
-	)
+	write := []pipeline.File{
+		{Path: l.CatalogPath("translate", language.English), Data: machine.Marshal("")},
+		{Path: l.CatalogPath("active", language.English), Data: active.Marshal("")},
+		{Path: l.CatalogPath("active", language.German), Data: de.Marshal("")},
+		{Path: l.FailuresPath(language.English), Data: pipeline.MarshalFailures(failures)},
+	}
 	if err := pipeline.WriteFiles(write); err != nil {
 		t.Fatal(err)
 	}
