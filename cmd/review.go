@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/epistle-letters/epistle/internal/lineedit"
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/qa"
@@ -168,7 +169,7 @@ func reviewInteractive(ctx context.Context, o *IO, r *review.Reviewer) error {
 	// when there is one, else on the prompt line itself.
 	if f, ok := o.In.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
 		s.Edit = func(text string) (string, error) {
-			return editOnTerminal(f, in, o.Err, "epistle: "+o.Printer.T("edit.prompt")+" ", text)
+			return lineedit.Edit(f, in, o.Err, "epistle: "+o.Printer.T("edit.prompt")+" ", text)
 		}
 		if os.Getenv("EDITOR") != "" {
 			s.Edit = func(text string) (string, error) { return editInEditor(ctx, text) }
