@@ -70,7 +70,7 @@ type backend struct {
 	Memory     *memory.Translator
 	// Batcher translates through the service's batch API; nil where there
 	// is none.
-	Batcher func(ctx context.Context, reqs []*translate.Request) ([]*translate.Response, error)
+	Batcher func(ctx context.Context, reqs []*translate.Request, clock translate.Clock) ([]*translate.Response, error)
 }
 
 // open sets up the backend s for translating l into lang.
@@ -96,8 +96,8 @@ func open(s Settings, cfg *pipeline.Config, l *pipeline.Letter, lang language.Ta
 		if poll <= 0 {
 			poll = openai.DefaultPoll
 		}
-		b.Batcher = func(ctx context.Context, reqs []*translate.Request) ([]*translate.Response, error) {
-			return t.TranslateBatch(ctx, reqs, poll)
+		b.Batcher = func(ctx context.Context, reqs []*translate.Request, clock translate.Clock) ([]*translate.Response, error) {
+			return t.TranslateBatch(ctx, reqs, poll, clock)
 		}
 	case "deepl":
 		t, err := deepl.New(deepl.Config{AuthKey: s.Key, ServerURL: s.BaseURL})

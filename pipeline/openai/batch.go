@@ -28,7 +28,7 @@ const createTimeout = time.Minute
 // TranslateBatch translates reqs through OpenAI's Batch API, which costs half
 // as much and answers within 24 hours: it uploads one chat request per
 // element of reqs as a JSONL file, starts a batch, asks after it every poll
-// until it is done and reads the answers back. Responses are in the order of
+// (waiting through clock, so that a test waits on none) until it is done and reads the answers back. Responses are in the order of
 // reqs. A request the batch could not answer, or answered with something
 // unreadable, gets a response without translations, so its units are
 // missing and the pipeline translates them again; the HTTP requests of the
@@ -38,7 +38,7 @@ const createTimeout = time.Minute
 // costs nothing more, and ctx's error is returned; a batch is never left
 // running without its id, even when the cancel comes while it is being
 // created.
-func (t *Translator) TranslateBatch(ctx context.Context, reqs []*translate.Request, poll time.Duration) ([]*translate.Response, error) {
+func (t *Translator) TranslateBatch(ctx context.Context, reqs []*translate.Request, poll time.Duration, clock translate.Clock) ([]*translate.Response, error) {
 	if poll <= 0 {
 		poll = DefaultPoll
 	}
@@ -89,13 +89,9 @@ func (t *Translator) TranslateBatch(ctx context.Context, reqs []*translate.Reque
 		return nil, ctx.Err()
 	}
 	for !batchDone(batch.Status) {
-		timer := time.NewTimer(poll)
-		select {
-		case <-ctx.Done():
-			timer.Stop()
+		if err := clock.Sleep(ctx, poll); err != nil {
 			t.cancelBatch(ctx, id)
-			return nil, ctx.Err()
-		case <-timer.C:
+			return nil, err
 		}
 		batch, err = t.client.RetrieveBatch(ctx, id)
 		requests++

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -300,9 +301,14 @@ func TestBatch(t *testing.T) {
 	second.Units = second.Units[:1]
 	second.Units[0].ID = "other"
 	srv.FailMatching(`other`, backendtest.MissingID, 1)
-	resps, err := tr.TranslateBatch(context.Background(), []*translate.Request{smallRequest(), second}, time.Millisecond)
+	clock := &backendtest.Clock{}
+	resps, err := tr.TranslateBatch(context.Background(), []*translate.Request{smallRequest(), second}, time.Minute, clock)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Each look at the job waits poll first, on the run's clock.
+	if got, want := clock.Sleeps(), []time.Duration{time.Minute, time.Minute, time.Minute}; !slices.Equal(got, want) {
+		t.Errorf("waits = %v, want %v", got, want)
 	}
 	if len(resps) != 2 || len(resps[0].Translations) != 2 || len(resps[1].Translations) != 0 {
 		t.Fatalf("responses = %+v %+v; want 2 translations, then none", resps[0], resps[1])
@@ -320,7 +326,7 @@ func TestBatchFailed(t *testing.T) {
 	srv := backendtest.NewServer(backendtest.Options{})
 	defer srv.Close()
 	srv.FailNext(backendtest.BatchFailed, 1)
-	_, err := newTranslator(t, srv, true).TranslateBatch(context.Background(), []*translate.Request{smallRequest()}, time.Millisecond)
+	_, err := newTranslator(t, srv, true).TranslateBatch(context.Background(), []*translate.Request{smallRequest()}, time.Millisecond, &backendtest.Clock{})
 	assertKind(t, err, translate.ErrRejected, 0)
 	if !strings.Contains(err.Error(), "fake batch failure") {
 		t.Errorf("error = %v, want the service's reason", err)
@@ -343,7 +349,7 @@ func TestBatchCancel(t *testing.T) {
 				}
 			}})
 			defer srv.Close()
-			_, err := newTranslator(t, srv, true).TranslateBatch(ctx, []*translate.Request{smallRequest()}, time.Millisecond)
+			_, err := newTranslator(t, srv, true).TranslateBatch(ctx, []*translate.Request{smallRequest()}, time.Millisecond, &backendtest.Clock{})
 			if !errors.Is(err, context.Canceled) {
 				t.Fatalf("err = %v, want context.Canceled", err)
 			}
@@ -392,7 +398,7 @@ func TestAzureBatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resps, err := tr.TranslateBatch(context.Background(), []*translate.Request{smallRequest()}, time.Millisecond)
+	resps, err := tr.TranslateBatch(context.Background(), []*translate.Request{smallRequest()}, time.Millisecond, &backendtest.Clock{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -98,7 +98,7 @@ func TestSaveErrorStopsTheRun(t *testing.T) {
 func TestSaveErrorStopsTheBatchAPI(t *testing.T) {
 	l := paragraphs(t, 3)
 	opts := options(nil, &backendtest.Clock{})
-	opts.Batcher = func(_ context.Context, reqs []*translate.Request) ([]*translate.Response, error) {
+	opts.Batcher = func(_ context.Context, reqs []*translate.Request, _ translate.Clock) ([]*translate.Response, error) {
 		out := make([]*translate.Response, len(reqs))
 		for i, req := range reqs {
 			out[i], _ = ok(i, req)

@@ -83,7 +83,7 @@ func (j *job) runBatchAPI(ctx context.Context, batches [][]*work) error {
 	for i, b := range batches {
 		reqs[i] = j.request(b)
 	}
-	resps, err := j.opts.Batcher(ctx, reqs)
+	resps, err := j.opts.Batcher(ctx, reqs, j.opts.Clock)
 	if err != nil {
 		return err
 	}

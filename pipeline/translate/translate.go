@@ -67,8 +67,9 @@ type Options struct {
 	// Progress, when set, hears how many segments are done of how many.
 	Progress func(done, total int)
 	// Batcher, when set, translates all batches in one call (the OpenAI
-	// Batch API) instead of one request per batch.
-	Batcher func(ctx context.Context, reqs []*Request) ([]*Response, error)
+	// Batch API) instead of one request per batch. It waits between its
+	// looks at the job through clock, the run's Clock.
+	Batcher func(ctx context.Context, reqs []*Request, clock Clock) ([]*Response, error)
 }
 
 // Result is what `translate --json` prints (DESIGN.md).
