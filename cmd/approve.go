@@ -78,8 +78,8 @@ func approveRun(ctx context.Context, o *IO, opts approveOptions) error {
 func reportRefusals(o *IO, refusals []error) {
 	for i, err := range refusals {
 		fmt.Fprintf(o.Err, "epistle: %s\n", o.Printer.ErrorText(err))
-		if h := o.Printer.HintText(err); h != "" && i == 0 {
-			fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.Printer.T("hint.prefix"), h)
+		if i == 0 {
+			o.Hint(err)
 		}
 	}
 }

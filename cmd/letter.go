@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/epistle-letters/epistle/pipeline"
 )
@@ -51,9 +50,7 @@ func readLetter(ctx context.Context, o *IO, path, encoding string) (*pipeline.Le
 func warnLetter(o *IO, l *pipeline.Letter) {
 	for _, w := range l.Warnings {
 		o.Warn(w)
-		if h := o.Printer.HintText(w); h != "" {
-			fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.Printer.T("hint.prefix"), h)
-		}
+		o.Hint(w)
 	}
 }
 

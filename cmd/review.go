@@ -159,9 +159,7 @@ func reviewInteractive(ctx context.Context, o *IO, r *review.Reviewer) error {
 		Ask:      func(m *locales.Message) { fmt.Fprintf(o.Err, "epistle: %s ", o.Printer.Sprint(m)) },
 		Say: func(m *locales.Message) {
 			fmt.Fprintf(o.Err, "\nepistle: %s\n", o.Printer.ErrorText(m))
-			if h := o.Printer.HintText(m); h != "" {
-				fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.Printer.T("hint.prefix"), h)
-			}
+			o.Hint(m)
 		},
 		Save: pipeline.Save,
 	}

@@ -59,6 +59,12 @@ func (o *IO) Warn(m *locales.Message) {
 // lines Main ends a failed command with, for a command that goes on.
 func (o *IO) Error(err error) {
 	fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.Printer.T("error.prefix"), o.Printer.ErrorText(err))
+	o.Hint(err)
+}
+
+// Hint writes err's hint line, when it has one: what the person can do
+// about what the line before said.
+func (o *IO) Hint(err error) {
 	if hint := o.Printer.HintText(err); hint != "" {
 		fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.Printer.T("hint.prefix"), hint)
 	}
