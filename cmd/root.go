@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"syscall"
 
 	"github.com/mattn/go-isatty"
@@ -108,7 +109,7 @@ func uiLangFromArgs(args []string) string {
 		if a == "--" {
 			break
 		}
-		if v, ok := cutPrefix(a, "--ui-lang="); ok {
+		if v, ok := strings.CutPrefix(a, "--ui-lang="); ok {
 			return v
 		}
 		if a == "--ui-lang" && i+1 < len(args) {
@@ -116,13 +117,6 @@ func uiLangFromArgs(args []string) string {
 		}
 	}
 	return ""
-}
-
-func cutPrefix(s, prefix string) (string, bool) {
-	if len(s) >= len(prefix) && s[:len(prefix)] == prefix {
-		return s[len(prefix):], true
-	}
-	return "", false
 }
 
 // report prints err, if any, in epistle's voice and maps it to an exit status.
