@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -77,18 +78,13 @@ func highlightTerms(o *IO, text string, terms []glossary.Term) string {
 	if o.Color {
 		open, close = "\x1b[1;36m", "\x1b[0m"
 	}
-	runes := []rune(text)
-	var out []rune
-	pos := 0
-	for _, t := range terms {
-		if t.Start < pos || t.End > len(runes) {
-			continue
+	var b strings.Builder
+	for _, p := range glossary.Pieces(text, terms) {
+		if p.Term != nil {
+			b.WriteString(open + p.Text + close)
+		} else {
+			b.WriteString(p.Text)
 		}
-		out = append(out, runes[pos:t.Start]...)
-		out = append(out, []rune(open)...)
-		out = append(out, runes[t.Start:t.End]...)
-		out = append(out, []rune(close)...)
-		pos = t.End
 	}
-	return string(append(out, runes[pos:]...))
+	return b.String()
 }

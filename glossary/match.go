@@ -254,3 +254,35 @@ func (g *Glossary) Terms(text string, src language.Tag) []Term {
 	}
 	return terms
 }
+
+// A Piece is a stretch of a text shown with its terms marked: a term that
+// matched, or the text between two terms.
+type Piece struct {
+	Text string
+	// Term is the term the stretch is; nil between terms.
+	Term *Term
+}
+
+// Pieces cuts text at its terms (rune offsets in text, in order, as
+// [Glossary.Terms] gives them), for a command or the review page to mark
+// them. A term that overlaps the one before it, or runs past the text, is
+// left unmarked. No piece is empty.
+func Pieces(text string, terms []Term) []Piece {
+	runes := []rune(text)
+	var out []Piece
+	pos := 0
+	for i, t := range terms {
+		if t.Start < pos || t.End > len(runes) {
+			continue
+		}
+		if t.Start > pos {
+			out = append(out, Piece{Text: string(runes[pos:t.Start])})
+		}
+		out = append(out, Piece{Text: string(runes[t.Start:t.End]), Term: &terms[i]})
+		pos = t.End
+	}
+	if pos < len(runes) {
+		out = append(out, Piece{Text: string(runes[pos:])})
+	}
+	return out
+}

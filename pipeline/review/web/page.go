@@ -102,22 +102,13 @@ func (v *sentenceView) setProblems(s *Server, ps []qa.Problem) {
 }
 
 func sourceParts(text string, terms []glossary.Term) []sourcePart {
-	runes := []rune(text)
 	var out []sourcePart
-	pos := 0
-	for _, t := range terms {
-		if t.Start < pos || t.End > len(runes) {
-			continue
+	for _, p := range glossary.Pieces(text, terms) {
+		part := sourcePart{Text: p.Text}
+		if p.Term != nil {
+			part.Term, _, _ = strings.Cut(p.Term.Target, "|")
 		}
-		if t.Start > pos {
-			out = append(out, sourcePart{Text: string(runes[pos:t.Start])})
-		}
-		target, _, _ := strings.Cut(t.Target, "|")
-		out = append(out, sourcePart{Text: string(runes[t.Start:t.End]), Term: target})
-		pos = t.End
-	}
-	if pos < len(runes) {
-		out = append(out, sourcePart{Text: string(runes[pos:])})
+		out = append(out, part)
 	}
 	return out
 }
