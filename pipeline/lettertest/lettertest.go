@@ -24,7 +24,14 @@ func Open(t testing.TB, files map[string]string) *pipeline.Letter {
 			t.Fatal(err)
 		}
 	}
-	l, err := pipeline.Open(filepath.Join(dir, "letter.ko.md"), pipeline.OpenOptions{})
+	return Reopen(t, filepath.Join(dir, "letter.ko.md"))
+}
+
+// Reopen reads the letter at path again, after the test changed it, and
+// writes what reading it produced, as the next command would.
+func Reopen(t testing.TB, path string) *pipeline.Letter {
+	t.Helper()
+	l, err := pipeline.Open(path, pipeline.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -125,13 +125,7 @@ func TestRequestCarriesOnlyWhatTheBatchNeeds(t *testing.T) {
 	if err := os.WriteFile(l.Path, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	l2, err := pipeline.Open(l.Path, pipeline.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := pipeline.WriteFiles(l2.Pending()); err != nil {
-		t.Fatal(err)
-	}
+	l2 := lettertest.Reopen(t, l.Path)
 	rec.reqs = nil
 	r, err := translate.Run(context.Background(), l2, opts)
 	if err != nil {
@@ -159,13 +153,7 @@ func TestStaleSentenceGetsItsOldTranslationAsExample(t *testing.T) {
 	if err := os.WriteFile(l.Path, []byte("첫 문장을 고쳤습니다.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	l2, err := pipeline.Open(l.Path, pipeline.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := pipeline.WriteFiles(l2.Pending()); err != nil {
-		t.Fatal(err)
-	}
+	l2 := lettertest.Reopen(t, l.Path)
 	rec := &recorder{}
 	if _, err := translate.Run(context.Background(), l2, translate.Options{
 		Target: language.English, Translator: rec, Backend: "test", Glossary: g, Save: pipeline.WriteFiles}); err != nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
+	"github.com/epistle-letters/epistle/pipeline/lettertest"
 	"github.com/epistle-letters/epistle/pipeline/review"
 )
 
@@ -76,13 +77,7 @@ func pairs(t testing.TB, path string) map[string]string {
 // source sentence its English.
 func translate(t testing.TB, path string, en map[string]string) {
 	t.Helper()
-	l, err := pipeline.Open(path, pipeline.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := pipeline.WriteFiles(l.Pending()); err != nil {
-		t.Fatal(err)
-	}
+	l := lettertest.Reopen(t, path)
 	machine := &catalog.Catalog{}
 	for _, m := range l.SourceCatalog.Messages {
 		machine.Set(&catalog.Message{ID: m.ID, Hash: l.Hash(m.ID), Description: "memory", Other: en[m.Other]})
