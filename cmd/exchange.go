@@ -2,9 +2,7 @@ package cmd
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -145,19 +143,9 @@ func newExchangeImportCmd(o *IO) *cobra.Command {
 }
 
 func exchangeImportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
-	if opts.Format == "" {
-		f, ok := exchange.FormatOf(opts.Edited)
-		if !ok {
-			return locales.New("exchange.import.format", "Path", opts.Edited).WithHint("exchange.import.format.hint")
-		}
-		opts.Format = f
-	}
-	data, err := os.ReadFile(opts.Edited)
-	if errors.Is(err, os.ErrNotExist) {
-		return locales.New("exchange.import.missing", "Path", opts.Edited)
-	}
+	data, format, err := exchange.ReadEdited(opts.Edited, opts.Format)
 	if err != nil {
-		return locales.New("letter.read", "Path", opts.Edited).Wrap(err)
+		return err
 	}
 	l, release, err := lockLetter(ctx, o, opts.Letter, opts.Encoding)
 	if err != nil {
@@ -174,7 +162,7 @@ func exchangeImportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
 	if err := writePending(l); err != nil {
 		return err
 	}
-	imp, err := exchange.Build(l, r.Translations, r.Glossary).Import(opts.Edited, data, opts.Format, r.Translations.Approved)
+	imp, err := exchange.Build(l, r.Translations, r.Glossary).Import(opts.Edited, data, format, r.Translations.Approved)
 	if err != nil {
 		return err
 	}
