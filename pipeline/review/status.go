@@ -37,15 +37,7 @@ func Status(l *pipeline.Letter) (*Document, []*Log, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		states := l.States(t)
-		for i, s := range states {
-			// An approval of an earlier source is what a person must look
-			// at, even when the new source has been translated again or
-			// failed to be: it counts as stale.
-			if s.Approved != nil && s.Approved.Hash != s.Hash {
-				states[i].State = pipeline.Stale
-			}
-		}
+		states := Standing(l, t)
 		doc.Langs = append(doc.Langs, lang)
 		doc.Languages[lang.String()] = pipeline.Count(states)
 		for _, s := range states {
@@ -60,6 +52,21 @@ func Status(l *pipeline.Letter) (*Document, []*Log, error) {
 		logs = append(logs, log)
 	}
 	return doc, logs, nil
+}
+
+// Standing returns every sentence's standing in t's language, in letter
+// order, as a reviewer must see it: an approval of an earlier source is
+// what a person must look at, even when the new source has been translated
+// again or failed to be, so it is stale. `status` and the review page count
+// these.
+func Standing(l *pipeline.Letter, t *pipeline.Translations) []pipeline.SegmentState {
+	states := l.States(t)
+	for i, s := range states {
+		if s.Approved != nil && s.Approved.Hash != s.Hash {
+			states[i].State = pipeline.Stale
+		}
+	}
+	return states
 }
 
 // Languages returns the letter's target languages: those epistle.toml names

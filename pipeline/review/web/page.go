@@ -128,25 +128,11 @@ func edits(es []review.Edit) []editView {
 	return out
 }
 
-// counts says how much of the letter is left to review. An approval of
-// an earlier source counts as stale, as on the page and in `status`.
+// counts says how much of the letter is left to review, counted as
+// `status` counts it ([review.Standing]).
 func (s *Server) counts(r *review.Reviewer) string {
-	states := r.Letter.States(r.Translations)
-	var c pipeline.Counts
-	for _, st := range states {
-		switch {
-		case st.Approved != nil && st.Approved.Hash != st.Hash:
-			c.Stale++
-		case st.State == pipeline.Approved:
-			c.Approved++
-		case st.State == pipeline.Machine:
-			c.Machine++
-		case st.State == pipeline.Failed:
-			c.Failed++
-		default:
-			c.Missing++
-		}
-	}
+	states := review.Standing(r.Letter, r.Translations)
+	c := pipeline.Count(states)
 	return s.opts.Printer.T("web.counts", "Machine", c.Machine, "Stale", c.Stale, "Failed", c.Failed,
 		"Missing", c.Missing, "Approved", c.Approved, "Total", len(states))
 }
