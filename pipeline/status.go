@@ -49,6 +49,13 @@ type SegmentState struct {
 	Failure string
 }
 
+// ApprovedEarlier reports whether s's approval was made for an earlier
+// version of its source: a reviewer must look at it again, whatever became
+// of the new source since.
+func (s SegmentState) ApprovedEarlier() bool {
+	return s.Approved != nil && s.Approved.Hash != s.Hash
+}
+
 // Translations are a letter's catalogs in one language.
 type Translations struct {
 	Lang     language.Tag

@@ -125,7 +125,7 @@ func (r *Reviewer) item(s pipeline.SegmentState) Item {
 	if r.Glossary != nil {
 		it.Terms = r.Glossary.Terms(s.Source, r.Letter.Source)
 	}
-	if s.Approved != nil && s.Approved.Hash != s.Hash {
+	if s.ApprovedEarlier() {
 		it.State = pipeline.Stale
 	}
 	if prev := previous(s); prev != nil {
@@ -150,13 +150,13 @@ func (r *Reviewer) item(s pipeline.SegmentState) Item {
 // approval, or else machine output for the words before the edit, never
 // approved (shown so the reviewer can start from it).
 func previous(s pipeline.SegmentState) *catalog.Message {
-	if s.Approved != nil && s.Approved.Hash != s.Hash && s.Approved.Other != "" {
+	if s.ApprovedEarlier() && s.Approved.Other != "" {
 		return s.Approved
 	}
 	if s.Outdated != nil {
 		return s.Outdated
 	}
-	if s.Approved != nil && s.Approved.Hash != s.Hash {
+	if s.ApprovedEarlier() {
 		return s.Approved
 	}
 	return nil
@@ -178,7 +178,7 @@ func candidate(s pipeline.SegmentState) (translation, from string) {
 
 // needsPerson reports whether s is one of [Reviewer.Items].
 func needsPerson(s pipeline.SegmentState) bool {
-	stale := s.Approved != nil && s.Approved.Hash != s.Hash
+	stale := s.ApprovedEarlier()
 	return s.State != pipeline.Approved && (s.State != pipeline.Missing || stale || s.Outdated != nil)
 }
 

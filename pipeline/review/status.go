@@ -62,7 +62,7 @@ func Status(l *pipeline.Letter) (*Document, []*Log, error) {
 func Standing(l *pipeline.Letter, t *pipeline.Translations) []pipeline.SegmentState {
 	states := l.States(t)
 	for i, s := range states {
-		if s.Approved != nil && s.Approved.Hash != s.Hash {
+		if s.ApprovedEarlier() {
 			states[i].State = pipeline.Stale
 		}
 	}

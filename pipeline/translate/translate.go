@@ -291,7 +291,7 @@ func (j *job) plan(ctx context.Context) (todo []*work, reused bool, err error) {
 			continue
 		}
 		w := &work{id: s.ID, source: s.Source, text: j.redactor.Redact(s.Source), hash: s.Hash, block: j.blockOf(s.ID)}
-		if s.Approved != nil && s.Approved.Hash != s.Hash {
+		if s.ApprovedEarlier() {
 			if old := j.l.ArchivedSource(s.Approved.Hash); old != "" {
 				w.previous = &Example{Source: old, Target: s.Approved.Other}
 			}
