@@ -160,7 +160,7 @@ func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, model 
 	if opts.DryRun {
 		fmt.Fprintln(o.Out, o.Printer.T("translate.dry-run", "Count", r.Segments, "Batches", r.Batches, "Tokens", r.EstimatedTokens, "Reused", r.Reused))
 		if priced {
-			fmt.Fprintln(o.Out, o.Printer.T("translate.cost", "Cost", fmt.Sprintf("%.4f", float64(r.EstimatedTokens)*price.Prompt/1e6)))
+			fmt.Fprintln(o.Out, o.Printer.T("translate.cost", "Cost", fmt.Sprintf("%.4f", price.Cost(r.EstimatedTokens, 0))))
 		}
 		return nil
 	}
@@ -168,8 +168,7 @@ func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, model 
 		"Requests", r.Requests, "Prompt", r.PromptTokens, "Completion", r.CompletionTokens,
 		"Seconds", fmt.Sprintf("%.1f", r.Seconds)))
 	if priced {
-		cost := float64(r.PromptTokens)*price.Prompt/1e6 + float64(r.CompletionTokens)*price.Completion/1e6
-		fmt.Fprintln(o.Out, o.Printer.T("translate.cost", "Cost", fmt.Sprintf("%.4f", cost)))
+		fmt.Fprintln(o.Out, o.Printer.T("translate.cost", "Cost", fmt.Sprintf("%.4f", price.Cost(r.PromptTokens, r.CompletionTokens))))
 	}
 	return nil
 }

@@ -88,6 +88,11 @@ type Price struct {
 	Completion float64 `toml:"completion"`
 }
 
+// Cost is what prompt and completion tokens cost at p, in US dollars.
+func (p Price) Cost(prompt, completion int) float64 {
+	return float64(prompt)*p.Prompt/1e6 + float64(completion)*p.Completion/1e6
+}
+
 // LoadConfig finds epistle.toml in dir or the nearest folder above it and
 // reads it. Without one, the defaults apply: Korean source, English target,
 // the memory backend.
