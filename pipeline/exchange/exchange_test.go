@@ -153,6 +153,21 @@ msgid ""
 msgstr ""
 "two\n"
 "lines"
+
+#: my letter.ko.md
+msgctxt "my letter.ko.md"
+msgid "셋"
+msgstr "three"
+
+#: a.ko.md b.ko.md
+msgctxt "a.ko.md b.ko.md"
+msgid "넷"
+msgstr "four"
+
+#: a.ko.md
+msgctxt "a.ko.md-1"
+msgid "다섯"
+msgstr "five"
 `
 	got, err := readPO([]byte(po))
 	if err != nil {
@@ -161,6 +176,10 @@ msgstr ""
 	want := []poEntry{
 		{ctxt: "id1", id: "하나", str: "one", fuzzy: true, hash: "sha1-abc"},
 		{ctxt: "id2", id: "multi\nline", str: "two\nlines"},
+		// xliff2po names merged copies by their location: no id
+		{ctxt: "", id: "셋", str: "three"},
+		{ctxt: "", id: "넷", str: "four"},
+		{ctxt: "a.ko.md-1", id: "다섯", str: "five"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("read %d entries, want %d: %+v", len(got), len(want), got)
