@@ -118,7 +118,9 @@ type poEntry struct {
 
 // locationContext reports whether the entry's msgctxt is its location,
 // as translate-toolkit's xliff2po writes one when it merges the copies of
-// a sentence the letter has twice: it names no sentence.
+// a sentence the letter has twice. From our PO that location is the
+// letter's name, which names no sentence; from our XLIFF 1.2 it is the
+// unit's resname, the sentence id.
 func (e *poEntry) locationContext() bool {
 	return e.hasCtxt && len(e.refs) > 0 && (slices.Contains(e.refs, e.ctxt) || e.ctxt == strings.Join(e.refs, " "))
 }
@@ -130,9 +132,6 @@ func readPO(data []byte) ([]poEntry, error) {
 	var field *string
 	flush := func() {
 		if cur.hasID && (cur.hasCtxt || cur.id != "") {
-			if cur.locationContext() {
-				cur.ctxt = ""
-			}
 			out = append(out, cur)
 		}
 		cur, field = poEntry{}, nil
