@@ -38,7 +38,7 @@ const (
 
 // epistle runs one command in this process, in English.
 func epistle(ctx context.Context, out, errw io.Writer, args ...string) error {
-	o := &IO{In: strings.NewReader(""), Out: out, Err: errw, P: locales.NewPrinter(language.English)}
+	o := &IO{In: strings.NewReader(""), Out: out, Err: errw, Printer: locales.NewPrinter(language.English)}
 	root := newRootCmd(o)
 	root.SetArgs(args)
 	return root.ExecuteContext(ctx)
@@ -196,7 +196,7 @@ func TestReviewWebInChromium(t *testing.T) {
 	}
 	select {
 	case err := <-done:
-		if code := report(&IO{Err: io.Discard, P: locales.English}, err, true); code != exitOK {
+		if code := report(&IO{Err: io.Discard, Printer: locales.English}, err, true); code != exitOK {
 			t.Errorf("after Ctrl-C the command ended with %v, exit %d", err, code)
 		}
 	case <-time.After(30 * time.Second):
@@ -262,7 +262,7 @@ func TestReviewWebPortInUse(t *testing.T) {
 	letter := webNewsletter(t)
 	err = epistle(context.Background(), io.Discard, io.Discard, "review", letter, "--lang", "en", "--web", "--no-open", "--addr", addr)
 	var stderr bytes.Buffer
-	if code := report(&IO{Err: &stderr, P: locales.English}, err, false); code != exitError {
+	if code := report(&IO{Err: &stderr, Printer: locales.English}, err, false); code != exitError {
 		t.Errorf("exit %d, want %d", code, exitError)
 	}
 	want := "epistle: error: " + addr + " is in use by another program\n" +
