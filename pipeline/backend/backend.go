@@ -44,19 +44,28 @@ type Settings struct {
 // Resolve layers the settings: flag, then environment (getenv), then
 // epistle.toml, then the backend's default. An unknown backend name in
 // epistle.toml is an error naming the file.
+//
+// The model and base_url of epistle.toml's [backend] belong to the backend
+// it names: when the flag picks another one they are not used, so that
+// --backend deepl never sends the DeepL key to the Ollama server the file
+// configures for openai, nor --backend openai the OpenAI key to DeepL.
 func Resolve(c Choice, cfg *pipeline.Config, getenv func(string) string) (Settings, error) {
 	s := Settings{Name: first(c.Name, cfg.Backend.Name)}
 	if !Known(s.Name) {
 		return Settings{}, locales.New("translate.backend.unknown.config", "Name", s.Name, "Path", cfg.Path).
 			WithHint("translate.backend.unknown.hint")
 	}
+	var file pipeline.BackendConfig
+	if s.Name == cfg.Backend.Name {
+		file = cfg.Backend
+	}
 	switch s.Name {
 	case "openai":
-		s.Model = first(c.Model, cfg.Backend.Model, openai.DefaultModel)
-		s.BaseURL = first(getenv("OPENAI_BASE_URL"), cfg.Backend.BaseURL)
+		s.Model = first(c.Model, file.Model, openai.DefaultModel)
+		s.BaseURL = first(getenv("OPENAI_BASE_URL"), file.BaseURL)
 		s.Key = getenv("OPENAI_API_KEY")
 	case "deepl":
-		s.BaseURL = first(getenv("DEEPL_SERVER_URL"), cfg.Backend.BaseURL)
+		s.BaseURL = first(getenv("DEEPL_SERVER_URL"), file.BaseURL)
 		s.Key = getenv("DEEPL_AUTH_KEY")
 	}
 	return s, nil
