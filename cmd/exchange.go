@@ -130,6 +130,9 @@ func newExchangeImportCmd(o *IO) *cobra.Command {
 			if err := parseExchangeFlags(&opts, lang, format); err != nil {
 				return err
 			}
+			if opts.Format == exchange.TMX {
+				return &usageError{exchange.RefuseTMX(opts.Edited)}
+			}
 			return exchangeImportRun(c.Context(), o, opts)
 		},
 	}

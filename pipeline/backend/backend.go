@@ -84,14 +84,13 @@ type backend struct {
 
 // open sets up the backend s for translating l into lang.
 func open(s Settings, cfg *pipeline.Config, l *pipeline.Letter, lang language.Tag) (*backend, error) {
-	mem, err := memory.ForNewsletter(cfg, l.Source, lang)
+	b, err := openMemory(s, cfg, l, lang)
 	if err != nil {
 		return nil, err
 	}
-	b := &backend{Settings: s, Memory: mem}
 	switch s.Name {
 	case "memory":
-		b.Translator = mem
+		b.Translator = b.Memory
 	case "openai":
 		t, err := openai.New(openai.Config{
 			APIKey: s.Key, BaseURL: s.BaseURL, Model: s.Model,
@@ -118,6 +117,16 @@ func open(s Settings, cfg *pipeline.Config, l *pipeline.Letter, lang language.Ta
 	return b, nil
 }
 
+// openMemory sets up only the translation memory of the backend s, for a
+// run that sends nothing.
+func openMemory(s Settings, cfg *pipeline.Config, l *pipeline.Letter, lang language.Tag) (*backend, error) {
+	mem, err := memory.ForNewsletter(cfg, l.Source, lang)
+	if err != nil {
+		return nil, err
+	}
+	return &backend{Settings: s, Memory: mem}, nil
+}
+
 // first returns the first of s that is not "".
 func first(s ...string) string {
 	for _, v := range s {
@@ -140,6 +149,9 @@ type Plan struct {
 	Glossary          string
 	Jobs, BatchTokens int
 	Force, BatchAPI   bool
+	// DryRun estimates and sends nothing: the runs get no translator, so
+	// a service's key is not needed.
+	DryRun bool
 	// Clock is what the runs wait with; nil for the wall clock.
 	Clock translate.Clock
 }
@@ -165,7 +177,12 @@ func Runs(l *pipeline.Letter, s Settings, p Plan) ([]translate.Options, error) {
 	}
 	runs := make([]translate.Options, len(targets))
 	for i, lang := range targets {
-		b, err := open(s, cfg, l, lang)
+		var b *backend
+		if p.DryRun && s.Name != "memory" {
+			b, err = openMemory(s, cfg, l, lang)
+		} else {
+			b, err = open(s, cfg, l, lang)
+		}
 		if err != nil {
 			return nil, err
 		}

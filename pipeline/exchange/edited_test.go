@@ -1,9 +1,12 @@
 package exchange
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/epistle-letters/epistle/locales"
 )
 
 func TestReadEdited(t *testing.T) {
@@ -27,6 +30,7 @@ func TestReadEdited(t *testing.T) {
 		{"the format is known before the file is read", filepath.Join(dir, "gone.docx"), "", "", "exchange.import.format"},
 		{"no such file", filepath.Join(dir, "gone.po"), "", "", "exchange.import.missing"},
 		{"a folder cannot be read", dir + "/sub.po", "", "", "letter.read"},
+		{"a TMX is not read back", filepath.Join(dir, "letter.en.tmx"), "", "", "exchange.import.format"},
 	}
 	if err := os.Mkdir(filepath.Join(dir, "sub.po"), 0o755); err != nil {
 		t.Fatal(err)
@@ -44,5 +48,14 @@ func TestReadEdited(t *testing.T) {
 				t.Errorf("data = %q", data)
 			}
 		})
+	}
+}
+
+// A TMX file is refused with a hint that says what a TMX is for.
+func TestReadEditedRefusesTMX(t *testing.T) {
+	_, _, err := ReadEdited("letter.en.tmx", "")
+	var m *locales.Message
+	if !errors.As(err, &m) || m.Hint == nil || m.Hint.ID != "exchange.import.tmx.hint" {
+		t.Fatalf("err = %#v, want exchange.import.format with the TMX hint", err)
 	}
 }
