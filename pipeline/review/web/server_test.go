@@ -3,6 +3,7 @@ package web
 import (
 	"bufio"
 	"encoding/json"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -332,5 +333,27 @@ func TestPreview(t *testing.T) {
 	}
 	if csp := w.Header().Get("Content-Security-Policy"); !strings.HasPrefix(csp, "default-src 'none';") || strings.Contains(csp, "script") {
 		t.Errorf("the preview's policy is %q", csp)
+	}
+}
+
+// TestTermsInPlace: a glossary term is marked where it stands, and the
+// Korean reads unbroken (탈북민들의, not the rendering between the term and
+// its particle); the rendering the glossary requires is listed under the
+// source, and the mark points to it.
+func TestTermsInPlace(t *testing.T) {
+	page := request(newServer(t, language.English, newsletter(t)), http.MethodGet, "/", "", true).Body.String()
+	source := regexp.MustCompile(`(?s)<div class="source" lang="ko" id="s-` + safety + `">\s*<p class="text">(.*?)</p>\s*(.*?)</div>`).FindStringSubmatch(page)
+	if source == nil {
+		t.Fatalf("the page has no source for %s", safety)
+	}
+	tags := regexp.MustCompile(`<[^>]*>`)
+	if got, want := html.UnescapeString(tags.ReplaceAllString(source[1], "")), "탈북민들의 안전을 위해 기도해 주십시오."; got != want {
+		t.Errorf("the source reads %q, want %q", got, want)
+	}
+	if want := `<mark title="the glossary requires this rendering: North Korean defector" aria-describedby="g-` + safety + `-0">탈북민</mark>들의`; !strings.Contains(source[1], want) {
+		t.Errorf("the term is not marked in place: %s", source[1])
+	}
+	if want := `<li id="g-` + safety + `-0"><span class="label">glossary:</span> <mark>탈북민</mark> → <span lang="en">North Korean defector</span></li>`; !strings.Contains(source[2], want) {
+		t.Errorf("the terms under the source are %q, want %s", source[2], want)
 	}
 }
