@@ -9,12 +9,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"golang.org/x/text/language"
 
+	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
@@ -355,5 +357,29 @@ func TestTermsInPlace(t *testing.T) {
 	}
 	if want := `<li id="g-` + safety + `-0"><span class="label">glossary:</span> <mark>탈북민</mark> → <span lang="en">North Korean defector</span></li>`; !strings.Contains(source[2], want) {
 		t.Errorf("the terms under the source are %q, want %s", source[2], want)
+	}
+}
+
+// TestSourceParts: the source is cut around its terms and reads whole
+// again; a term that occurs twice is listed once, and both marks point to
+// the one entry.
+func TestSourceParts(t *testing.T) {
+	const text = "탈북민과 탈북민 가정, 천안에서"
+	terms := []glossary.Term{
+		{Target: "North Korean defector|North Korean defectors", Start: 0, End: 3},
+		{Target: "North Korean defector|North Korean defectors", Start: 5, End: 8},
+		{Target: "Cheonan", Start: 13, End: 15},
+	}
+	parts, list := sourceParts(text, terms)
+	want := []sourcePart{
+		{Text: "탈북민", Term: "North Korean defector"}, {Text: "과 "},
+		{Text: "탈북민", Term: "North Korean defector"}, {Text: " 가정, "},
+		{Text: "천안", Term: "Cheonan", N: 1}, {Text: "에서"},
+	}
+	if !slices.Equal(parts, want) {
+		t.Errorf("parts = %+v\nwant %+v", parts, want)
+	}
+	if wantList := []sourcePart{want[0], want[4]}; !slices.Equal(list, wantList) {
+		t.Errorf("list = %+v, want %+v", list, wantList)
 	}
 }
