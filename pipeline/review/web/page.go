@@ -68,11 +68,11 @@ type sentenceView struct {
 }
 
 // sourcePart is a piece of the source: plain text, or a glossary term with
-// the rendering it requires and N, its place in the sentence's list of
+// the rendering it requires and Index, its place in the sentence's list of
 // terms.
 type sourcePart struct {
 	Text, Term string
-	N          int
+	Index      int
 }
 
 type editView struct{ Text, Op string }
@@ -124,9 +124,9 @@ func sourceParts(text string, terms []glossary.Term) (parts, list []sourcePart) 
 		if !ok {
 			n = len(list)
 			seen[term] = n
-			list = append(list, sourcePart{Text: term.Text, Term: term.Term, N: n})
+			list = append(list, sourcePart{Text: term.Text, Term: term.Term, Index: n})
 		}
-		term.N = n
+		term.Index = n
 		parts = append(parts, term)
 	}
 	return parts, list

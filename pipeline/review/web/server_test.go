@@ -369,7 +369,7 @@ func TestSourceParts(t *testing.T) {
 	want := []sourcePart{
 		{Text: "탈북민", Term: "North Korean defector"}, {Text: "과 "},
 		{Text: "탈북민", Term: "North Korean defector"}, {Text: " 가정, "},
-		{Text: "천안", Term: "Cheonan", N: 1}, {Text: "에서"},
+		{Text: "천안", Term: "Cheonan", Index: 1}, {Text: "에서"},
 	}
 	if !slices.Equal(parts, want) {
 		t.Errorf("parts = %+v\nwant %+v", parts, want)
