@@ -1,0 +1,38 @@
+package jsonindent
+
+import (
+	"bytes"
+	"encoding/json"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestAppendString holds AppendString to what encoding/json writes with
+// HTML escaping off, on every ASCII byte, the separators, invalid UTF-8 and
+// random mixtures of them.
+func TestAppendString(t *testing.T) {
+	cases := []string{"", "기도 제목", `"`, `\`, "<g1>&</g1>", "\u2028\u2029", "\xff", "a\xe2\x80", "\x7f", "😊"}
+	for b := range 0x80 {
+		cases = append(cases, string(rune(b)))
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 2000 {
+		var s []byte
+		for range rng.IntN(12) {
+			s = append(s, cases[rng.IntN(len(cases))]...)
+		}
+		cases = append(cases, string(s))
+	}
+	for _, s := range cases {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		got := string(AppendString([]byte("x"), s))
+		if got != "x"+string(bytes.TrimSuffix(want.Bytes(), []byte("\n"))) {
+			t.Errorf("AppendString(%q) = %s, encoding/json writes %s", s, got[1:], want.Bytes())
+		}
+	}
+}
