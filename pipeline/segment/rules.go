@@ -316,6 +316,8 @@ type lazyRegexps struct {
 	before, after string
 	once          sync.Once
 	compiled      [2]*regexp.Regexp
+	matchOnce     sync.Once
+	matchers      [2]matcher
 }
 
 // get returns the compiled before and after regexps.
@@ -324,4 +326,12 @@ func (l *lazyRegexps) get() (before, after *regexp.Regexp) {
 		l.compiled = [2]*regexp.Regexp{regexp.MustCompile(l.before), regexp.MustCompile(l.after)}
 	})
 	return l.compiled[0], l.compiled[1]
+}
+
+// match returns the before and after regexps as Split runs them (see [nfa]).
+func (l *lazyRegexps) match() (before, after matcher) {
+	l.matchOnce.Do(func() {
+		l.matchers = [2]matcher{compileMatcher(l.before), compileMatcher(l.after)}
+	})
+	return l.matchers[0], l.matchers[1]
 }

@@ -194,7 +194,7 @@ func (r *rule) applies(view, rev string, p, q int) bool {
 	if r.nextWords != nil && !r.nextWords[wordAfter(view[p:])] {
 		return false
 	}
-	bre, are := r.re.get()
+	bre, are := r.re.match()
 	before := func() bool { return bre.MatchString(rev[q:min(q+r.backWin, len(rev))]) }
 	after := func() bool { return are.MatchString(view[p:min(p+r.aheadWin, len(view))]) }
 	if r.beforeFirst {
