@@ -263,6 +263,7 @@ func (l *Letter) identify(ctx context.Context) error {
 		return err
 	}
 	l.SourceCatalog = &catalog.Catalog{}
+	l.SourceCatalog.Grow(len(sentences))
 	for i, s := range sentences {
 		s.ID = ids[i]
 		l.SourceCatalog.Set(&catalog.Message{ID: s.ID, Other: s.Text})

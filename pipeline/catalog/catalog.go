@@ -26,6 +26,7 @@ import (
 	"crypto/sha1"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -73,6 +74,15 @@ func (c *Catalog) lookup() map[string]int {
 		}
 	}
 	return c.index
+}
+
+// Grow makes room for n more messages, so that adding a long letter's
+// sentences one by one does not rebuild the index again and again.
+func (c *Catalog) Grow(n int) {
+	old := c.lookup()
+	c.Messages = slices.Grow(c.Messages, n)
+	c.index = make(map[string]int, len(old)+n)
+	maps.Copy(c.index, old)
 }
 
 // Set adds m, or replaces the message with the same id where it stands.
