@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/review"
 )
@@ -26,9 +25,9 @@ func newApproveCmd(o *IO) *cobra.Command {
 	var lang string
 	c := &cobra.Command{
 		Use:     "approve FILE --lang LANG (--all | ID...)",
-		Short:   o.P.T("approve.short"),
-		Long:    o.P.T("approve.long"),
-		Example: o.P.T("approve.example"),
+		Short:   o.Printer.T("approve.short"),
+		Long:    o.Printer.T("approve.long"),
+		Example: o.Printer.T("approve.example"),
 		Args:    rangeArgs(1, 1<<20),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Letter, opts.IDs = args[0], args[1:]
@@ -43,10 +42,10 @@ func newApproveCmd(o *IO) *cobra.Command {
 			return approveRun(c.Context(), o, opts)
 		},
 	}
-	c.Flags().StringVar(&lang, "lang", "", o.P.T("flag.lang"))
-	c.Flags().BoolVar(&opts.All, "all", false, o.P.T("flag.approve.all"))
-	c.Flags().BoolVar(&opts.Force, "force", false, o.P.T("flag.approve.force"))
-	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.P.T("flag.glossary"))
+	c.Flags().StringVar(&lang, "lang", "", o.Printer.T("flag.lang"))
+	c.Flags().BoolVar(&opts.All, "all", false, o.Printer.T("flag.approve.all"))
+	c.Flags().BoolVar(&opts.Force, "force", false, o.Printer.T("flag.approve.force"))
+	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.Printer.T("flag.glossary"))
 	_ = c.MarkFlagRequired("lang")
 	return c
 }
@@ -64,10 +63,10 @@ func approveRun(ctx context.Context, o *IO, opts approveOptions) error {
 		return err
 	}
 	reportRefusals(o, res.Refused)
-	if err := writeApprovals(r, res.Approved); err != nil {
+	if err := writeApprovals(r, len(res.Approved) > 0); err != nil {
 		return err
 	}
-	fmt.Fprintln(o.Out, o.P.T("approve.summary", "Approved", len(res.Approved), "Refused", len(res.Refused), "Lang", opts.Lang.String()))
+	fmt.Fprintln(o.Out, o.Printer.T("approve.summary", "Approved", len(res.Approved), "Refused", len(res.Refused), "Lang", opts.Lang.String()))
 	if len(res.Refused) > 0 {
 		return fmt.Errorf("%w: %w", errSilent, pipeline.ErrPartial)
 	}
@@ -78,23 +77,18 @@ func approveRun(ctx context.Context, o *IO, opts approveOptions) error {
 // one's hint.
 func reportRefusals(o *IO, refusals []error) {
 	for i, err := range refusals {
-		fmt.Fprintf(o.Err, "epistle: %s\n", o.P.ErrorText(err))
-		if h := o.P.HintText(err); h != "" && i == 0 {
-			fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), h)
+		fmt.Fprintf(o.Err, "epistle: %s\n", o.Printer.ErrorText(err))
+		if h := o.Printer.HintText(err); h != "" && i == 0 {
+			fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.Printer.T("hint.prefix"), h)
 		}
 	}
 }
 
 // writeApprovals writes what the reviewer changed, in the order
 // review.Reviewer.Files gives (the log first), when anything was approved.
-func writeApprovals(r *review.Reviewer, approved []string) error {
-	if len(approved) == 0 {
+func writeApprovals(r *review.Reviewer, approved bool) error {
+	if !approved {
 		return nil
 	}
-	for _, f := range r.Files() {
-		if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
-			return locales.New("write.failed", "Path", f.Path).Wrap(err)
-		}
-	}
-	return nil
+	return pipeline.Save(r.Files())
 }

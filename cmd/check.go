@@ -24,9 +24,9 @@ func newCheckCmd(o *IO) *cobra.Command {
 	var lang string
 	c := &cobra.Command{
 		Use:     "check FILE [--lang LANG]",
-		Short:   o.P.T("check.short"),
-		Long:    o.P.T("check.long"),
-		Example: o.P.T("check.example"),
+		Short:   o.Printer.T("check.short"),
+		Long:    o.Printer.T("check.long"),
+		Example: o.Printer.T("check.example"),
 		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Letter = args[0]
@@ -37,9 +37,9 @@ func newCheckCmd(o *IO) *cobra.Command {
 			return checkRun(c.Context(), o, opts)
 		},
 	}
-	c.Flags().StringVar(&lang, "lang", "", o.P.T("flag.check.lang"))
-	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.P.T("flag.glossary"))
-	c.Flags().BoolVar(&opts.JSON, "json", false, o.P.T("flag.json"))
+	c.Flags().StringVar(&lang, "lang", "", o.Printer.T("flag.check.lang"))
+	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.Printer.T("flag.glossary"))
+	c.Flags().BoolVar(&opts.JSON, "json", false, o.Printer.T("flag.json"))
 	return c
 }
 
@@ -74,7 +74,7 @@ func checkRun(ctx context.Context, o *IO, opts checkOptions) error {
 		for _, p := range problems {
 			fmt.Fprintf(o.Out, "%s\t%s\t%s\n", p.ID, p.Lang, problemLine(o, p))
 		}
-		fmt.Fprintln(o.Out, o.P.T("check.summary", "Errors", errs, "Warnings", len(problems)-errs))
+		fmt.Fprintln(o.Out, o.Printer.T("check.summary", "Errors", errs, "Warnings", len(problems)-errs))
 	}
 	if errs > 0 {
 		return fmt.Errorf("%w: %w", errSilent, pipeline.ErrPartial)

@@ -16,9 +16,9 @@ var shells = []string{"bash", "zsh", "fish", "powershell"}
 func newCompletionCmd(o *IO) *cobra.Command {
 	return &cobra.Command{
 		Use:       "completion bash|zsh|fish|powershell",
-		Short:     o.P.T("completion.short"),
-		Long:      o.P.T("completion.long"),
-		Example:   o.P.T("completion.example"),
+		Short:     o.Printer.T("completion.short"),
+		Long:      o.Printer.T("completion.long"),
+		Example:   o.Printer.T("completion.example"),
 		Args:      exactArgs(1),
 		ValidArgs: shells,
 		RunE: func(c *cobra.Command, args []string) error {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,14 +13,13 @@ import (
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/exchange"
-	"github.com/epistle-letters/epistle/pipeline/review"
 )
 
 func newExchangeCmd(o *IO) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "exchange",
-		Short: o.P.T("exchange.short"),
-		Long:  o.P.T("exchange.long"),
+		Short: o.Printer.T("exchange.short"),
+		Long:  o.Printer.T("exchange.long"),
 	}
 	c.AddCommand(newExchangeExportCmd(o), newExchangeImportCmd(o))
 	return c
@@ -67,9 +65,9 @@ func newExchangeExportCmd(o *IO) *cobra.Command {
 	var lang, format string
 	c := &cobra.Command{
 		Use:     "export FILE --lang LANG --format xliff|xliff12|po|tmx",
-		Short:   o.P.T("exchange.export.short"),
-		Long:    o.P.T("exchange.export.long"),
-		Example: o.P.T("exchange.export.example"),
+		Short:   o.Printer.T("exchange.export.short"),
+		Long:    o.Printer.T("exchange.export.long"),
+		Example: o.Printer.T("exchange.export.example"),
 		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Letter = args[0]
@@ -79,12 +77,12 @@ func newExchangeExportCmd(o *IO) *cobra.Command {
 			return exchangeExportRun(c.Context(), o, opts)
 		},
 	}
-	c.Flags().StringVar(&lang, "lang", "", o.P.T("flag.lang"))
-	c.Flags().StringVar(&format, "format", "xliff", o.P.T("exchange.flag.format"))
-	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.P.T("flag.glossary"))
-	c.Flags().StringVar(&opts.Encoding, "encoding", "", o.P.T("flag.encoding"))
-	c.Flags().StringVarP(&opts.Output, "output", "o", "", o.P.T("flag.output"))
-	c.Flags().BoolVar(&opts.Force, "force", false, o.P.T("flag.output.force"))
+	c.Flags().StringVar(&lang, "lang", "", o.Printer.T("flag.lang"))
+	c.Flags().StringVar(&format, "format", "xliff", o.Printer.T("exchange.flag.format"))
+	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.Printer.T("flag.glossary"))
+	c.Flags().StringVar(&opts.Encoding, "encoding", "", o.Printer.T("flag.encoding"))
+	c.Flags().StringVarP(&opts.Output, "output", "o", "", o.Printer.T("flag.output"))
+	c.Flags().BoolVar(&opts.Force, "force", false, o.Printer.T("flag.output.force"))
 	_ = c.MarkFlagRequired("lang")
 	return c
 }
@@ -125,9 +123,9 @@ func newExchangeImportCmd(o *IO) *cobra.Command {
 	var lang, format string
 	c := &cobra.Command{
 		Use:     "import FILE EDITED --lang LANG",
-		Short:   o.P.T("exchange.import.short"),
-		Long:    o.P.T("exchange.import.long"),
-		Example: o.P.T("exchange.import.example"),
+		Short:   o.Printer.T("exchange.import.short"),
+		Long:    o.Printer.T("exchange.import.long"),
+		Example: o.Printer.T("exchange.import.example"),
 		Args:    exactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Letter, opts.Edited = args[0], args[1]
@@ -137,11 +135,11 @@ func newExchangeImportCmd(o *IO) *cobra.Command {
 			return exchangeImportRun(c.Context(), o, opts)
 		},
 	}
-	c.Flags().StringVar(&lang, "lang", "", o.P.T("flag.lang"))
-	c.Flags().StringVar(&format, "format", "", o.P.T("exchange.flag.import-format"))
-	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.P.T("flag.glossary"))
-	c.Flags().StringVar(&opts.Encoding, "encoding", "", o.P.T("flag.encoding"))
-	c.Flags().BoolVar(&opts.Force, "force", false, o.P.T("exchange.flag.force"))
+	c.Flags().StringVar(&lang, "lang", "", o.Printer.T("flag.lang"))
+	c.Flags().StringVar(&format, "format", "", o.Printer.T("exchange.flag.import-format"))
+	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.Printer.T("flag.glossary"))
+	c.Flags().StringVar(&opts.Encoding, "encoding", "", o.Printer.T("flag.encoding"))
+	c.Flags().BoolVar(&opts.Force, "force", false, o.Printer.T("exchange.flag.force"))
 	_ = c.MarkFlagRequired("lang")
 	return c
 }
@@ -176,42 +174,25 @@ func exchangeImportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
 	if err := writePending(l); err != nil {
 		return err
 	}
-	imp, err := exchange.Build(l, r.T, r.Glossary).Import(opts.Edited, data, opts.Format, r.T.Approved)
+	imp, err := exchange.Build(l, r.Translations, r.Glossary).Import(opts.Edited, data, opts.Format, r.Translations.Approved)
 	if err != nil {
 		return err
 	}
 	for _, p := range imp.Problems {
 		o.Warn(importProblem(opts.Edited, p))
 	}
-	if len(imp.Problems) > 0 && !opts.Force {
-		return locales.New("exchange.import.refused", "Path", opts.Edited, "Count", len(imp.Problems)).
-			WithHint("exchange.import.refused.hint")
-	}
-	// What the translator changed is approved like any approval: the same
-	// QA refusal (unless --force) and a decision in the review log.
-	approvals := make([]review.Approval, len(imp.Changes))
-	for i, c := range imp.Changes {
-		approvals[i] = review.Approval{ID: c.ID, Text: c.New, Edited: true, Force: opts.Force,
-			Origin: "reviewed in " + filepath.Base(opts.Edited)}
-	}
-	approved, refusals, err := r.ApproveEach(approvals)
+	approved, refusals, err := imp.Approve(r, opts.Edited, opts.Force)
 	if err != nil {
 		return err
 	}
 	reportRefusals(o, refusals)
-	if err := writeApprovals(r, approved); err != nil {
+	if err := writeApprovals(r, len(approved) > 0); err != nil {
 		return err
 	}
-	done := map[string]bool{}
-	for _, id := range approved {
-		done[id] = true
+	for _, c := range approved {
+		fmt.Fprintf(o.Out, "%s\t%s\n", c.ID, c.New)
 	}
-	for _, c := range imp.Changes {
-		if done[c.ID] {
-			fmt.Fprintf(o.Out, "%s\t%s\n", c.ID, c.New)
-		}
-	}
-	fmt.Fprintln(o.Out, o.P.T("exchange.import.summary", "Count", len(approved), "Path", l.CatalogPath("active", opts.Lang)))
+	fmt.Fprintln(o.Out, o.Printer.T("exchange.import.summary", "Count", len(approved), "Path", l.CatalogPath("active", opts.Lang)))
 	if len(refusals) > 0 {
 		return fmt.Errorf("%w: %w", errSilent, pipeline.ErrPartial)
 	}

@@ -29,9 +29,9 @@ func newExportCmd(o *IO) *cobra.Command {
 	var lang, format string
 	c := &cobra.Command{
 		Use:     "export FILE --lang LANG",
-		Short:   o.P.T("export.short"),
-		Long:    o.P.T("export.long"),
-		Example: o.P.T("export.example"),
+		Short:   o.Printer.T("export.short"),
+		Long:    o.Printer.T("export.long"),
+		Example: o.Printer.T("export.example"),
 		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Letter = args[0]
@@ -49,13 +49,13 @@ func newExportCmd(o *IO) *cobra.Command {
 			return exportRun(c.Context(), o, opts)
 		},
 	}
-	c.Flags().StringVar(&lang, "lang", "", o.P.T("flag.lang"))
-	c.Flags().StringVar(&format, "format", "md", o.P.T("export.flag.format"))
-	c.Flags().BoolVar(&opts.Bilingual, "bilingual", false, o.P.T("export.flag.bilingual"))
-	c.Flags().BoolVar(&opts.IncludeUnreviewed, "include-unreviewed", false, o.P.T("export.flag.include-unreviewed"))
-	c.Flags().StringVar(&opts.Encoding, "encoding", "", o.P.T("flag.encoding"))
-	c.Flags().StringVarP(&opts.Output, "output", "o", "", o.P.T("flag.output"))
-	c.Flags().BoolVar(&opts.Force, "force", false, o.P.T("flag.output.force"))
+	c.Flags().StringVar(&lang, "lang", "", o.Printer.T("flag.lang"))
+	c.Flags().StringVar(&format, "format", "md", o.Printer.T("export.flag.format"))
+	c.Flags().BoolVar(&opts.Bilingual, "bilingual", false, o.Printer.T("export.flag.bilingual"))
+	c.Flags().BoolVar(&opts.IncludeUnreviewed, "include-unreviewed", false, o.Printer.T("export.flag.include-unreviewed"))
+	c.Flags().StringVar(&opts.Encoding, "encoding", "", o.Printer.T("flag.encoding"))
+	c.Flags().StringVarP(&opts.Output, "output", "o", "", o.Printer.T("flag.output"))
+	c.Flags().BoolVar(&opts.Force, "force", false, o.Printer.T("flag.output.force"))
 	_ = c.MarkFlagRequired("lang")
 	return c
 }

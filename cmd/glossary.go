@@ -19,9 +19,9 @@ import (
 func newGlossaryCmd(o *IO) *cobra.Command {
 	c := &cobra.Command{
 		Use:     "glossary",
-		Short:   o.P.T("glossary.short"),
-		Long:    o.P.T("glossary.long"),
-		Example: o.P.T("glossary.example"),
+		Short:   o.Printer.T("glossary.short"),
+		Long:    o.Printer.T("glossary.long"),
+		Example: o.Printer.T("glossary.example"),
 		// Like the root: bare or with "help", it shows its help; with an
 		// unknown subcommand, it says so in the reader's language and
 		// exits 2.
@@ -46,8 +46,8 @@ func newGlossaryCmd(o *IO) *cobra.Command {
 func newGlossaryListCmd(o *IO) *cobra.Command {
 	return &cobra.Command{
 		Use:     "list FILE",
-		Short:   o.P.T("glossary.list.short"),
-		Example: o.P.T("glossary.list.example"),
+		Short:   o.Printer.T("glossary.list.short"),
+		Example: o.Printer.T("glossary.list.example"),
 		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			return glossaryListRun(o, args[0])
@@ -65,7 +65,7 @@ func glossaryListRun(o *IO, path string) error {
 	if err != nil {
 		return err
 	}
-	rows := [][]string{strings.Split(o.P.T("glossary.list.header"), "\t")}
+	rows := [][]string{strings.Split(o.Printer.T("glossary.list.header"), "\t")}
 	for _, e := range g.Entries {
 		rows = append(rows, []string{e.Source, strings.Join(e.Targets, " | "), string(e.Kind),
 			strings.Join(e.Forbidden, " | "), e.Note})
@@ -120,9 +120,9 @@ type glossaryCheckOptions struct {
 func newGlossaryCheckCmd(o *IO) *cobra.Command {
 	return &cobra.Command{
 		Use:     "check FILE [LETTER]",
-		Short:   o.P.T("glossary.check.short"),
-		Long:    o.P.T("glossary.check.long"),
-		Example: o.P.T("glossary.check.example"),
+		Short:   o.Printer.T("glossary.check.short"),
+		Long:    o.Printer.T("glossary.check.long"),
+		Example: o.Printer.T("glossary.check.example"),
 		Args:    rangeArgs(1, 2),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts := glossaryCheckOptions{Glossary: args[0]}
@@ -153,7 +153,7 @@ func glossaryCheckRun(ctx context.Context, o *IO, opts glossaryCheckOptions) err
 		return err
 	}
 	if opts.Letter == "" {
-		fmt.Fprintln(o.Out, o.P.T("glossary.check.ok", "Path", opts.Glossary, "Count", len(g.Entries)))
+		fmt.Fprintln(o.Out, o.Printer.T("glossary.check.ok", "Path", opts.Glossary, "Count", len(g.Entries)))
 		return nil
 	}
 	l, err := openLetter(ctx, o, opts.Letter, "")
@@ -167,10 +167,10 @@ func glossaryCheckRun(ctx context.Context, o *IO, opts glossaryCheckOptions) err
 	for _, occ := range g.Occurrences(segments, l.Source) {
 		e := occ.Entry
 		if len(occ.Hits) == 0 {
-			fmt.Fprintln(o.Out, o.P.T("glossary.check.absent", "Source", e.Source, "Target", e.Target(), "Kind", string(e.Kind)))
+			fmt.Fprintln(o.Out, o.Printer.T("glossary.check.absent", "Source", e.Source, "Target", e.Target(), "Kind", string(e.Kind)))
 			continue
 		}
-		fmt.Fprintln(o.Out, o.P.T("glossary.check.entry", "Source", e.Source, "Target", e.Target(), "Kind", string(e.Kind), "Count", len(occ.Hits)))
+		fmt.Fprintln(o.Out, o.Printer.T("glossary.check.entry", "Source", e.Source, "Target", e.Target(), "Kind", string(e.Kind), "Count", len(occ.Hits)))
 		for _, h := range occ.Hits {
 			terms := make([]glossary.Term, len(h.Matches))
 			for i, m := range h.Matches {
@@ -223,14 +223,14 @@ func newGlossaryConvertCmd(o *IO, verb string) *cobra.Command {
 		},
 	}
 	if verb == "import" {
-		c.Short, c.Long, c.Example = o.P.T("glossary.import.short"), o.P.T("glossary.import.long"), o.P.T("glossary.import.example")
+		c.Short, c.Long, c.Example = o.Printer.T("glossary.import.short"), o.Printer.T("glossary.import.long"), o.Printer.T("glossary.import.example")
 	} else {
-		c.Short, c.Long, c.Example = o.P.T("glossary.export.short"), o.P.T("glossary.export.long"), o.P.T("glossary.export.example")
-		c.Flags().BoolVar(&opts.KeepPrivate, "include-private", false, o.P.T("flag.glossary.include-private"))
+		c.Short, c.Long, c.Example = o.Printer.T("glossary.export.short"), o.Printer.T("glossary.export.long"), o.Printer.T("glossary.export.example")
+		c.Flags().BoolVar(&opts.KeepPrivate, "include-private", false, o.Printer.T("flag.glossary.include-private"))
 	}
-	c.Flags().StringVarP(&opts.Out, "output", "o", "", o.P.T("flag.output"))
-	c.Flags().StringVar(&format, "format", "", o.P.T("flag.glossary.format"))
-	c.Flags().BoolVar(&opts.Force, "force", false, o.P.T("flag.glossary.force"))
+	c.Flags().StringVarP(&opts.Out, "output", "o", "", o.Printer.T("flag.output"))
+	c.Flags().StringVar(&format, "format", "", o.Printer.T("flag.glossary.format"))
+	c.Flags().BoolVar(&opts.Force, "force", false, o.Printer.T("flag.glossary.force"))
 	return c
 }
 
@@ -258,7 +258,7 @@ func glossaryConvertRun(o *IO, opts glossaryConvertOptions) error {
 	if err := pipeline.WriteFile(opts.Out, conv.Data); err != nil {
 		return locales.New("glossary.write", "Path", opts.Out, "Err", osReason(err)).Wrap(err)
 	}
-	fmt.Fprintln(o.Out, o.P.T("glossary.wrote", "Path", opts.Out, "Count", conv.Entries, "Format", string(opts.Format)))
+	fmt.Fprintln(o.Out, o.Printer.T("glossary.wrote", "Path", opts.Out, "Count", conv.Entries, "Format", string(opts.Format)))
 	return nil
 }
 

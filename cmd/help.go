@@ -16,8 +16,8 @@ import (
 // help command, and the error for a command that does not exist. It runs
 // after every command has been added, so that each one gets its -h flag.
 func localizeHelp(root *cobra.Command, o *IO) {
-	root.Example = o.P.T("root.example")
-	root.SetUsageTemplate(usageTemplate(o.P))
+	root.Example = o.Printer.T("root.example")
+	root.SetUsageTemplate(usageTemplate(o.Printer))
 	help := newHelpCmd(o)
 	root.SetHelpCommand(help)
 	root.AddCommand(help) // now, so that it gets its -h flag below
@@ -36,7 +36,7 @@ func localizeHelp(root *cobra.Command, o *IO) {
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		if c.Flags().Lookup("help") == nil {
-			c.Flags().BoolP("help", "h", false, o.P.T("flag.help", "Command", c.CommandPath()))
+			c.Flags().BoolP("help", "h", false, o.Printer.T("flag.help", "Command", c.CommandPath()))
 		}
 		if c != root {
 			c.Args = requiringFlags(c.Args)
@@ -137,9 +137,9 @@ func usageTemplate(p *locales.Printer) string {
 func newHelpCmd(o *IO) *cobra.Command {
 	return &cobra.Command{
 		Use:     "help [command]",
-		Short:   o.P.T("help.short"),
-		Long:    o.P.T("help.long"),
-		Example: o.P.T("help.example"),
+		Short:   o.Printer.T("help.short"),
+		Long:    o.Printer.T("help.long"),
+		Example: o.Printer.T("help.example"),
 		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			var names []cobra.Completion
 			parent := c.Root()
@@ -182,7 +182,7 @@ func unknownCommand(c *cobra.Command, name string) error {
 func newEnvironmentTopic(o *IO) *cobra.Command {
 	return &cobra.Command{
 		Use:   "environment",
-		Short: o.P.T("environment.short"),
-		Long:  o.P.T("environment.long"),
+		Short: o.Printer.T("environment.short"),
+		Long:  o.Printer.T("environment.long"),
 	}
 }

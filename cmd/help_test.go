@@ -46,7 +46,7 @@ func TestFlagProblem(t *testing.T) {
 // it is found before the command's own argument check.
 func TestRequiredFlagIsUsageError(t *testing.T) {
 	var out bytes.Buffer
-	o := &IO{Out: &out, Err: &out, P: locales.NewPrinter(language.Korean)}
+	o := &IO{Out: &out, Err: &out, Printer: locales.NewPrinter(language.Korean)}
 	root := &cobra.Command{Use: "epistle", SilenceErrors: true, SilenceUsage: true}
 	root.PersistentFlags().String("ui-lang", "", "")
 	approve := &cobra.Command{Use: "approve FILE", Args: exactArgs(1), RunE: func(*cobra.Command, []string) error { return nil }}
@@ -63,7 +63,7 @@ func TestRequiredFlagIsUsageError(t *testing.T) {
 	if !errors.As(err, &ue) {
 		t.Fatalf("error %v is not a usage error", err)
 	}
-	if got, want := o.P.ErrorText(err), "epistle approve 명령에는 --lang 플래그가 필요합니다"; got != want {
+	if got, want := o.Printer.ErrorText(err), "epistle approve 명령에는 --lang 플래그가 필요합니다"; got != want {
 		t.Errorf("error %q, want %q", got, want)
 	}
 
@@ -76,8 +76,8 @@ func TestRequiredFlagIsUsageError(t *testing.T) {
 // Every command has Examples with real invocations, and a Short, a Long and
 // flag descriptions in Korean that are not the English ones.
 func TestEveryCommandIsDocumented(t *testing.T) {
-	en := newRootCmd(&IO{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}, P: locales.NewPrinter(language.English)})
-	ko := newRootCmd(&IO{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}, P: locales.NewPrinter(language.Korean)})
+	en := newRootCmd(&IO{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}, Printer: locales.NewPrinter(language.English)})
+	ko := newRootCmd(&IO{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}, Printer: locales.NewPrinter(language.Korean)})
 	en.InitDefaultHelpCmd()
 	ko.InitDefaultHelpCmd()
 	var walk func(en, ko *cobra.Command)

@@ -21,9 +21,9 @@ type initOptions struct {
 func newInitCmd(o *IO) *cobra.Command {
 	return &cobra.Command{
 		Use:     "init [DIR]",
-		Short:   o.P.T("init.short"),
-		Long:    o.P.T("init.long"),
-		Example: o.P.T("init.example"),
+		Short:   o.Printer.T("init.short"),
+		Long:    o.Printer.T("init.long"),
+		Example: o.Printer.T("init.example"),
 		Args:    rangeArgs(0, 1),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			return nil, cobra.ShellCompDirectiveFilterDirs
@@ -42,7 +42,7 @@ func newInitCmd(o *IO) *cobra.Command {
 // when any of them exists it writes nothing at all, and when a write fails
 // it removes what it wrote, so that running it again starts clean.
 func initRun(o *IO, opts initOptions) error {
-	files := pipeline.InitFiles(o.P.Tag)
+	files := pipeline.InitFiles(o.Printer.Tag)
 	paths := make([]string, len(files))
 	for i, f := range files {
 		paths[i] = filepath.Join(opts.Dir, f.Name)
@@ -68,7 +68,7 @@ func initRun(o *IO, opts initOptions) error {
 	if dir == "." {
 		dir = ""
 	}
-	fmt.Fprint(o.Out, o.P.T("init.done", "Config", paths[0], "Glossary", paths[1], "Style", paths[2], "Dir", dir))
+	fmt.Fprint(o.Out, o.Printer.T("init.done", "Config", paths[0], "Glossary", paths[1], "Style", paths[2], "Dir", dir))
 	return nil
 }
 

@@ -33,7 +33,7 @@ func TestInterruptedReadingTheLetter(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			cancel()
 			var out, errOut bytes.Buffer
-			o := &IO{In: strings.NewReader(""), Out: &out, Err: &errOut, P: locales.NewPrinter(language.English)}
+			o := &IO{In: strings.NewReader(""), Out: &out, Err: &errOut, Printer: locales.NewPrinter(language.English)}
 			root := newRootCmd(o)
 			root.SetArgs(args)
 			code := report(o, root.ExecuteContext(ctx), ctx.Err() != nil)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 )
 
@@ -52,8 +51,8 @@ func readLetter(ctx context.Context, o *IO, path, encoding string) (*pipeline.Le
 func warnLetter(o *IO, l *pipeline.Letter) {
 	for _, w := range l.Warnings {
 		o.Warn(w)
-		if h := o.P.HintText(w); h != "" {
-			fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), h)
+		if h := o.Printer.HintText(w); h != "" {
+			fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.Printer.T("hint.prefix"), h)
 		}
 	}
 }
@@ -71,10 +70,5 @@ func startWritePending(l *pipeline.Letter) (wait func() error) {
 // writePending writes the source catalog and skeleton that reading the
 // letter changed.
 func writePending(l *pipeline.Letter) error {
-	for _, f := range l.Pending() {
-		if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
-			return locales.New("write.failed", "Path", f.Path).Wrap(err)
-		}
-	}
-	return nil
+	return pipeline.Save(l.Pending())
 }

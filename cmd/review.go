@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/epistle-letters/epistle/internal/lineedit"
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/qa"
@@ -38,9 +39,9 @@ func newReviewCmd(o *IO) *cobra.Command {
 	var lang string
 	c := &cobra.Command{
 		Use:     "review FILE|DIR [--lang LANG] [--web]",
-		Short:   o.P.T("review.short"),
-		Long:    o.P.T("review.long"),
-		Example: o.P.T("review.example"),
+		Short:   o.Printer.T("review.short"),
+		Long:    o.Printer.T("review.long"),
+		Example: o.Printer.T("review.example"),
 		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Letter = args[0]
@@ -66,13 +67,13 @@ func newReviewCmd(o *IO) *cobra.Command {
 			return reviewRun(c.Context(), o, opts)
 		},
 	}
-	c.Flags().StringVar(&lang, "lang", "", o.P.T("flag.review.lang"))
-	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.P.T("flag.glossary"))
-	c.Flags().BoolVarP(&opts.Interactive, "interactive", "i", false, o.P.T("flag.interactive"))
-	c.Flags().BoolVar(&opts.JSON, "json", false, o.P.T("flag.json"))
-	c.Flags().BoolVar(&opts.Web, "web", false, o.P.T("flag.web"))
-	c.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:0", o.P.T("flag.web.addr"))
-	c.Flags().BoolVar(&opts.NoOpen, "no-open", false, o.P.T("flag.web.no-open"))
+	c.Flags().StringVar(&lang, "lang", "", o.Printer.T("flag.review.lang"))
+	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.Printer.T("flag.glossary"))
+	c.Flags().BoolVarP(&opts.Interactive, "interactive", "i", false, o.Printer.T("flag.interactive"))
+	c.Flags().BoolVar(&opts.JSON, "json", false, o.Printer.T("flag.json"))
+	c.Flags().BoolVar(&opts.Web, "web", false, o.Printer.T("flag.web"))
+	c.Flags().StringVar(&opts.Addr, "addr", "127.0.0.1:0", o.Printer.T("flag.web.addr"))
+	c.Flags().BoolVar(&opts.NoOpen, "no-open", false, o.Printer.T("flag.web.no-open"))
 	return c
 }
 
@@ -100,7 +101,7 @@ func reviewRun(ctx context.Context, o *IO, opts reviewOptions) error {
 		return writeJSON(o, reviewReport{Letter: r.Letter.Path, Lang: r.Lang.String(), Segments: items})
 	}
 	if len(items) == 0 {
-		fmt.Fprintln(o.Out, o.P.T("review.none", "Lang", r.Lang.String()))
+		fmt.Fprintln(o.Out, o.Printer.T("review.none", "Lang", r.Lang.String()))
 	}
 	for i, it := range items {
 		showItem(o, o.Out, r, it, i+1, len(items))
@@ -152,30 +153,23 @@ func openTranslations(l *pipeline.Letter, lang language.Tag, glossaryPath string
 func reviewInteractive(ctx context.Context, o *IO, r *review.Reviewer) error {
 	in := bufio.NewReader(o.In)
 	s := &review.Session{
-		R:    r,
-		In:   in,
-		Show: func(it review.Item, pos, total int) { showItem(o, o.Out, r, it, pos, total) },
-		Ask:  func(m *locales.Message) { fmt.Fprintf(o.Err, "epistle: %s ", o.P.Sprint(m)) },
+		Reviewer: r,
+		In:       in,
+		Show:     func(it review.Item, pos, total int) { showItem(o, o.Out, r, it, pos, total) },
+		Ask:      func(m *locales.Message) { fmt.Fprintf(o.Err, "epistle: %s ", o.Printer.Sprint(m)) },
 		Say: func(m *locales.Message) {
-			fmt.Fprintf(o.Err, "\nepistle: %s\n", o.P.ErrorText(m))
-			if h := o.P.HintText(m); h != "" {
-				fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), h)
+			fmt.Fprintf(o.Err, "\nepistle: %s\n", o.Printer.ErrorText(m))
+			if h := o.Printer.HintText(m); h != "" {
+				fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.Printer.T("hint.prefix"), h)
 			}
 		},
-		Save: func(files []pipeline.File) error {
-			for _, f := range files {
-				if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
-					return locales.New("write.failed", "Path", f.Path).Wrap(err)
-				}
-			}
-			return nil
-		},
+		Save: pipeline.Save,
 	}
 	// On a terminal, e edits the translation where it stands: in $EDITOR
 	// when there is one, else on the prompt line itself.
 	if f, ok := o.In.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
 		s.Edit = func(text string) (string, error) {
-			return editOnTerminal(f, in, o.Err, "epistle: "+o.P.T("edit.prompt")+" ", text)
+			return lineedit.Edit(f, in, o.Err, "epistle: "+o.Printer.T("edit.prompt")+" ", text)
 		}
 		if os.Getenv("EDITOR") != "" {
 			s.Edit = func(text string) (string, error) { return editInEditor(ctx, text) }
@@ -229,20 +223,20 @@ func showItem(o *IO, w io.Writer, r *review.Reviewer, it review.Item, pos, total
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "  %-5s %s\n", src, highlightTerms(o, it.Source, it.Terms))
 	if it.SourceDiff != nil {
-		fmt.Fprintf(w, "  %-5s %s\n", o.P.T("review.label.was"), it.PreviousSource)
-		fmt.Fprintf(w, "  %-5s %s\n", o.P.T("review.label.diff"), renderDiff(o, it.SourceDiff))
+		fmt.Fprintf(w, "  %-5s %s\n", o.Printer.T("review.label.was"), it.PreviousSource)
+		fmt.Fprintf(w, "  %-5s %s\n", o.Printer.T("review.label.diff"), renderDiff(o, it.SourceDiff))
 	}
 	if it.Translation != "" {
 		fmt.Fprintf(w, "  %-5s %s\n", tgt, it.Translation)
 	}
 	if it.Previous != "" && it.From != review.FromPrevious {
-		fmt.Fprintf(w, "  %-5s %s\n", o.P.T("review.label.previous"), it.Previous)
+		fmt.Fprintf(w, "  %-5s %s\n", o.Printer.T("review.label.previous"), it.Previous)
 		if it.TranslationDiff != nil {
-			fmt.Fprintf(w, "  %-5s %s\n", o.P.T("review.label.diff"), renderDiff(o, it.TranslationDiff))
+			fmt.Fprintf(w, "  %-5s %s\n", o.Printer.T("review.label.diff"), renderDiff(o, it.TranslationDiff))
 		}
 	}
 	if it.Failure != "" {
-		fmt.Fprintf(w, "  %s\n", o.P.T("status.failed", "Reason", it.Failure))
+		fmt.Fprintf(w, "  %s\n", o.Printer.T("status.failed", "Reason", it.Failure))
 	}
 	for _, p := range it.Problems {
 		fmt.Fprintf(w, "  %s\n", problemLine(o, p))
@@ -253,17 +247,17 @@ func showItem(o *IO, w io.Writer, r *review.Reviewer, it review.Item, pos, total
 // stateName names a state in the reader's language.
 func stateName(o *IO, s pipeline.State) string {
 	//locales:ids review.state.missing review.state.machine review.state.approved review.state.stale review.state.failed
-	return o.P.T("review.state." + string(s))
+	return o.Printer.T("review.state." + string(s))
 }
 
 // problemLine renders a QA problem in the reader's language.
 func problemLine(o *IO, p qa.Problem) string {
-	sev := o.P.T("review.severity.warning")
+	sev := o.Printer.T("review.severity.warning")
 	code := "33"
 	if p.Severity == qa.Error {
-		sev, code = o.P.T("review.severity.error"), "31"
+		sev, code = o.Printer.T("review.severity.error"), "31"
 	}
-	return paint(o, code, sev) + " " + p.Check + ": " + o.P.Sprint(p.Msg)
+	return paint(o, code, sev) + " " + p.Check + ": " + o.Printer.Sprint(p.Msg)
 }
 
 // renderDiff shows a diff inline: red and green on a terminal, git's

@@ -95,7 +95,7 @@ func TestReviewEditsInPlace(t *testing.T) {
 	scr := watch(master)
 	done := make(chan error, 1)
 	go func() {
-		o := &IO{In: slave, Out: slave, Err: slave, P: locales.NewPrinter(language.English)}
+		o := &IO{In: slave, Out: slave, Err: slave, Printer: locales.NewPrinter(language.English)}
 		root := newRootCmd(o)
 		root.SetArgs([]string{"review", letter, "--lang", "en", "--interactive"})
 		done <- root.ExecuteContext(context.Background())

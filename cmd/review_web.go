@@ -31,7 +31,7 @@ func reviewWebRun(ctx context.Context, o *IO, opts reviewOptions) error {
 			}
 			return r, release()
 		},
-		Printer: o.P,
+		Printer: o.Printer,
 	})
 	if err != nil {
 		return err
@@ -41,7 +41,7 @@ func reviewWebRun(ctx context.Context, o *IO, opts reviewOptions) error {
 		return err
 	}
 	url := srv.URL(ln.Addr().String())
-	fmt.Fprintln(o.Out, o.P.T("web.url", "URL", url))
+	fmt.Fprintln(o.Out, o.Printer.T("web.url", "URL", url))
 	if !opts.NoOpen {
 		if err := openBrowser(ctx, url); err != nil {
 			o.Warn(locales.New("web.browser", "Err", err.Error()))

@@ -37,7 +37,7 @@ const (
 
 // epistle runs one command in this process, in English.
 func epistle(ctx context.Context, out, errw io.Writer, args ...string) error {
-	o := &IO{In: strings.NewReader(""), Out: out, Err: errw, P: locales.NewPrinter(language.English)}
+	o := &IO{In: strings.NewReader(""), Out: out, Err: errw, Printer: locales.NewPrinter(language.English)}
 	root := newRootCmd(o)
 	root.SetArgs(args)
 	return root.ExecuteContext(ctx)
@@ -195,7 +195,7 @@ func TestReviewWebInChromium(t *testing.T) {
 	}
 	select {
 	case err := <-done:
-		if code := report(&IO{Err: io.Discard, P: locales.English}, err, true); code != exitOK {
+		if code := report(&IO{Err: io.Discard, Printer: locales.English}, err, true); code != exitOK {
 			t.Errorf("after Ctrl-C the command ended with %v, exit %d", err, code)
 		}
 	case <-time.After(30 * time.Second):

@@ -36,7 +36,7 @@ type IO struct {
 	Out, Err io.Writer
 	// ErrTTY is true when Err is a terminal; Color when colour is wanted.
 	ErrTTY, OutTTY, Color bool
-	P                     *locales.Printer
+	Printer               *locales.Printer
 }
 
 func systemIO(uiLang string) *IO {
@@ -46,21 +46,21 @@ func systemIO(uiLang string) *IO {
 	return &IO{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 		ErrTTY: errTTY, OutTTY: outTTY, Color: outTTY && !noColor,
-		P: locales.NewPrinter(locales.Detect(uiLang)),
+		Printer: locales.NewPrinter(locales.Detect(uiLang)),
 	}
 }
 
 // Warn writes one line to stderr in epistle's voice.
 func (o *IO) Warn(m *locales.Message) {
-	fmt.Fprintf(o.Err, "epistle: %s\n", o.P.Sprint(m))
+	fmt.Fprintf(o.Err, "epistle: %s\n", o.Printer.Sprint(m))
 }
 
 // Error writes an error, and its hint if it has one, in epistle's voice: the
 // lines Main ends a failed command with, for a command that goes on.
 func (o *IO) Error(err error) {
-	fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("error.prefix"), o.P.ErrorText(err))
-	if hint := o.P.HintText(err); hint != "" {
-		fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.P.T("hint.prefix"), hint)
+	fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.Printer.T("error.prefix"), o.Printer.ErrorText(err))
+	if hint := o.Printer.HintText(err); hint != "" {
+		fmt.Fprintf(o.Err, "epistle: %s: %s\n", o.Printer.T("hint.prefix"), hint)
 	}
 }
 
@@ -151,12 +151,12 @@ var errSilent = errors.New("reported")
 func newRootCmd(o *IO) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "epistle",
-		Short:         o.P.T("root.short"),
-		Long:          o.P.T("root.long"),
+		Short:         o.Printer.T("root.short"),
+		Long:          o.Printer.T("root.long"),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.PersistentFlags().String("ui-lang", "", o.P.T("flag.ui-lang"))
+	root.PersistentFlags().String("ui-lang", "", o.Printer.T("flag.ui-lang"))
 	root.SetOut(o.Out)
 	root.SetErr(o.Err)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {

@@ -20,18 +20,18 @@ func newSegmentCmd(o *IO) *cobra.Command {
 	var opts segmentOptions
 	c := &cobra.Command{
 		Use:     "segment FILE",
-		Short:   o.P.T("segment.short"),
-		Long:    o.P.T("segment.long"),
-		Example: o.P.T("segment.example"),
+		Short:   o.Printer.T("segment.short"),
+		Long:    o.Printer.T("segment.long"),
+		Example: o.Printer.T("segment.example"),
 		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Letter = args[0]
 			return segmentRun(c.Context(), o, opts)
 		},
 	}
-	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.P.T("flag.glossary"))
-	c.Flags().StringVar(&opts.Encoding, "encoding", "", o.P.T("flag.encoding"))
-	c.Flags().BoolVar(&opts.JSON, "json", false, o.P.T("flag.json"))
+	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.Printer.T("flag.glossary"))
+	c.Flags().StringVar(&opts.Encoding, "encoding", "", o.Printer.T("flag.encoding"))
+	c.Flags().BoolVar(&opts.JSON, "json", false, o.Printer.T("flag.json"))
 	return c
 }
 

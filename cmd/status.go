@@ -21,9 +21,9 @@ func newStatusCmd(o *IO) *cobra.Command {
 	var opts statusOptions
 	c := &cobra.Command{
 		Use:     "status [PATH...]",
-		Short:   o.P.T("status.short"),
-		Long:    o.P.T("status.long"),
-		Example: o.P.T("status.example"),
+		Short:   o.Printer.T("status.short"),
+		Long:    o.Printer.T("status.long"),
+		Example: o.Printer.T("status.example"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
 			if len(opts.Paths) == 0 {
@@ -32,8 +32,8 @@ func newStatusCmd(o *IO) *cobra.Command {
 			return statusRun(c.Context(), o, opts)
 		},
 	}
-	c.Flags().BoolVar(&opts.Stats, "stats", false, o.P.T("flag.stats"))
-	c.Flags().BoolVar(&opts.JSON, "json", false, o.P.T("flag.json"))
+	c.Flags().BoolVar(&opts.Stats, "stats", false, o.Printer.T("flag.stats"))
+	c.Flags().BoolVar(&opts.JSON, "json", false, o.Printer.T("flag.json"))
 	return c
 }
 
@@ -100,27 +100,27 @@ func statusRun(ctx context.Context, o *IO, opts statusOptions) error {
 func statusText(o *IO, rep statusReport, stats bool) {
 	for _, d := range rep.Documents {
 		if len(d.Langs) == 0 {
-			fmt.Fprintf(o.Out, "%s\t%s\n", d.Path, o.P.T("status.nolang", "Count", d.Segments))
+			fmt.Fprintf(o.Out, "%s\t%s\n", d.Path, o.Printer.T("status.nolang", "Count", d.Segments))
 		}
 		for _, lang := range d.Langs {
 			c := d.Languages[lang.String()]
-			fmt.Fprintf(o.Out, "%s\t%s\t%s\n", d.Path, lang, o.P.T("status.line", "Approved", c.Approved,
+			fmt.Fprintf(o.Out, "%s\t%s\t%s\n", d.Path, lang, o.Printer.T("status.line", "Approved", c.Approved,
 				"Machine", c.Machine, "Stale", c.Stale, "Missing", c.Missing, "Failed", c.Failed))
 			for _, s := range d.Failed[lang.String()] {
-				fmt.Fprintf(o.Out, "\t%s\t%s\n", s.ID, o.P.T("status.failed", "Reason", s.Failure))
+				fmt.Fprintf(o.Out, "\t%s\t%s\n", s.ID, o.Printer.T("status.failed", "Reason", s.Failure))
 			}
 		}
 	}
 	if stats {
 		if len(rep.Stats) == 0 {
-			fmt.Fprintln(o.Out, o.P.T("status.stats.none"))
+			fmt.Fprintln(o.Out, o.Printer.T("status.stats.none"))
 		}
 		for _, s := range rep.Stats {
 			name := s.Backend
 			if s.Model != "" {
 				name += " " + s.Model
 			}
-			fmt.Fprintf(o.Out, "%s\t%s\n", name, o.P.T("status.stats.line", "Approved", s.Approved,
+			fmt.Fprintf(o.Out, "%s\t%s\n", name, o.Printer.T("status.stats.line", "Approved", s.Approved,
 				"Unchanged", fmt.Sprintf("%.0f%%", 100*s.UnchangedShare()), "Distance", fmt.Sprintf("%.1f", s.Distance)))
 		}
 	}

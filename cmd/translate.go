@@ -42,9 +42,9 @@ func newTranslateCmd(o *IO) *cobra.Command {
 	var to []string
 	c := &cobra.Command{
 		Use:     "translate FILE",
-		Short:   o.P.T("translate.short"),
-		Long:    o.P.T("translate.long"),
-		Example: o.P.T("translate.example"),
+		Short:   o.Printer.T("translate.short"),
+		Long:    o.Printer.T("translate.long"),
+		Example: o.Printer.T("translate.example"),
 		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Letter = args[0]
@@ -67,17 +67,17 @@ func newTranslateCmd(o *IO) *cobra.Command {
 		},
 	}
 	f := c.Flags()
-	f.StringSliceVar(&to, "to", nil, o.P.T("flag.to"))
-	f.StringVar(&opts.Backend, "backend", "", o.P.T("flag.backend"))
-	f.StringVar(&opts.Model, "model", "", o.P.T("flag.model"))
-	f.IntVar(&opts.Jobs, "jobs", 4, o.P.T("flag.jobs"))
-	f.IntVar(&opts.Batch, "batch", 1500, o.P.T("flag.batch"))
-	f.BoolVar(&opts.DryRun, "dry-run", false, o.P.T("flag.dry-run"))
-	f.BoolVar(&opts.Force, "force", false, o.P.T("flag.force"))
-	f.BoolVar(&opts.JSON, "json", false, o.P.T("flag.json"))
-	f.BoolVar(&opts.BatchAPI, "batch-api", false, o.P.T("flag.batch-api"))
-	f.StringVar(&opts.Encoding, "encoding", "", o.P.T("flag.encoding"))
-	f.StringVar(&opts.Glossary, "glossary", "", o.P.T("flag.glossary"))
+	f.StringSliceVar(&to, "to", nil, o.Printer.T("flag.to"))
+	f.StringVar(&opts.Backend, "backend", "", o.Printer.T("flag.backend"))
+	f.StringVar(&opts.Model, "model", "", o.Printer.T("flag.model"))
+	f.IntVar(&opts.Jobs, "jobs", 4, o.Printer.T("flag.jobs"))
+	f.IntVar(&opts.Batch, "batch", 1500, o.Printer.T("flag.batch"))
+	f.BoolVar(&opts.DryRun, "dry-run", false, o.Printer.T("flag.dry-run"))
+	f.BoolVar(&opts.Force, "force", false, o.Printer.T("flag.force"))
+	f.BoolVar(&opts.JSON, "json", false, o.Printer.T("flag.json"))
+	f.BoolVar(&opts.BatchAPI, "batch-api", false, o.Printer.T("flag.batch-api"))
+	f.StringVar(&opts.Encoding, "encoding", "", o.Printer.T("flag.encoding"))
+	f.StringVar(&opts.Glossary, "glossary", "", o.Printer.T("flag.glossary"))
 	return c
 }
 
@@ -158,18 +158,18 @@ func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, model 
 	}
 	price, priced := cfg.Prices[model]
 	if opts.DryRun {
-		fmt.Fprintln(o.Out, o.P.T("translate.dry-run", "Count", r.Segments, "Batches", r.Batches, "Tokens", r.EstimatedTokens, "Reused", r.Reused))
+		fmt.Fprintln(o.Out, o.Printer.T("translate.dry-run", "Count", r.Segments, "Batches", r.Batches, "Tokens", r.EstimatedTokens, "Reused", r.Reused))
 		if priced {
-			fmt.Fprintln(o.Out, o.P.T("translate.cost", "Cost", fmt.Sprintf("%.4f", float64(r.EstimatedTokens)*price.Prompt/1e6)))
+			fmt.Fprintln(o.Out, o.Printer.T("translate.cost", "Cost", fmt.Sprintf("%.4f", float64(r.EstimatedTokens)*price.Prompt/1e6)))
 		}
 		return nil
 	}
-	fmt.Fprintln(o.Out, o.P.T("translate.summary", "Translated", r.Translated, "Reused", r.Reused, "Failed", r.Failed, "Missing", r.Missing,
+	fmt.Fprintln(o.Out, o.Printer.T("translate.summary", "Translated", r.Translated, "Reused", r.Reused, "Failed", r.Failed, "Missing", r.Missing,
 		"Requests", r.Requests, "Prompt", r.PromptTokens, "Completion", r.CompletionTokens,
 		"Seconds", fmt.Sprintf("%.1f", r.Seconds)))
 	if priced {
 		cost := float64(r.PromptTokens)*price.Prompt/1e6 + float64(r.CompletionTokens)*price.Completion/1e6
-		fmt.Fprintln(o.Out, o.P.T("translate.cost", "Cost", fmt.Sprintf("%.4f", cost)))
+		fmt.Fprintln(o.Out, o.Printer.T("translate.cost", "Cost", fmt.Sprintf("%.4f", cost)))
 	}
 	return nil
 }

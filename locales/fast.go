@@ -5,12 +5,14 @@ import (
 	"strings"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
+
+	"github.com/epistle-letters/epistle/internal/tomlstring"
 )
 
 // parseSimple reads a message file made only of comments and lines
 // `"id" = text` (or id = text), the text a one-line basic string (with the
-// escapes \" \\ \n \t), a one-line literal string, or a multi-line literal
-// or basic string without escapes. ok is false at anything else (a plural
+// escapes [tomlstring.Unquote] reads), a one-line literal string, or a
+// multi-line literal or basic string without escapes. ok is false at anything else (a plural
 // table, another escape), and the file then goes through go-i18n's TOML
 // reading. Every file parseSimple accepts gives the messages go-i18n gives (a
 // test holds it); a general TOML decoder was a fifth of a short command.
@@ -68,7 +70,7 @@ func parseSimple(data []byte) (msgs []*i18n.Message, ok bool) {
 				return nil, false
 			}
 		case len(value) >= 2 && value[0] == '"' && value[len(value)-1] == '"':
-			if text, ok = unescape(value[1 : len(value)-1]); !ok {
+			if text, ok = tomlstring.Unquote(value); !ok {
 				return nil, false
 			}
 		default:
@@ -89,38 +91,6 @@ func parseSimple(data []byte) (msgs []*i18n.Message, ok bool) {
 		s = rest
 	}
 	return msgs, true
-}
-
-// unescape reads the inside of a one-line basic string with the escapes
-// \" \\ \n and \t; ok is false at any other escape or an unescaped quote.
-func unescape(v string) (string, bool) {
-	if !strings.ContainsAny(v, "\"\\") {
-		return v, true
-	}
-	var b strings.Builder
-	for i := 0; i < len(v); i++ {
-		switch c := v[i]; {
-		case c == '"':
-			return "", false
-		case c != '\\':
-			b.WriteByte(c)
-		case i+1 == len(v):
-			return "", false
-		default:
-			i++
-			switch v[i] {
-			case '"', '\\':
-				b.WriteByte(v[i])
-			case 'n':
-				b.WriteByte('\n')
-			case 't':
-				b.WriteByte('\t')
-			default:
-				return "", false
-			}
-		}
-	}
-	return b.String(), true
 }
 
 // setForm sets the plural form or description key of a message's table.

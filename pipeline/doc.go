@@ -12,5 +12,15 @@
 // source catalog active.<src>.toml, machine translations translate.<lang>.toml,
 // approved translations active.<lang>.toml (all go-i18n v2 message files) and
 // the skeleton. The core computes and returns what to write; the command line
-// writes it, atomically.
+// writes it, atomically ([WriteFile], [Save]). One process writes a letter at
+// a time ([Letter.Lock]), and a command's -o never lands on what it reads or
+// inside NAME.epistle/ ([CheckOutput]).
+//
+// This package is the letter and its store. Each step with a vocabulary of
+// its own is a package below it, in the order a letter goes through them:
+// decode, document and segment read it; translate is the engine that sends
+// its sentences to a backend (backend chooses one of openai, deepl or
+// memory); qa and review are where a person takes over, review/web in a
+// browser; exchange trades catalogs with translators' tools; edition
+// writes what readers get.
 package pipeline

@@ -3,6 +3,8 @@ package pipeline
 import (
 	"os"
 	"path/filepath"
+
+	"github.com/epistle-letters/epistle/locales"
 )
 
 // File is a file the core wants written; the command line writes it, so
@@ -47,6 +49,19 @@ func WriteFiles(files []File) error {
 	for _, f := range files {
 		if err := WriteFile(f.Path, f.Data); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// Save writes each file as [WriteFiles] does, for the commands and the
+// review page, which tell a person what failed: the error is a
+// *locales.Message naming the file that could not be written. The translate
+// engine calls WriteFiles instead and names the letter in its own message.
+func Save(files []File) error {
+	for _, f := range files {
+		if err := WriteFile(f.Path, f.Data); err != nil {
+			return locales.New("write.failed", "Path", f.Path).Wrap(err)
 		}
 	}
 	return nil

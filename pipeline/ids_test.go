@@ -176,33 +176,15 @@ func TestAlignSameIDs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := assignIDsWith(lcsTable, old, texts)
+			want, err := assignIDsAligned(context.Background(), old, texts, lcsTable(old, texts))
+			if err != nil {
+				t.Fatal(err)
+			}
 			if !slices.Equal(got, want) {
 				t.Errorf("ids differ from the table's\n got %q\nwant %q", got, want)
 			}
 		})
 	}
-}
-
-// assignIDsWith is assignIDs on the alignment of pairs.
-func assignIDsWith(pairsOf func([]known, []string) [][2]int, old []known, texts []string) []string {
-	ids := make([]string, len(texts))
-	used := &idSet{used: map[string]bool{}, next: map[string]int{}}
-	oi, ni := 0, 0
-	for _, p := range append(pairsOf(old, texts), [2]int{len(old), len(texts)}) {
-		_ = matchChanged(context.Background(), old[oi:p[0]], texts[ni:p[1]], ids[ni:p[1]], used)
-		if p[0] < len(old) {
-			ids[p[1]] = old[p[0]].ID
-			used.used[old[p[0]].ID] = true
-		}
-		oi, ni = p[0]+1, p[1]+1
-	}
-	for i, id := range ids {
-		if id == "" {
-			ids[i] = freshID(texts[i], used)
-		}
-	}
-	return ids
 }
 
 // Two sentences edited side by side form one changed stretch: each keeps

@@ -1,6 +1,6 @@
 // Package backend chooses who translates and sets it up: the command
 // line's choice wins over the environment, which wins over epistle.toml
-// ([Resolve]); [Open] then builds the translator for one target language,
+// ([Resolve]); [Runs] then builds the translator for each target language,
 // with the newsletter's translation memory beside it.
 package backend
 
@@ -18,11 +18,11 @@ import (
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
-// Names are the backends epistle knows.
-var Names = []string{"openai", "deepl", "memory"}
+// names are the backends epistle knows.
+var names = []string{"openai", "deepl", "memory"}
 
-// Known reports whether name is one of Names.
-func Known(name string) bool { return slices.Contains(Names, name) }
+// Known reports whether epistle knows the backend name.
+func Known(name string) bool { return slices.Contains(names, name) }
 
 // Choice is what the command line says; "" where it says nothing.
 type Choice struct {
@@ -62,9 +62,9 @@ func Resolve(c Choice, cfg *pipeline.Config, getenv func(string) string) (Settin
 	return s, nil
 }
 
-// Backend is a translator ready for one target language, with the
+// backend is a translator ready for one target language, with the
 // translation memory every backend draws exact matches and examples from.
-type Backend struct {
+type backend struct {
 	Settings
 	Translator translate.Translator
 	Memory     *memory.Translator
@@ -73,13 +73,13 @@ type Backend struct {
 	Batcher func(ctx context.Context, reqs []*translate.Request) ([]*translate.Response, error)
 }
 
-// Open sets up the backend s for translating l into lang.
-func Open(s Settings, cfg *pipeline.Config, l *pipeline.Letter, lang language.Tag) (*Backend, error) {
+// open sets up the backend s for translating l into lang.
+func open(s Settings, cfg *pipeline.Config, l *pipeline.Letter, lang language.Tag) (*backend, error) {
 	mem, err := memory.ForNewsletter(cfg, l.Source, lang)
 	if err != nil {
 		return nil, err
 	}
-	b := &Backend{Settings: s, Memory: mem}
+	b := &backend{Settings: s, Memory: mem}
 	switch s.Name {
 	case "memory":
 		b.Translator = mem
@@ -156,7 +156,7 @@ func Runs(l *pipeline.Letter, s Settings, p Plan) ([]translate.Options, error) {
 	}
 	runs := make([]translate.Options, len(targets))
 	for i, lang := range targets {
-		b, err := Open(s, cfg, l, lang)
+		b, err := open(s, cfg, l, lang)
 		if err != nil {
 			return nil, err
 		}

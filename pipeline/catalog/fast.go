@@ -2,8 +2,9 @@ package catalog
 
 import (
 	"bytes"
-	"strconv"
 	"unicode/utf8"
+
+	"github.com/epistle-letters/epistle/internal/tomlstring"
 )
 
 // parseMarshaled reads a catalog written exactly as [Catalog.Marshal] writes
@@ -41,7 +42,7 @@ func parseMarshaled(data []byte) (c *Catalog, ok bool) {
 				return nil, false
 			}
 			seen[string(field)] = true
-			text, ok := unquote(value)
+			text, ok := tomlstring.Unquote(value)
 			if !ok {
 				return nil, false
 			}
@@ -71,58 +72,4 @@ func bareKey(id []byte) bool {
 		}
 	}
 	return true
-}
-
-// unquote reads a TOML basic string with the escapes quote writes, and
-// nothing after it.
-func unquote(v []byte) (string, bool) {
-	if len(v) < 2 || v[0] != '"' || v[len(v)-1] != '"' {
-		return "", false
-	}
-	v = v[1 : len(v)-1]
-	if bytes.IndexByte(v, '\\') < 0 {
-		for _, b := range v {
-			if b == '"' || b < 0x20 || b == 0x7f {
-				return "", false
-			}
-		}
-		return string(v), true
-	}
-	out := make([]byte, 0, len(v))
-	for i := 0; i < len(v); i++ {
-		b := v[i]
-		switch {
-		case b == '"' || b < 0x20 && b != '\t' || b == 0x7f:
-			return "", false
-		case b != '\\':
-			out = append(out, b)
-			continue
-		}
-		if i++; i == len(v) {
-			return "", false
-		}
-		switch v[i] {
-		case '"', '\\':
-			out = append(out, v[i])
-		case 'n':
-			out = append(out, '\n')
-		case 'r':
-			out = append(out, '\r')
-		case 't':
-			out = append(out, '\t')
-		case 'u':
-			if i+4 >= len(v) {
-				return "", false
-			}
-			n, err := strconv.ParseUint(string(v[i+1:i+5]), 16, 32)
-			if err != nil || !utf8.ValidRune(rune(n)) {
-				return "", false
-			}
-			out = utf8.AppendRune(out, rune(n))
-			i += 4
-		default:
-			return "", false
-		}
-	}
-	return string(out), true
 }

@@ -74,7 +74,7 @@ func TestApproveDiskFull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m := r.T.Approved.Get(id); m == nil {
+	if m := r.Translations.Approved.Get(id); m == nil {
 		t.Fatalf("%s is not approved after the rerun", id)
 	}
 }

@@ -30,7 +30,7 @@ func (r *Reviewer) ApproveBulk(b Bulk) (BulkResult, error) {
 	ids := b.IDs
 	if b.All {
 		ids = nil
-		for _, s := range r.Letter.States(r.T) {
+		for _, s := range r.Letter.States(r.Translations) {
 			if _, from := candidate(s); needsPerson(s) && from != "" && (from != FromPrevious || b.Force) {
 				ids = append(ids, s.ID)
 			}

@@ -2,8 +2,6 @@ package review
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -11,6 +9,7 @@ import (
 
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
+	"github.com/epistle-letters/epistle/pipeline/lettertest"
 	"github.com/epistle-letters/epistle/pipeline/qa"
 )
 
@@ -29,24 +28,11 @@ const (
 // its ids by source text.
 func openMixed(t *testing.T) (*pipeline.Letter, map[string]string) {
 	t.Helper()
-	dir := t.TempDir()
-	files := map[string]string{
+	l := lettertest.Open(t, map[string]string{
 		"epistle.toml": "source = \"ko\"\ntargets = [\"en\"]\n",
 		"letter.ko.md": "할렐루야! 감사합니다. 기도해 주세요. 평안하세요. 주님께 영광. 은혜입니다.\n",
-	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	l, err := pipeline.Open(filepath.Join(dir, "letter.ko.md"), pipeline.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids := map[string]string{}
-	for _, m := range l.SourceCatalog.Messages {
-		ids[m.Other] = m.ID
-	}
+	})
+	ids := lettertest.IDs(l)
 	if len(ids) != 6 {
 		t.Fatalf("the letter split into %d sentences, want 6", len(ids))
 	}
@@ -57,12 +43,12 @@ func openMixed(t *testing.T) (*pipeline.Letter, map[string]string) {
 	active.Set(&catalog.Message{ID: ids[staleOnly], Hash: "sha1-earlier", Other: "Please pray."})
 	de.Set(&catalog.Message{ID: ids[approvedNow], Hash: l.Hash(ids[approvedNow]), Other: ""})
 	failures := pipeline.Failures{ids[failed]: {Hash: l.Hash(ids[failed]), Reason: "timeout"}}
-	write := append(l.Pending(),
-		pipeline.File{Path: l.CatalogPath("translate", language.English), Data: machine.Marshal("")},
-		pipeline.File{Path: l.CatalogPath("active", language.English), Data: active.Marshal("")},
-		pipeline.File{Path: l.CatalogPath("active", language.German), Data: de.Marshal("")},
-		pipeline.File{Path: l.FailuresPath(language.English), Data: pipeline.MarshalFailures(failures)},
-	)
+	write := []pipeline.File{
+		{Path: l.CatalogPath("translate", language.English), Data: machine.Marshal("")},
+		{Path: l.CatalogPath("active", language.English), Data: active.Marshal("")},
+		{Path: l.CatalogPath("active", language.German), Data: de.Marshal("")},
+		{Path: l.FailuresPath(language.English), Data: pipeline.MarshalFailures(failures)},
+	}
 	if err := pipeline.WriteFiles(write); err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +97,7 @@ func TestApproveBulk(t *testing.T) {
 				t.Fatalf("ApproveBulk: err = %v, want an error: %v", err, tt.unknown)
 			}
 			var approved, refused []string
-			for _, s := range l.States(r.T) {
+			for _, s := range l.States(r.Translations) {
 				if s.State == pipeline.Approved {
 					approved = append(approved, s.Source)
 				}
@@ -212,7 +198,7 @@ func TestApproveSettles(t *testing.T) {
 	if changed, err := r.Approve(Approval{ID: id}); changed || err != nil {
 		t.Errorf("approving again: changed %v, err %v; want no change", changed, err)
 	}
-	if got := r.T.Approved.Get(id).Other; got != "Praise the Lord!" {
+	if got := r.Translations.Approved.Get(id).Other; got != "Praise the Lord!" {
 		t.Errorf("approved text %q", got)
 	}
 	var machineFile []byte
@@ -241,8 +227,8 @@ func TestApproveBulkSettles(t *testing.T) {
 	if _, err := r.ApproveBulk(Bulk{All: true}); err != nil {
 		t.Fatal(err)
 	}
-	if r.T.Machine.Get(ids[machineOK]) != nil || r.T.Machine.Get(ids[machineEmpty]) == nil {
-		t.Errorf("machine catalog holds %d messages: the approved one must go, the refused one stay", r.T.Machine.Len())
+	if r.Translations.Machine.Get(ids[machineOK]) != nil || r.Translations.Machine.Get(ids[machineEmpty]) == nil {
+		t.Errorf("machine catalog holds %d messages: the approved one must go, the refused one stay", r.Translations.Machine.Len())
 	}
 	if len(r.Files()) != 3 {
 		t.Error("Files does not write translate.en.toml")

@@ -14,7 +14,7 @@ import (
 // made for; review shows it.
 func (r *Reviewer) Check() []qa.Problem {
 	var out []qa.Problem
-	for _, s := range r.Letter.States(r.T) {
+	for _, s := range r.Letter.States(r.Translations) {
 		var text string
 		switch s.State {
 		case pipeline.Approved:

@@ -16,7 +16,7 @@ func (r *Reviewer) ApproveEach(approvals []Approval) (approved []string, refusal
 	// The machine translations the approvals settle leave
 	// translate.<lang>.toml in one pass at the end: one by one, approving
 	// every sentence of a letter was quadratic.
-	defer r.T.Settle(r.Letter)
+	defer r.Translations.Settle(r.Letter)
 	for _, a := range approvals {
 		changed, err := r.approve(a, false)
 		var m *locales.Message

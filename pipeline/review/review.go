@@ -37,11 +37,11 @@ import (
 // Reviewer holds one letter's translations in one language while a person
 // reviews them. Approvals change it in memory; Files returns what to write.
 type Reviewer struct {
-	Letter   *pipeline.Letter
-	Lang     language.Tag
-	Glossary *glossary.Glossary
-	T        *pipeline.Translations
-	Log      *Log
+	Letter       *pipeline.Letter
+	Lang         language.Tag
+	Glossary     *glossary.Glossary
+	Translations *pipeline.Translations
+	Log          *Log
 	// settled is set when an approval removed a machine translation, so
 	// that Files writes translate.<lang>.toml too.
 	settled bool
@@ -65,7 +65,7 @@ func Open(l *pipeline.Letter, lang language.Tag, g *glossary.Glossary) (*Reviewe
 	}
 	// Approvals written into active.<lang>.toml by hand are picked up
 	// here, and leave the machine catalog with the next write.
-	return &Reviewer{Letter: l, Lang: lang, Glossary: g, T: t, Log: log, settled: t.Settle(l)}, nil
+	return &Reviewer{Letter: l, Lang: lang, Glossary: g, Translations: t, Log: log, settled: t.Settle(l)}, nil
 }
 
 // Item is one sentence as the reviewer sees it; `review --json` prints it.
@@ -103,7 +103,7 @@ const FromPrevious = "previous"
 // command over n sentences does O(n) work.
 func (r *Reviewer) Items() []Item {
 	var out []Item
-	for _, s := range r.Letter.States(r.T) {
+	for _, s := range r.Letter.States(r.Translations) {
 		if needsPerson(s) {
 			out = append(out, r.item(s))
 		}
@@ -113,7 +113,7 @@ func (r *Reviewer) Items() []Item {
 
 // Item returns the sentence id as the reviewer sees it, whatever its state.
 func (r *Reviewer) Item(id string) (Item, bool) {
-	s, ok := r.Letter.State(r.T, id)
+	s, ok := r.Letter.State(r.Translations, id)
 	if !ok {
 		return Item{}, false
 	}
@@ -234,12 +234,12 @@ func (r *Reviewer) approve(a Approval, settleNow bool) (bool, error) {
 	if err := r.Known(a.ID); err != nil {
 		return false, err
 	}
-	s, _ := r.Letter.State(r.T, a.ID)
+	s, _ := r.Letter.State(r.Translations, a.ID)
 	hash := s.Hash
 	translation, _ := candidate(s)
-	old := r.T.Approved.Get(a.ID)
+	old := r.Translations.Approved.Get(a.ID)
 	current := old != nil && old.Hash == hash
-	machine := r.T.Machine.Get(a.ID)
+	machine := r.Translations.Machine.Get(a.ID)
 	if machine != nil && (machine.Hash != hash || current) {
 		// A current approval has settled the machine translation (see
 		// [pipeline.Translations.Settle]), even before Files removes it.
@@ -282,12 +282,12 @@ func (r *Reviewer) approve(a Approval, settleNow bool) (bool, error) {
 	if old != nil {
 		d.Replaced = old.Other
 	}
-	r.T.Approved.Set(&catalog.Message{ID: a.ID, Description: desc, Hash: hash, Other: text})
-	if r.T.Machine.Get(a.ID) != nil {
+	r.Translations.Approved.Set(&catalog.Message{ID: a.ID, Description: desc, Hash: hash, Other: text})
+	if r.Translations.Machine.Get(a.ID) != nil {
 		// Settled: it leaves translate.<lang>.toml.
 		r.settled = true
 		if settleNow {
-			r.T.Machine.Delete(a.ID)
+			r.Translations.Machine.Delete(a.ID)
 		}
 	}
 	r.Log.Decisions = append(r.Log.Decisions, d)
@@ -326,11 +326,11 @@ func (e *QAError) Unwrap() error { return e.Message() }
 func (r *Reviewer) Files() []pipeline.File {
 	files := []pipeline.File{
 		{Path: LogPath(r.Letter, r.Lang), Data: r.Log.redacted(r.redactor()).Marshal()},
-		{Path: r.Letter.CatalogPath("active", r.Lang), Data: r.T.Approved.Marshal(
+		{Path: r.Letter.CatalogPath("active", r.Lang), Data: r.Translations.Approved.Marshal(
 			locales.English.T("review.catalog.comment", "Letter", filepath.Base(r.Letter.Path), "Lang", r.Lang.String()))},
 	}
 	if r.settled {
-		files = append(files, r.Letter.MachineFile(r.T))
+		files = append(files, r.Letter.MachineFile(r.Translations))
 	}
 	return files
 }

@@ -16,7 +16,7 @@ func TestApproveSeen(t *testing.T) {
 		wantErr     bool
 	}{
 		{"unchanged", func(*Reviewer, string) {}, true, false},
-		{"machine translated again", func(r *Reviewer, id string) { r.T.Machine.Get(id).Other = "Praise the Lord!" }, false, true},
+		{"machine translated again", func(r *Reviewer, id string) { r.Translations.Machine.Get(id).Other = "Praise the Lord!" }, false, true},
 		{"approved by another reviewer", func(r *Reviewer, id string) {
 			if _, err := r.Approve(Approval{ID: id, Text: "Hallelujah!!", Edited: true}); err != nil {
 				t.Fatal(err)
@@ -37,7 +37,7 @@ func TestApproveSeen(t *testing.T) {
 			if changed != tt.wantChanged {
 				t.Errorf("changed = %v, want %v", changed, tt.wantChanged)
 			}
-			approved := r.T.Approved.Get(it.ID)
+			approved := r.Translations.Approved.Get(it.ID)
 			if tt.wantChanged != (approved != nil && approved.Other == "Hallelujah, amen!") {
 				t.Errorf("approved = %+v", approved)
 			}
@@ -76,7 +76,7 @@ func TestUndo(t *testing.T) {
 			if err := r.Undo(second); err != nil {
 				return err
 			}
-			if a := r.T.Approved.Get(id); a == nil || a.Other != "Hallelujah!" {
+			if a := r.Translations.Approved.Get(id); a == nil || a.Other != "Hallelujah!" {
 				t.Errorf("after the second undo, approved = %+v", a)
 			}
 			return r.Undo(first)
@@ -84,7 +84,7 @@ func TestUndo(t *testing.T) {
 		{"changed by hand since", func(r *Reviewer, id string) error {
 			m := r.Mark(id)
 			mustApprove(t, r, Approval{ID: id})
-			r.T.Approved.Get(id).Other = "Amen!"
+			r.Translations.Approved.Get(id).Other = "Amen!"
 			return r.Undo(m)
 		}, true, "Amen!", 1, false},
 		{"nothing approved", func(r *Reviewer, id string) error {
@@ -100,7 +100,7 @@ func TestUndo(t *testing.T) {
 				t.Fatalf("Undo error = %v, want error: %v", err, tt.wantErr)
 			}
 			got := ""
-			if a := r.T.Approved.Get(id); a != nil {
+			if a := r.Translations.Approved.Get(id); a != nil {
 				got = a.Other
 			}
 			if got != tt.wantApproved {
@@ -109,7 +109,7 @@ func TestUndo(t *testing.T) {
 			if len(r.Log.Decisions) != tt.wantDecisions {
 				t.Errorf("log has %d decisions, want %d", len(r.Log.Decisions), tt.wantDecisions)
 			}
-			if got := r.T.Machine.Get(id) != nil; got != tt.wantMachine {
+			if got := r.Translations.Machine.Get(id) != nil; got != tt.wantMachine {
 				t.Errorf("machine translation there: %v, want %v", got, tt.wantMachine)
 			}
 			if tt.wantMachine && !tt.wantErr && len(r.Files()) != 3 {

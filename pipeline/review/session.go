@@ -18,7 +18,7 @@ import (
 // input or a crash loses nothing, and the next session starts where this
 // one stopped, then comes round to what was skipped before.
 type Session struct {
-	R *Reviewer
+	Reviewer *Reviewer
 	// In gives the person's answers, a line each.
 	In *bufio.Reader
 	// Show presents a sentence, the pos-th of total.
@@ -68,7 +68,7 @@ func (s *Session) Run(ctx context.Context) (Summary, error) {
 		if id != pendingID {
 			pending = ""
 		}
-		it, _ := s.R.Item(id)
+		it, _ := s.Reviewer.Item(id)
 		s.Show(it, i+1, len(queue))
 		s.Ask(locales.New("review.prompt"))
 		line, err := s.readLine(ctx)
@@ -116,7 +116,7 @@ func (s *Session) Run(ctx context.Context) (Summary, error) {
 			s.Say(locales.New("review.prompt.unknown", "Key", line))
 			continue
 		}
-		changed, err := s.R.Approve(approval)
+		changed, err := s.Reviewer.Approve(approval)
 		var refused *QAError
 		switch {
 		case errors.As(err, &refused):
@@ -137,23 +137,23 @@ func (s *Session) Run(ctx context.Context) (Summary, error) {
 	}
 	sum.Skipped = len(skipped)
 	sum.Done = true
-	s.R.Log.Next = ""
-	return sum, s.Save(s.R.Files())
+	s.Reviewer.Log.Next = ""
+	return sum, s.Save(s.Reviewer.Files())
 }
 
 // queue lists the ids to review, starting where the last session stopped.
 // A failed sentence is among them: the person may write its translation.
 func (s *Session) queue() []string {
 	var ids []string
-	for _, it := range s.R.Items() {
+	for _, it := range s.Reviewer.Items() {
 		ids = append(ids, it.ID)
 	}
-	next := s.R.Log.Next
+	next := s.Reviewer.Log.Next
 	if next == "" {
 		return ids
 	}
 	order := map[string]int{}
-	for i, m := range s.R.Letter.SourceCatalog.Messages {
+	for i, m := range s.Reviewer.Letter.SourceCatalog.Messages {
 		order[m.ID] = i
 	}
 	at, ok := order[next]
@@ -170,11 +170,11 @@ func (s *Session) queue() []string {
 
 // save records the place reached, the sentence at queue[i], and writes.
 func (s *Session) save(queue []string, i int) error {
-	s.R.Log.Next = ""
+	s.Reviewer.Log.Next = ""
 	if i < len(queue) {
-		s.R.Log.Next = queue[i]
+		s.Reviewer.Log.Next = queue[i]
 	}
-	return s.Save(s.R.Files())
+	return s.Save(s.Reviewer.Files())
 }
 
 // stop ends the session early at rest[0], saving the place.
@@ -186,8 +186,8 @@ func (s *Session) stop(sum Summary, rest []string, skipped map[string]bool, err 
 	}
 	sum.Skipped = len(skipped)
 	sum.Left = len(rest)
-	s.R.Log.Next = rest[0]
-	if serr := s.Save(s.R.Files()); serr != nil {
+	s.Reviewer.Log.Next = rest[0]
+	if serr := s.Save(s.Reviewer.Files()); serr != nil {
 		return sum, serr
 	}
 	if errors.Is(err, context.Canceled) {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,29 +14,17 @@ import (
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
+	"github.com/epistle-letters/epistle/pipeline/lettertest"
 )
 
 // openSample writes a two-sentence letter with machine translations of
 // both and opens it for review in English.
 func openSample(t *testing.T) *Reviewer {
 	t.Helper()
-	dir := t.TempDir()
-	files := map[string]string{
+	l := lettertest.Open(t, map[string]string{
 		"epistle.toml": "source = \"ko\"\ntargets = [\"en\"]\n",
 		"letter.ko.md": "할렐루야! 감사합니다.\n",
-	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	l, err := pipeline.Open(filepath.Join(dir, "letter.ko.md"), pipeline.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := pipeline.WriteFiles(l.Pending()); err != nil {
-		t.Fatal(err)
-	}
+	})
 	machine := &catalog.Catalog{}
 	for _, m := range l.SourceCatalog.Messages {
 		text := map[string]string{"할렐루야!": "Hallelujah!", "감사합니다.": "Thank you."}[m.Other]
@@ -56,12 +43,12 @@ func openSample(t *testing.T) *Reviewer {
 func newSession(r *Reviewer, in io.Reader) (*Session, *[]string) {
 	var shown []string
 	return &Session{
-		R:    r,
-		In:   bufio.NewReader(in),
-		Show: func(it Item, pos, total int) { shown = append(shown, it.ID) },
-		Ask:  func(*locales.Message) {},
-		Say:  func(*locales.Message) {},
-		Save: pipeline.WriteFiles,
+		Reviewer: r,
+		In:       bufio.NewReader(in),
+		Show:     func(it Item, pos, total int) { shown = append(shown, it.ID) },
+		Ask:      func(*locales.Message) {},
+		Say:      func(*locales.Message) {},
+		Save:     pipeline.WriteFiles,
 	}, &shown
 }
 

@@ -14,7 +14,7 @@ type Mark struct {
 
 // Mark records how the sentence id stands now, before approving it.
 func (r *Reviewer) Mark(id string) Mark {
-	return Mark{ID: id, approved: clone(r.T.Approved.Get(id)), machine: clone(r.T.Machine.Get(id))}
+	return Mark{ID: id, approved: clone(r.Translations.Approved.Get(id)), machine: clone(r.Translations.Machine.Get(id))}
 }
 
 // Undo withdraws the approval made after m was recorded: the approved
@@ -31,19 +31,19 @@ func (r *Reviewer) Undo(m Mark) error {
 			break
 		}
 	}
-	cur := r.T.Approved.Get(m.ID)
+	cur := r.Translations.Approved.Get(m.ID)
 	if last < 0 || cur == nil || cur.Other != r.Log.Decisions[last].Text || cur.Hash != r.Log.Decisions[last].Hash {
 		return locales.New("web.undo.none", "ID", m.ID)
 	}
 	if m.approved == nil {
-		r.T.Approved.Delete(m.ID)
+		r.Translations.Approved.Delete(m.ID)
 	} else {
-		r.T.Approved.Set(clone(m.approved))
+		r.Translations.Approved.Set(clone(m.approved))
 	}
-	if m.machine != nil && r.T.Machine.Get(m.ID) == nil {
+	if m.machine != nil && r.Translations.Machine.Get(m.ID) == nil {
 		// The approval settled it out of translate.<lang>.toml: it goes
 		// back there.
-		r.T.Machine.Set(clone(m.machine))
+		r.Translations.Machine.Set(clone(m.machine))
 		r.settled = true
 	}
 	r.Log.Decisions = append(r.Log.Decisions[:last], r.Log.Decisions[last+1:]...)

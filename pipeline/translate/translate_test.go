@@ -3,7 +3,6 @@ package translate_test
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/lettertest"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
@@ -58,19 +58,7 @@ func fakeEnglish(text string, terms []translate.TermHint) string {
 
 func openLetter(t *testing.T, files map[string]string) (*pipeline.Letter, *glossary.Glossary) {
 	t.Helper()
-	dir := t.TempDir()
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	l, err := pipeline.Open(filepath.Join(dir, "letter.ko.md"), pipeline.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := pipeline.WriteFiles(l.Pending()); err != nil {
-		t.Fatal(err)
-	}
+	l := lettertest.Open(t, files)
 	g, err := l.Config.LoadGlossary("")
 	if err != nil {
 		t.Fatal(err)

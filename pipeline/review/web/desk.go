@@ -6,7 +6,6 @@ import (
 	"os"
 	"sync"
 
-	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/review"
 )
@@ -119,11 +118,9 @@ func (d *desk) write(ctx context.Context, fn func(r *review.Reviewer) (bool, err
 	if len(files) == 0 {
 		return nil
 	}
-	for _, f := range files {
-		if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
-			_ = d.reopen()
-			return locales.New("write.failed", "Path", f.Path).Wrap(err)
-		}
+	if err := pipeline.Save(files); err != nil {
+		_ = d.reopen()
+		return err
 	}
 	d.stamp = fingerprint(d.r)
 	return nil

@@ -27,11 +27,11 @@ func parseTemplates() (*template.Template, error) {
 
 // pageView is a letter's review page.
 type pageView struct {
-	T      *Texts
+	Texts  *Texts
 	UILang string
 	Token  string
 	Title  string
-	N      int
+	Index  int
 	Many   bool
 	Counts string
 	Empty  bool
@@ -46,7 +46,7 @@ type blockView struct {
 // sentenceView is one sentence as the page shows it.
 type sentenceView struct {
 	review.Item
-	T        *Texts
+	Texts    *Texts
 	Src, Tgt string
 	Seen     string
 	// Text is what the translation box holds: the translation, or after a
@@ -78,7 +78,7 @@ type problemView struct {
 
 func (s *Server) sentence(r *review.Reviewer, it review.Item) sentenceView {
 	p := s.opts.Printer
-	v := sentenceView{Item: it, T: &s.texts, Src: r.Letter.Source.String(), Tgt: r.Lang.String(),
+	v := sentenceView{Item: it, Texts: &s.texts, Src: r.Letter.Source.String(), Tgt: r.Lang.String(),
 		Seen: it.Seen(), Text: it.Translation, Needs: it.State != pipeline.Approved,
 		Parts: sourceParts(it.Source, it.Terms), SrcDiff: edits(it.SourceDiff), TgtDiff: edits(it.TranslationDiff)}
 	//locales:ids review.state.missing review.state.machine review.state.approved review.state.stale review.state.failed
@@ -140,7 +140,7 @@ func edits(es []review.Edit) []editView {
 // counts says how much of the letter is left to review. An approval of
 // an earlier source counts as stale, as on the page and in `status`.
 func (s *Server) counts(r *review.Reviewer) string {
-	states := r.Letter.States(r.T)
+	states := r.Letter.States(r.Translations)
 	var c pipeline.Counts
 	for _, st := range states {
 		switch {
@@ -161,7 +161,7 @@ func (s *Server) counts(r *review.Reviewer) string {
 }
 
 func (s *Server) pageView(r *review.Reviewer, n int) pageView {
-	return pageView{T: &s.texts, UILang: s.opts.Printer.Tag.String(), Token: s.token, N: n, Many: len(s.desks) > 1,
+	return pageView{Texts: &s.texts, UILang: s.opts.Printer.Tag.String(), Token: s.token, Index: n, Many: len(s.desks) > 1,
 		Title:  s.opts.Printer.T("web.title", "Letter", filepath.Base(r.Letter.Path), "Lang", r.Lang.String()),
 		Counts: s.counts(r), Empty: r.Letter.SourceCatalog.Len() == 0}
 }
@@ -211,7 +211,7 @@ func (s *Server) render(w http.ResponseWriter, name string, data any) {
 
 // letterView is a letter in the folder's list.
 type letterView struct {
-	N            int
+	Index        int
 	Name, Counts string
 }
 
@@ -223,7 +223,7 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request) {
 	var letters []letterView
 	for n, d := range s.desks {
 		err := d.read(func(rv *review.Reviewer) error {
-			letters = append(letters, letterView{N: n, Name: d.path, Counts: s.counts(rv)})
+			letters = append(letters, letterView{Index: n, Name: d.path, Counts: s.counts(rv)})
 			return nil
 		})
 		if err != nil {
@@ -232,7 +232,7 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, "index", struct {
-		T       *Texts
+		Texts   *Texts
 		UILang  string
 		Letters []letterView
 	}{&s.texts, s.opts.Printer.Tag.String(), letters})

@@ -1,4 +1,13 @@
-package cmd
+// Package lineedit edits one line of text in place on a terminal, for the
+// interactive review's e key: the translation is already on the line, so a
+// one-word fix is a one-word edit, with the keys a shell's line editor
+// answers to (arrows, Home/End, Ctrl-A/E/K/U/W, Alt-B/F). Korean and other
+// wide characters take two columns, and a line longer than the terminal
+// is redrawn over as many rows as it takes.
+//
+// Ctrl-C stops the edit with context.Canceled, as it stops the review;
+// Ctrl-D on an empty line ends the input with io.EOF.
+package lineedit
 
 import (
 	"bufio"
@@ -13,10 +22,11 @@ import (
 	"golang.org/x/text/width"
 )
 
-// editOnTerminal lets the person edit text in place on the terminal in,
-// the text already there, so that a one-word fix is a one-word edit; keys
-// are read through keys, the reader the review reads its answers from.
-func editOnTerminal(in *os.File, keys *bufio.Reader, out io.Writer, prompt, text string) (string, error) {
+// Edit lets the person edit text in place on the terminal in, the text
+// already there, and returns the line as it is when they press Enter. Keys
+// are read through keys, the reader the review reads its answers from, so
+// that nothing typed ahead is lost; the line is drawn on out.
+func Edit(in *os.File, keys *bufio.Reader, out io.Writer, prompt, text string) (string, error) {
 	state, err := term.MakeRaw(int(in.Fd()))
 	if err != nil {
 		return "", err

@@ -1,0 +1,44 @@
+// Package lettertest sets up a letter for the tests of the packages that
+// work on one (translate, review, exchange): a newsletter folder in a
+// temporary directory, the letter read, and the source catalog and skeleton
+// written as any command that reads the letter leaves them. What a test
+// adds next (machine translations, approvals) is its own.
+package lettertest
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/epistle-letters/epistle/pipeline"
+)
+
+// Open writes files (names to contents, epistle.toml and glossary.csv
+// among them as the test needs) into a new temporary folder, opens the
+// letter.ko.md among them and writes what reading it produced.
+func Open(t testing.TB, files map[string]string) *pipeline.Letter {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l, err := pipeline.Open(filepath.Join(dir, "letter.ko.md"), pipeline.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pipeline.WriteFiles(l.Pending()); err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// IDs returns the ids of l's sentences by their source text.
+func IDs(l *pipeline.Letter) map[string]string {
+	ids := make(map[string]string, len(l.SourceCatalog.Messages))
+	for _, m := range l.SourceCatalog.Messages {
+		ids[m.Other] = m.ID
+	}
+	return ids
+}
