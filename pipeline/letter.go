@@ -372,11 +372,14 @@ func (l *Letter) archive(old []known) error {
 	if err != nil {
 		return err
 	}
-	current := map[string]bool{}
+	l.archived = arch
+	if len(old) == 0 {
+		return nil // a first segmentation retires nothing
+	}
+	current := make(map[string]bool, len(l.SourceCatalog.Messages))
 	for _, m := range l.SourceCatalog.Messages {
 		current[m.Other] = true
 	}
-	l.archived = arch
 	changed := false
 	for _, k := range old {
 		h := catalog.Hash("", k.Text)
