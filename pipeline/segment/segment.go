@@ -266,9 +266,16 @@ func reverseRunes(s string) string {
 	b := make([]byte, len(s))
 	j := len(b)
 	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			j--
+			b[j] = c
+			i++
+			continue
+		}
 		_, n := utf8.DecodeRuneInString(s[i:])
 		j -= n
-		copy(b[j:], s[i:i+n])
+		copy(b[j:j+n], s[i:i+n])
 		i += n
 	}
 	return string(b)
