@@ -22,6 +22,12 @@ const maxProg = 512
 type nfa struct {
 	insts []syntax.Inst
 	start uint32
+	// follow[pc], for a rune instruction whose way on to the next runes passes no
+	// empty-width assertion, is where that way leads: the rune instructions, or a match
+	// (followMatch). Stepping then copies a list instead of walking the program.
+	follow      [][]uint32
+	followMatch []bool
+	followOK    []bool
 }
 
 // compileMatcher compiles expr (Perl syntax, as regexp.Compile) to an [nfa], or to a
@@ -35,7 +41,50 @@ func compileMatcher(expr string) matcher {
 	if err != nil || len(p.Inst) > maxProg {
 		return regexp.MustCompile(expr)
 	}
-	return &nfa{insts: p.Inst, start: uint32(p.Start)}
+	m := &nfa{insts: p.Inst, start: uint32(p.Start)}
+	m.follow = make([][]uint32, len(p.Inst))
+	m.followMatch = make([]bool, len(p.Inst))
+	m.followOK = make([]bool, len(p.Inst))
+	for pc := range p.Inst {
+		switch p.Inst[pc].Op {
+		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			m.follow[pc], m.followMatch[pc], m.followOK[pc] = m.reach(p.Inst[pc].Out)
+		}
+	}
+	return m
+}
+
+// reach walks from pc to the rune instructions and matches reachable without reading a
+// rune; ok is false when an empty-width assertion stands on the way.
+func (m *nfa) reach(pc uint32) (runes []uint32, match, ok bool) {
+	seen := make([]bool, len(m.insts))
+	stack := []uint32{pc}
+	seen[pc] = true
+	push := func(pc uint32) {
+		if !seen[pc] {
+			seen[pc] = true
+			stack = append(stack, pc)
+		}
+	}
+	for len(stack) > 0 {
+		pc := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		in := &m.insts[pc]
+		switch in.Op {
+		case syntax.InstMatch:
+			match = true
+		case syntax.InstAlt, syntax.InstAltMatch:
+			push(in.Out)
+			push(in.Arg)
+		case syntax.InstCapture, syntax.InstNop:
+			push(in.Out)
+		case syntax.InstEmptyWidth:
+			return nil, false, false
+		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			runes = append(runes, pc)
+		}
+	}
+	return runes, match, true
 }
 
 // scratch is the state sets of one run of an [nfa], kept in a pool: a run sets up nothing.
@@ -86,7 +135,20 @@ func (m *nfa) MatchString(s string) bool {
 			case syntax.InstRuneAnyNotNL:
 				hit = r != '\n'
 			}
-			if hit {
+			switch {
+			case !hit:
+			case m.followOK[pc]:
+				if m.followMatch[pc] {
+					return true
+				}
+				for _, q := range m.follow[pc] {
+					if seen[q/64]&(1<<(q%64)) == 0 {
+						seen[q/64] |= 1 << (q % 64)
+						next[k] = q
+						k++
+					}
+				}
+			default:
 				if k, ok = m.add(next, k, seen, &sc.stack, in.Out, flag); ok {
 					return true
 				}
