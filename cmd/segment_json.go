@@ -13,7 +13,7 @@ import (
 func segmentJSON(list *pipeline.SegmentList) []byte {
 	out := make([]byte, 0, 64+len(list.Segments)*160)
 	out = append(out, "{\n  \"source\": "...)
-	out = jsonindent.AppendString(out, list.Source)
+	out = jsonindent.AppendString(out, list.Source, false)
 	out = append(out, ",\n  \"segments\": "...)
 	switch {
 	case list.Segments == nil:
@@ -27,11 +27,11 @@ func segmentJSON(list *pipeline.SegmentList) []byte {
 				out = append(out, ',')
 			}
 			out = append(out, "\n    {\n      \"id\": "...)
-			out = jsonindent.AppendString(out, s.ID)
+			out = jsonindent.AppendString(out, s.ID, false)
 			out = append(out, ",\n      \"block\": "...)
-			out = jsonindent.AppendString(out, s.Block)
+			out = jsonindent.AppendString(out, s.Block, false)
 			out = append(out, ",\n      \"text\": "...)
-			out = jsonindent.AppendString(out, s.Text)
+			out = jsonindent.AppendString(out, s.Text, false)
 			out = append(out, ",\n      \"terms\": "...)
 			out = appendTerms(out, s)
 			out = append(out, "\n    }"...)
@@ -54,11 +54,11 @@ func appendTerms(out []byte, s pipeline.SegmentView) []byte {
 			out = append(out, ',')
 		}
 		out = append(out, "\n        {\n          \"source\": "...)
-		out = jsonindent.AppendString(out, t.Source)
+		out = jsonindent.AppendString(out, t.Source, false)
 		out = append(out, ",\n          \"target\": "...)
-		out = jsonindent.AppendString(out, t.Target)
+		out = jsonindent.AppendString(out, t.Target, false)
 		out = append(out, ",\n          \"kind\": "...)
-		out = jsonindent.AppendString(out, string(t.Kind))
+		out = jsonindent.AppendString(out, string(t.Kind), false)
 		out = append(out, ",\n          \"start\": "...)
 		out = strconv.AppendInt(out, int64(t.Start), 10)
 		out = append(out, ",\n          \"end\": "...)

@@ -5,17 +5,18 @@ import "unicode/utf8"
 const hex = "0123456789abcdef"
 
 // AppendString appends s as a JSON string, byte for byte as encoding/json
-// writes it with HTML escaping off (json.Encoder.SetEscapeHTML(false)):
-// quotes, backslashes and control characters escaped, invalid UTF-8 as
-// \ufffd, U+2028 and U+2029 escaped. It lets a command write a long list
+// writes it: quotes, backslashes and control characters escaped, invalid
+// UTF-8 as \ufffd, U+2028 and U+2029 escaped, and < > & as \u003c and so on
+// when escapeHTML (as json.Marshal does; json.Encoder.SetEscapeHTML(false)
+// turns that off). It lets a command write a long list
 // without the reflection and second pass of marshalling then indenting.
-func AppendString(dst []byte, s string) []byte {
+func AppendString(dst []byte, s string, escapeHTML bool) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		b := s[i]
 		if b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' {
+			if b >= 0x20 && b != '"' && b != '\\' && (!escapeHTML || b != '<' && b != '>' && b != '&') {
 				i++
 				continue
 			}
