@@ -16,10 +16,11 @@ func TestAppendString(t *testing.T) {
 		cases = append(cases, string(rune(b)))
 	}
 	rng := rand.New(rand.NewPCG(7, 8))
+	base := len(cases)
 	for range 2000 {
 		var s []byte
 		for range rng.IntN(12) {
-			s = append(s, cases[rng.IntN(len(cases))]...)
+			s = append(s, cases[rng.IntN(base)]...)
 		}
 		cases = append(cases, string(s))
 	}

@@ -233,7 +233,7 @@ func (c *Catalog) Marshal(comment string) []byte {
 func writeField(b *bytes.Buffer, name, value string) {
 	b.WriteString(name)
 	b.WriteString(" = ")
-	if utf8.ValidString(value) && !strings.ContainsFunc(value, needsEscape) {
+	if utf8.ValidString(value) && !hasEscapeByte(value) {
 		b.WriteByte('"')
 		b.WriteString(value)
 		b.WriteByte('"')
@@ -290,6 +290,17 @@ func writeEscape(b *strings.Builder, r rune) {
 // needsEscape reports whether quote writes r as an escape.
 func needsEscape(r rune) bool { return r == '"' || r == '\\' || r < 0x20 || r == 0x7f }
 
+// hasEscapeByte reports whether valid UTF-8 s holds a rune needsEscape
+// escapes: all of them are ASCII, so its bytes are looked at, not decoded.
+func hasEscapeByte(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b < utf8.RuneSelf && needsEscape(rune(b)) {
+			return true
+		}
+	}
+	return false
+}
+
 func key(id string) string {
 	for _, r := range id {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
@@ -301,7 +312,7 @@ func key(id string) string {
 
 // quote writes s as a TOML basic string.
 func quote(s string) string {
-	if utf8.ValidString(s) && !strings.ContainsFunc(s, needsEscape) {
+	if utf8.ValidString(s) && !hasEscapeByte(s) {
 		return `"` + s + `"`
 	}
 	var b strings.Builder
