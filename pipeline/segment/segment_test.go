@@ -280,3 +280,18 @@ func TestStripTagsFindsEveryTag(t *testing.T) {
 		t.Errorf("stripTags: %q %+v", view, tags)
 	}
 }
+
+// TestQuotedSpansEveryPair: each quotation mark and bracket pair of the Korean rules makes a
+// span no sentence ends in, the non-ASCII ones as much as " and '.
+func TestQuotedSpansEveryPair(t *testing.T) {
+	s, err := New(language.Korean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range s.quotes {
+		text := "그는 " + string(q.open) + "가겠다. 간다" + string(q.close) + "라고 했다."
+		if got := s.quotedSpans(text); len(got) != 1 {
+			t.Errorf("%c%c: quoted spans %v in %q, want one", q.open, q.close, got, text)
+		}
+	}
+}
