@@ -132,6 +132,9 @@ func newExchangeImportCmd(o *IO) *cobra.Command {
 			if err := parseExchangeFlags(&opts, lang, format); err != nil {
 				return err
 			}
+			if opts.Format == exchange.TMX {
+				return &usageError{importTMX(opts.Edited)}
+			}
 			return exchangeImportRun(c.Context(), o, opts)
 		},
 	}
@@ -149,6 +152,9 @@ func exchangeImportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
 		f, ok := exchange.FormatOf(opts.Edited)
 		if !ok {
 			return locales.New("exchange.import.format", "Path", opts.Edited).WithHint("exchange.import.format.hint")
+		}
+		if f == exchange.TMX {
+			return importTMX(opts.Edited)
 		}
 		opts.Format = f
 	}
@@ -212,4 +218,9 @@ func importProblem(path string, p exchange.Problem) *locales.Message {
 		return locales.New("exchange.problem.tags", append(at, "Detail", p.Detail)...)
 	}
 	return locales.New("exchange.problem.names", append(at, "Detail", p.Detail)...)
+}
+
+// importTMX refuses to read back a TMX file, and says what one is for.
+func importTMX(path string) *locales.Message {
+	return locales.New("exchange.import.format", "Path", path).WithHint("exchange.import.tmx.hint")
 }

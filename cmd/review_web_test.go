@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -246,5 +247,27 @@ func TestReviewWebInChromium(t *testing.T) {
 	}
 	if len(log.Decisions) == 4 && (!log.Decisions[1].Edited || log.Decisions[2].Edited) {
 		t.Errorf("the log's edited flags are wrong: %+v", log.Decisions)
+	}
+}
+
+// TestReviewWebPortInUse: a port another program holds is named, with
+// what to do, and without the operating system's words twice over.
+func TestReviewWebPortInUse(t *testing.T) {
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	addr := busy.Addr().String()
+	letter := webNewsletter(t)
+	err = epistle(context.Background(), io.Discard, io.Discard, "review", letter, "--lang", "en", "--web", "--no-open", "--addr", addr)
+	var stderr bytes.Buffer
+	if code := report(&IO{Err: &stderr, Printer: locales.English}, err, false); code != exitError {
+		t.Errorf("exit %d, want %d", code, exitError)
+	}
+	want := "epistle: error: " + addr + " is in use by another program\n" +
+		"epistle: hint: choose another port with --addr, or leave --addr out for a free one\n"
+	if stderr.String() != want {
+		t.Errorf("stderr = %q, want %q", stderr.String(), want)
 	}
 }

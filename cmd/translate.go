@@ -106,7 +106,7 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 	}
 	runs, err := backend.Runs(l, settings, backend.Plan{
 		Targets: opts.Targets, Glossary: opts.Glossary,
-		Jobs: opts.Jobs, BatchTokens: opts.Batch, Force: opts.Force, BatchAPI: opts.BatchAPI,
+		Jobs: opts.Jobs, BatchTokens: opts.Batch, Force: opts.Force, BatchAPI: opts.BatchAPI, DryRun: opts.DryRun,
 		Clock: clock,
 	})
 	if err != nil {

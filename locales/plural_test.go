@@ -25,7 +25,7 @@ func TestPluralForms(t *testing.T) {
 			t.Errorf("%v %d: %q, want %q", tc.p.Tag, tc.n, got, tc.want)
 		}
 	}
-	if got := English.T("check.summary", "Count", 1, "Errors", 1, "Warnings", 0); got != "1 error(s), 0 warning(s)" {
+	if got := English.T("check.summary", "Count", 1, "Errors", 1, "Warnings", 0); got != "1 error, 0 warnings" {
 		t.Errorf("a one-form message with a Count: %q", got)
 	}
 }
@@ -55,6 +55,14 @@ func TestSentencePlurals(t *testing.T) {
 			"would send 8 segments in 1 request, about 90 prompt tokens; 2 reused from memory"},
 		{English, "translate.dry-run", []any{"Count", 8, "Batches", 2, "Tokens", 90, "Reused", 2},
 			"would send 8 segments in 2 requests, about 90 prompt tokens; 2 reused from memory"},
+		{English, "check.summary", []any{"Errors", 1, "Warnings", 2}, "1 error, 2 warnings"},
+		{English, "check.summary", []any{"Errors", 0, "Warnings", 1}, "0 errors, 1 warning"},
+		{English, "review.refused", []any{"ID", "ab12cd34", "More", 1}, "ab12cd34 not approved (1 more error)"},
+		{English, "review.refused", []any{"ID", "ab12cd34", "More", 2}, "ab12cd34 not approved (2 more errors)"},
+		{English, "translate.summary", []any{"Translated", 3, "Reused", 0, "Failed", 0, "Missing", 0, "Requests", 1, "Prompt", 9, "Completion", 4, "Seconds", "0.1"},
+			"translated 3, reused 0, failed 0; 1 request, 9 prompt and 4 completion tokens, 0.1 s"},
+		{English, "translate.summary", []any{"Translated", 3, "Reused", 0, "Failed", 0, "Missing", 0, "Requests", 2, "Prompt", 9, "Completion", 4, "Seconds", "0.1"},
+			"translated 3, reused 0, failed 0; 2 requests, 9 prompt and 4 completion tokens, 0.1 s"},
 		{ko, "translate.dry-run", []any{"Count", 8, "Batches", 2, "Tokens", 90, "Reused", 2},
 			"문장 8개를 요청 2번에 나눠 보낼 예정, 프롬프트 토큰 약 90개; 메모리에서 재사용 2개"},
 	} {

@@ -54,24 +54,59 @@ func assignIDsAligned(ctx context.Context, old []known, texts []string, pairs []
 	return ids, nil
 }
 
-// matchChanged gives each new sentence in a changed stretch the id of the
-// most similar old sentence not yet taken, keeping their order, when they are
-// similar enough to be an edit of it.
+// matchChanged gives each of texts, the sentences of a stretch that changed,
+// the id of the most similar sentence of old it replaces, in order (each
+// match after the previous one), where one is alike enough.
+//
+// Comparing every new sentence with every old one rebuilt two bigram sets
+// per pair: a letter rewritten from top to bottom is one stretch, and 2,000
+// sentences took 4 s. The old sentences are indexed by bigram once, so a new
+// sentence meets only the old ones it shares a bigram with; the best match,
+// ties to the earliest, is the one the pairwise scan found.
 func matchChanged(ctx context.Context, old []known, texts []string, ids []string, used *idSet) error {
+	if len(old) == 0 || len(texts) == 0 {
+		return nil
+	}
+	type posting struct{ j, n int }
+	index := map[[2]rune][]posting{}
+	totals := make([]int, len(old))
+	for j, o := range old {
+		for g, n := range bigrams(o.Text) {
+			index[g] = append(index[g], posting{j, n})
+			totals[j] += n
+		}
+	}
+	common := make([]int, len(old))
+	var touched []int
 	next := 0
 	for i, t := range texts {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		best, bestScore := -1, 0.0
-		for j := next; j < len(old); j++ {
-			if used.used[old[j].ID] {
-				continue
-			}
-			if s := similarity(old[j].Text, t); s > bestScore {
-				best, bestScore = j, s
+		total := 0
+		for g, n := range bigrams(t) {
+			total += n
+			for _, p := range index[g] {
+				if p.j < next {
+					continue
+				}
+				if common[p.j] == 0 {
+					touched = append(touched, p.j)
+				}
+				common[p.j] += min(n, p.n)
 			}
 		}
+		best, bestScore := -1, 0.0
+		for _, j := range touched {
+			if !used.used[old[j].ID] {
+				s := 2 * float64(common[j]) / float64(totals[j]+total)
+				if s > bestScore || s == bestScore && j < best {
+					best, bestScore = j, s
+				}
+			}
+			common[j] = 0
+		}
+		touched = touched[:0]
 		// A one-to-one replacement is an edit whatever the similarity; among
 		// several, only a sentence at least a third alike is.
 		if best >= 0 && (bestScore >= 0.33 || len(old) == 1 && len(texts) == 1) {
@@ -113,27 +148,6 @@ func freshID(text string, ids *idSet) string {
 }
 
 func suffixed(base string, n int) string { return base + "-" + strconv.Itoa(n) }
-
-// similarity is the Dice coefficient of the two texts' character bigrams:
-// 1 for equal texts, 0 for texts that share no pair of letters.
-func similarity(a, b string) float64 {
-	ga, gb := bigrams(a), bigrams(b)
-	if len(ga)+len(gb) == 0 {
-		return 0
-	}
-	common := 0
-	for g, n := range ga {
-		common += min(n, gb[g])
-	}
-	total := 0
-	for _, n := range ga {
-		total += n
-	}
-	for _, n := range gb {
-		total += n
-	}
-	return 2 * float64(common) / float64(total)
-}
 
 func bigrams(s string) map[[2]rune]int {
 	out := map[[2]rune]int{}

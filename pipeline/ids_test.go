@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -214,6 +215,102 @@ func TestIDsSurviveATwoSentenceEdit(t *testing.T) {
 		texts := []string{old[0].Text, tt.e1, tt.e2, old[3].Text, old[4].Text, old[5].Text}
 		if got, _ := assignIDs(context.Background(), old, texts); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: assignIDs = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// matchChangedPairwise is matchChanged as it was before the bigram index:
+// every new sentence compared with every old one. It is the reference the
+// indexed one must agree with.
+func matchChangedPairwise(ctx context.Context, old []known, texts []string, ids []string, used *idSet) error {
+	next := 0
+	for i, t := range texts {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		best, bestScore := -1, 0.0
+		for j := next; j < len(old); j++ {
+			if used.used[old[j].ID] {
+				continue
+			}
+			if s := similarity(old[j].Text, t); s > bestScore {
+				best, bestScore = j, s
+			}
+		}
+		// A one-to-one replacement is an edit whatever the similarity; among
+		// several, only a sentence at least a third alike is.
+		if best >= 0 && (bestScore >= 0.33 || len(old) == 1 && len(texts) == 1) {
+			ids[i] = old[best].ID
+			used.used[old[best].ID] = true
+			next = best + 1
+		}
+	}
+	return nil
+}
+
+// similarity is the Dice coefficient of the two texts' character bigrams:
+// 1 for equal texts, 0 for texts that share no pair of letters.
+func similarity(a, b string) float64 {
+	ga, gb := bigrams(a), bigrams(b)
+	if len(ga)+len(gb) == 0 {
+		return 0
+	}
+	common := 0
+	for g, n := range ga {
+		common += min(n, gb[g])
+	}
+	total := 0
+	for _, n := range ga {
+		total += n
+	}
+	for _, n := range gb {
+		total += n
+	}
+	return 2 * float64(common) / float64(total)
+}
+
+// The bigram index finds the matches the pairwise scan found, on random
+// stretches: sentences made of a few shared words (so many pairs are alike,
+// many tie, and some have no bigram in common), with some ids already
+// taken, and the one-to-one case.
+func TestMatchChangedAsPairwise(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	words := []string{"기도", "감사", "합니다", "센터", "가정", "형제", "a", "b", "ab", "ㄱ", "입니다.", "!"}
+	sentence := func() string {
+		s := ""
+		for range rng.IntN(4) {
+			s += words[rng.IntN(len(words))]
+			if rng.IntN(2) == 0 {
+				s += " "
+			}
+		}
+		return s
+	}
+	for round := range 2000 {
+		old := make([]known, rng.IntN(12))
+		for j := range old {
+			old[j] = known{ID: fmt.Sprint("o", j), Text: sentence()}
+		}
+		texts := make([]string, rng.IntN(12))
+		for i := range texts {
+			texts[i] = sentence()
+		}
+		taken := map[string]bool{}
+		for _, k := range old {
+			if rng.IntN(6) == 0 {
+				taken[k.ID] = true
+			}
+		}
+		run := func(match func(context.Context, []known, []string, []string, *idSet) error) []string {
+			ids := make([]string, len(texts))
+			used := &idSet{used: maps.Clone(taken), next: map[string]int{}}
+			if err := match(context.Background(), old, texts, ids, used); err != nil {
+				t.Fatal(err)
+			}
+			return ids
+		}
+		if got, want := run(matchChanged), run(matchChangedPairwise); !slices.Equal(got, want) {
+			t.Fatalf("round %d: matchChanged = %q, pairwise %q\nold %q\nnew %q\ntaken %v", round, got, want, old, texts, taken)
 		}
 	}
 }

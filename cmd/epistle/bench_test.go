@@ -143,6 +143,9 @@ func BenchmarkCommand(b *testing.B) {
 	for _, n := range []int{1000, 5000, 10000} {
 		letter := generatedLetter(n)
 		edited := "처음 문장을 고쳐 썼습니다. " + strings.TrimSuffix(letter, " ") + "\n\n마지막에 한 문장을 더했습니다.\n"
+		// every sentence edited: a letter gone over from top to bottom,
+		// where no sentence stayed as it was to anchor the alignment
+		reworded := strings.NewReplacer("니다.", "니다!", "세요!", "세요.").Replace(letter)
 		// prepared is a folder with the letter segmented and machine
 		// translated, nothing approved.
 		prepared := b.TempDir()
@@ -171,6 +174,11 @@ func BenchmarkCommand(b *testing.B) {
 				write(b, filepath.Join(dir, "letter.ko.md"), letter)
 				run(b, dir, "segment", "letter.ko.md")
 				write(b, filepath.Join(dir, "letter.ko.md"), edited)
+			}, []string{"segment", "letter.ko.md"}},
+			{"resegment-every-sentence-edited", func(b *testing.B, dir string) {
+				write(b, filepath.Join(dir, "letter.ko.md"), letter)
+				run(b, dir, "segment", "letter.ko.md")
+				write(b, filepath.Join(dir, "letter.ko.md"), reworded)
 			}, []string{"segment", "letter.ko.md"}},
 		}
 		for _, c := range commands {

@@ -44,19 +44,28 @@ type Settings struct {
 // Resolve layers the settings: flag, then environment (getenv), then
 // epistle.toml, then the backend's default. An unknown backend name in
 // epistle.toml is an error naming the file.
+//
+// The model and base_url of epistle.toml's [backend] belong to the backend
+// it names: when the flag picks another one they are not used, so that
+// --backend deepl never sends the DeepL key to the Ollama server the file
+// configures for openai, nor --backend openai the OpenAI key to DeepL.
 func Resolve(c Choice, cfg *pipeline.Config, getenv func(string) string) (Settings, error) {
 	s := Settings{Name: first(c.Name, cfg.Backend.Name)}
 	if !Known(s.Name) {
 		return Settings{}, locales.New("translate.backend.unknown.config", "Name", s.Name, "Path", cfg.Path).
 			WithHint("translate.backend.unknown.hint")
 	}
+	var file pipeline.BackendConfig
+	if s.Name == cfg.Backend.Name {
+		file = cfg.Backend
+	}
 	switch s.Name {
 	case "openai":
-		s.Model = first(c.Model, cfg.Backend.Model, openai.DefaultModel)
-		s.BaseURL = first(getenv("OPENAI_BASE_URL"), cfg.Backend.BaseURL)
+		s.Model = first(c.Model, file.Model, openai.DefaultModel)
+		s.BaseURL = first(getenv("OPENAI_BASE_URL"), file.BaseURL)
 		s.Key = getenv("OPENAI_API_KEY")
 	case "deepl":
-		s.BaseURL = first(getenv("DEEPL_SERVER_URL"), cfg.Backend.BaseURL)
+		s.BaseURL = first(getenv("DEEPL_SERVER_URL"), file.BaseURL)
 		s.Key = getenv("DEEPL_AUTH_KEY")
 	}
 	return s, nil
@@ -75,14 +84,13 @@ type backend struct {
 
 // open sets up the backend s for translating l into lang.
 func open(s Settings, cfg *pipeline.Config, l *pipeline.Letter, lang language.Tag) (*backend, error) {
-	mem, err := memory.ForNewsletter(cfg, l.Source, lang)
+	b, err := openMemory(s, cfg, l, lang)
 	if err != nil {
 		return nil, err
 	}
-	b := &backend{Settings: s, Memory: mem}
 	switch s.Name {
 	case "memory":
-		b.Translator = mem
+		b.Translator = b.Memory
 	case "openai":
 		t, err := openai.New(openai.Config{
 			APIKey: s.Key, BaseURL: s.BaseURL, Model: s.Model,
@@ -109,6 +117,16 @@ func open(s Settings, cfg *pipeline.Config, l *pipeline.Letter, lang language.Ta
 	return b, nil
 }
 
+// openMemory sets up only the translation memory of the backend s, for a
+// run that sends nothing.
+func openMemory(s Settings, cfg *pipeline.Config, l *pipeline.Letter, lang language.Tag) (*backend, error) {
+	mem, err := memory.ForNewsletter(cfg, l.Source, lang)
+	if err != nil {
+		return nil, err
+	}
+	return &backend{Settings: s, Memory: mem}, nil
+}
+
 // first returns the first of s that is not "".
 func first(s ...string) string {
 	for _, v := range s {
@@ -131,6 +149,9 @@ type Plan struct {
 	Glossary          string
 	Jobs, BatchTokens int
 	Force, BatchAPI   bool
+	// DryRun estimates and sends nothing: the runs get no translator, so
+	// a service's key is not needed.
+	DryRun bool
 	// Clock is what the runs wait with; nil for the wall clock.
 	Clock translate.Clock
 }
@@ -156,7 +177,12 @@ func Runs(l *pipeline.Letter, s Settings, p Plan) ([]translate.Options, error) {
 	}
 	runs := make([]translate.Options, len(targets))
 	for i, lang := range targets {
-		b, err := open(s, cfg, l, lang)
+		var b *backend
+		if p.DryRun && s.Name != "memory" {
+			b, err = openMemory(s, cfg, l, lang)
+		} else {
+			b, err = open(s, cfg, l, lang)
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -153,21 +153,43 @@ msgid ""
 msgstr ""
 "two\n"
 "lines"
+
+#: my letter.ko.md
+msgctxt "my letter.ko.md"
+msgid "셋"
+msgstr "three"
+
+#: a.ko.md b.ko.md
+msgctxt "a.ko.md b.ko.md"
+msgid "넷"
+msgstr "four"
+
+#: a.ko.md
+msgctxt "a.ko.md-1"
+msgid "다섯"
+msgstr "five"
 `
 	got, err := readPO([]byte(po))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []poEntry{
+	want := []struct {
+		ctxt, id, str, hash string
+		fuzzy, located      bool
+	}{
 		{ctxt: "id1", id: "하나", str: "one", fuzzy: true, hash: "sha1-abc"},
 		{ctxt: "id2", id: "multi\nline", str: "two\nlines"},
+		// xliff2po names merged copies by their location
+		{ctxt: "my letter.ko.md", id: "셋", str: "three", located: true},
+		{ctxt: "a.ko.md b.ko.md", id: "넷", str: "four", located: true},
+		{ctxt: "a.ko.md-1", id: "다섯", str: "five"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("read %d entries, want %d: %+v", len(got), len(want), got)
 	}
 	for i := range want {
 		g, w := got[i], want[i]
-		if g.ctxt != w.ctxt || g.id != w.id || g.str != w.str || g.fuzzy != w.fuzzy || g.hash != w.hash {
+		if g.ctxt != w.ctxt || g.id != w.id || g.str != w.str || g.fuzzy != w.fuzzy || g.hash != w.hash || g.locationContext() != w.located {
 			t.Errorf("entry %d = %+v, want %+v", i, g, w)
 		}
 	}

@@ -54,6 +54,10 @@ type segment struct {
 	line                     int
 	id, hash, source, target string
 	done, has, fuzzy         bool
+	// located: the id is also the entry's location (see
+	// [poEntry.locationContext]); when it is no sentence's id, the
+	// segment is matched as if it had none.
+	located bool
 }
 
 // Import reads an edited XLIFF (2.0 or 1.2) or PO file (data, named path)
@@ -90,7 +94,8 @@ func (b *Bundle) Import(path string, data []byte, f Format, approved *catalog.Ca
 			return nil, badFile(path, err)
 		}
 		for _, p := range ps {
-			segs = append(segs, segment{line: p.line, id: p.ctxt, hash: p.hash, source: p.id, target: p.str, done: !p.fuzzy, fuzzy: p.fuzzy, has: p.str != ""})
+			segs = append(segs, segment{line: p.line, id: p.ctxt, hash: p.hash, source: p.id, target: p.str, done: !p.fuzzy, fuzzy: p.fuzzy, has: p.str != "",
+				located: p.locationContext()})
 		}
 	default:
 		return nil, locales.New("exchange.import.format", "Path", path).WithHint("exchange.import.format.hint")
@@ -114,7 +119,7 @@ func (b *Bundle) Import(path string, data []byte, f Format, approved *catalog.Ca
 		}
 		var matched []*Unit
 		switch {
-		case s.id != "":
+		case s.id != "" && (units[s.id] != nil || !s.located):
 			matched = []*Unit{units[s.id]}
 			if matched[0] == nil {
 				out.Problems = append(out.Problems, Problem{Line: s.line, ID: s.id, Source: s.source, Kind: "unknown-id"})

@@ -3,6 +3,7 @@ package exchange
 import (
 	"bufio"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -112,6 +113,16 @@ type poEntry struct {
 	fuzzy                  bool
 	hash                   string
 	hasCtxt, hasID, hasStr bool
+	refs                   []string // the "#:" references
+}
+
+// locationContext reports whether the entry's msgctxt is its location,
+// as translate-toolkit's xliff2po writes one when it merges the copies of
+// a sentence the letter has twice. From our PO that location is the
+// letter's name, which names no sentence; from our XLIFF 1.2 it is the
+// unit's resname, the sentence id.
+func (e *poEntry) locationContext() bool {
+	return e.hasCtxt && len(e.refs) > 0 && (slices.Contains(e.refs, e.ctxt) || e.ctxt == strings.Join(e.refs, " "))
 }
 
 // readPO reads the messages of a PO file, the header left out.
@@ -150,6 +161,13 @@ func readPO(data []byte) ([]poEntry, error) {
 				flush()
 			}
 			cur.hash = strings.TrimSpace(strings.TrimPrefix(line, "#. hash:"))
+		case strings.HasPrefix(line, "#:"):
+			if cur.hasStr {
+				flush()
+			}
+			// References are separated by ASCII spaces; a no-break space
+			// is part of a name (epistle writes a letter's spaces so).
+			cur.refs = append(cur.refs, strings.FieldsFunc(line[2:], func(r rune) bool { return r == ' ' || r == '\t' })...)
 		case strings.HasPrefix(line, "#"):
 			if cur.hasStr {
 				flush()

@@ -170,6 +170,13 @@ func TestKiwipiepyScores(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The sentences each file had exactly right when the floors were set:
+	// a rule change may not lose one in any file, whatever it wins
+	// elsewhere. Raise a floor when the rules get better.
+	floors := map[string]int{
+		"blogs.txt": 148, "blogs_ko.txt": 293, "etn.txt": 33, "nested.txt": 86,
+		"sample.txt": 38, "tweets.txt": 147, "v_ending.txt": 23, "wikipedia.txt": 324,
+	}
 	var all fileScore
 	scores := map[string]float64{}
 	for _, f := range files {
@@ -181,6 +188,9 @@ func TestKiwipiepyScores(t *testing.T) {
 		all.total += fs.total
 		scores[fs.name] = float64(fs.exact) / float64(fs.total)
 		t.Logf("%-14s EM %.3f (%d/%d)", fs.name, scores[fs.name], fs.exact, fs.total)
+		if fs.exact < floors[fs.name] {
+			t.Errorf("%s: %d of %d exactly right, want at least %d", fs.name, fs.exact, fs.total, floors[fs.name])
+		}
 	}
 	overall := float64(all.exact) / float64(all.total)
 	t.Logf("%-14s EM %.3f (%d/%d)", "overall", overall, all.exact, all.total)
@@ -249,7 +259,8 @@ func TestGoldenRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("golden rules: %d/%d exact", pass, total)
-	if pass < 48 {
-		t.Errorf("golden rules: %d/%d exact, want >= 48", pass, total)
+	// 50 when the floor was set; a rule change may not lose one.
+	if pass < 50 {
+		t.Errorf("golden rules: %d/%d exact, want >= 50", pass, total)
 	}
 }

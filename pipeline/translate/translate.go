@@ -282,14 +282,15 @@ func (j *job) plan(ctx context.Context) (todo []*work, reused bool, err error) {
 		case s.State == pipeline.Machine && !j.opts.Force:
 			continue
 		}
-		if ex, ok := j.exact(s.Source); ok {
-			j.trans.Machine.Set(&catalog.Message{ID: s.ID, Hash: s.Hash, Description: "memory", Other: ex.Target})
+		text := j.redactor.Redact(s.Source)
+		if target, ok := j.exact(s.Source, text); ok {
+			j.trans.Machine.Set(&catalog.Message{ID: s.ID, Hash: s.Hash, Description: "memory", Other: target})
 			delete(j.trans.Failures, s.ID)
 			j.result.Reused++
 			reused = true
 			continue
 		}
-		w := &work{id: s.ID, source: s.Source, text: j.redactor.Redact(s.Source), hash: s.Hash, block: j.blockOf(s.ID)}
+		w := &work{id: s.ID, source: s.Source, text: text, hash: s.Hash, block: j.blockOf(s.ID)}
 		if s.Approved != nil && s.Approved.Hash != s.Hash {
 			if old := j.l.ArchivedSource(s.Approved.Hash); old != "" {
 				w.previous = &Example{Source: old, Target: s.Approved.Other}
@@ -300,8 +301,26 @@ func (j *job) plan(ctx context.Context) (todo []*work, reused bool, err error) {
 	return todo, reused, nil
 }
 
-// exact returns the memory's translation of text itself, with the same tags.
-func (j *job) exact(text string) (Example, bool) {
+// exact returns the memory's translation of a sentence itself, with the
+// same tags: looked up as the letter writes it, and as it is sent, with
+// its private names as placeholders, as epistle's own TMX keeps it (the
+// names are put back, as in a backend's reply).
+func (j *job) exact(source, redacted string) (string, bool) {
+	if ex, ok := j.exactText(source); ok {
+		return ex.Target, true
+	}
+	if redacted == source {
+		return "", false
+	}
+	ex, ok := j.exactText(redacted)
+	if !ok {
+		return "", false
+	}
+	target, err := j.redactor.Restore(ex.Target)
+	return target, err == nil
+}
+
+func (j *job) exactText(text string) (Example, bool) {
 	if j.opts.Memory == nil {
 		return Example{}, false
 	}

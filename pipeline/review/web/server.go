@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/epistle-letters/epistle/locales"
@@ -103,6 +104,9 @@ func Listen(addr string) (net.Listener, error) {
 		return nil, err
 	}
 	ln, err := net.Listen("tcp", addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return nil, locales.New("web.listen.busy", "Addr", addr).WithHint("web.listen.busy.hint")
+	}
 	if err != nil {
 		return nil, locales.New("web.listen", "Addr", addr).Wrap(err)
 	}
