@@ -115,7 +115,13 @@ func exchangeExportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeOutput(o, opts.Output, b.Export(opts.Format))
+	if err := writeOutput(o, opts.Output, b.Export(opts.Format)); err != nil {
+		return err
+	}
+	if opts.Output != "" && opts.Output != "-" {
+		o.Warn(locales.New("exchange.wrote", "Count", b.Written(opts.Format), "Path", opts.Output, "Format", string(opts.Format)))
+	}
+	return nil
 }
 
 func newExchangeImportCmd(o *IO) *cobra.Command {

@@ -258,7 +258,7 @@ func glossaryConvertRun(o *IO, opts glossaryConvertOptions) error {
 	if err := pipeline.WriteFile(opts.Out, conv.Data); err != nil {
 		return locales.New("glossary.write", "Path", opts.Out, "Err", osReason(err)).Wrap(err)
 	}
-	fmt.Fprintln(o.Out, o.Printer.T("glossary.wrote", "Path", opts.Out, "Count", conv.Entries, "Format", string(opts.Format)))
+	o.Warn(locales.New("glossary.wrote", "Path", opts.Out, "Count", conv.Entries, "Format", string(opts.Format)))
 	return nil
 }
 

@@ -146,6 +146,10 @@ func TestReviewWebInChromium(t *testing.T) {
 		// refused for its QA error, then forced, after confirming
 		chromedp.Click(chromedp.CSS(article(webDeserter) + ` [data-action="approve"]`)),
 		chromedp.WaitVisible(chromedp.CSS(article(webDeserter) + `[data-status="machine"] .message`)),
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			checkContrast(t, ctx, "with a refusal shown")
+			return nil
+		}),
 		chromedp.Click(chromedp.CSS(article(webDeserter) + ` [data-action="force"]`)),
 		chromedp.Click(chromedp.CSS(article(webDeserter) + ` [data-action="force-yes"]`)),
 		chromedp.WaitVisible(chromedp.CSS(article(webDeserter) + `[data-status="approved"]`)),
@@ -157,6 +161,11 @@ func TestReviewWebInChromium(t *testing.T) {
 		if err != nil {
 			t.Fatalf("in the browser, step %d: %v", i+1, err)
 		}
+	}
+	// the glossary's term is marked in place: the Korean reads unbroken
+	source, err := chromedp.Run(bctx, chromedp.Evaluate[string](`document.querySelector('article[data-id="`+webSafety+`"] .source .text').textContent`))
+	if err != nil || source != "탈북민들의 안전을 위해 기도해 주십시오." {
+		t.Errorf("the source sentence reads %q (%v)", source, err)
 	}
 	diff, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS(article(webCheonan)+` ins`)))
 	if err != nil || diff != "작은 " {
@@ -178,6 +187,8 @@ func TestReviewWebInChromium(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+
+	checkTabOrder(t, bctx)
 
 	// the filter leaves only what needs a person
 	for i, step := range []chromedp.Action[chromedp.Void]{
@@ -269,5 +280,115 @@ func TestReviewWebPortInUse(t *testing.T) {
 		"epistle: hint: choose another port with --addr, or leave --addr out for a free one\n"
 	if stderr.String() != want {
 		t.Errorf("stderr = %q, want %q", stderr.String(), want)
+	}
+}
+
+// contrastJS lists each visible element of the page's text (statuses,
+// buttons, labels, QA errors, the keys line, ...) whose WCAG contrast
+// ratio against the background it sits on is below 4.5:1.
+const contrastJS = `(() => {
+  const rgba = (s) => { const m = s.match(/[\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+  const lum = (c) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+  };
+  // the background an element sits on: its own and its ancestors', laid
+  // over each other down to the first opaque one (white if none)
+  const background = (el) => {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgba(getComputedStyle(e).backgroundColor);
+      if (c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+    }
+    let out = [255, 255, 255];
+    for (let i = layers.length - 1; i >= 0; i--) {
+      const [r, g, b, a] = layers[i];
+      out = [r * a + out[0] * (1 - a), g * a + out[1] * (1 - a), b * a + out[2] * (1 - a)];
+    }
+    return out;
+  };
+  const selectors = ["h1", "#counts", ".tools label", ".tools a", "button", ".keys", ".keys-title", "kbd",
+    ".state", ".label", ".id", ".source .text", "mark", ".terms", "textarea", "ins", "del",
+    ".problems .error", ".problems .warning", ".message", ".hint", ".confirm p", "#notice"];
+  const bad = [];
+  let seen = 0;
+  for (const sel of selectors) {
+    for (const el of document.querySelectorAll(sel)) {
+      if (el.getClientRects().length === 0 || el.textContent.trim() === "") continue;
+      seen++;
+      const a = lum(rgba(getComputedStyle(el).color)), b = lum(background(el));
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      if (ratio < 4.5) bad.push(sel + " " + JSON.stringify(el.textContent.trim().slice(0, 30)) + ": " + ratio.toFixed(2) + ":1");
+    }
+  }
+  return seen < 20 ? ["only " + seen + " elements checked"] : bad;
+})()`
+
+// tabJS describes the element that has the focus, as "OK tag#id name",
+// and says what is wrong with it instead of OK: no accessible name, or a
+// place before the element focused last.
+const tabJS = `(() => {
+  const el = document.activeElement;
+  const name = (el.getAttribute("aria-label") ||
+    (el.getAttribute("aria-labelledby") || "").split(/\s+/).map((id) => (document.getElementById(id) || {}).textContent || "").join(" ") ||
+    (el.labels && el.labels.length ? el.labels[0].textContent : "") ||
+    el.textContent || el.title || "").trim().replace(/\s+/g, " ");
+  let verdict = "OK";
+  if (!name) verdict = "NONAME";
+  if (window.lastTab && window.lastTab !== el && !(window.lastTab.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) verdict = "BACKWARDS";
+  window.lastTab = el;
+  return verdict + " " + el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.dataset.action ? "[" + el.dataset.action + "]" : "") +
+    (el.closest("article") ? "@" + el.closest("article").dataset.id : "") + " " + name;
+})()`
+
+// interactiveJS counts what a person can reach on the page: links,
+// buttons and fields that are shown.
+const interactiveJS = `Array.from(document.querySelectorAll("a[href], button, input, textarea, select")).filter((e) => e.getClientRects().length > 0).length`
+
+// checkContrast fails the test for each text below 4.5:1.
+func checkContrast(t *testing.T, ctx context.Context, when string) {
+	t.Helper()
+	bad, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](contrastJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range bad {
+		t.Errorf("%s, contrast below 4.5:1: %s", when, b)
+	}
+}
+
+// checkTabOrder walks the page with Tab from its start: every link,
+// button and field is reached once, in the order it stands on the page,
+// and each has an accessible name.
+func checkTabOrder(t *testing.T, ctx context.Context) {
+	t.Helper()
+	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](interactiveJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// a click on the title moves where Tab starts to the page's top
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`document.activeElement.blur(); window.lastTab = null; true`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`header h1`))); err != nil {
+		t.Fatal(err)
+	}
+	reached := map[string]bool{}
+	for i := 0; i < n; i++ {
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
+			t.Fatal(err)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](tabJS))
+		if err != nil {
+			t.Fatal(err)
+		}
+		verdict, what, _ := strings.Cut(got, " ")
+		if verdict != "OK" {
+			t.Errorf("Tab %d: %s", i+1, got)
+		}
+		reached[strings.SplitN(what, " ", 2)[0]] = true
+	}
+	if len(reached) != n {
+		t.Errorf("Tab reached %d distinct elements of %d", len(reached), n)
 	}
 }

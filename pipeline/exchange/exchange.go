@@ -187,6 +187,21 @@ func (b *Bundle) redact(s string) string {
 	return b.redactor.Redact(s)
 }
 
+// Written counts the sentences Export(f) writes: every unit, but for a
+// TMX memory only the approved ones.
+func (b *Bundle) Written(f Format) int {
+	if f != TMX {
+		return len(b.Units)
+	}
+	n := 0
+	for _, u := range b.Units {
+		if u.State == pipeline.Approved {
+			n++
+		}
+	}
+	return n
+}
+
 // Export writes the bundle in format f.
 func (b *Bundle) Export(f Format) []byte {
 	switch f {

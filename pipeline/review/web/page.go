@@ -54,6 +54,9 @@ type sentenceView struct {
 	Text      string
 	StateName string
 	Parts     []sourcePart
+	// Terms are the glossary terms of the source, each once, listed
+	// under it: the source itself reads unbroken.
+	Terms     []sourcePart
 	SrcDiff   []editView
 	TgtDiff   []editView
 	Problems  []problemView
@@ -65,8 +68,12 @@ type sentenceView struct {
 }
 
 // sourcePart is a piece of the source: plain text, or a glossary term with
-// the rendering it requires.
-type sourcePart struct{ Text, Term string }
+// the rendering it requires and N, its place in the sentence's list of
+// terms.
+type sourcePart struct {
+	Text, Term string
+	N          int
+}
 
 type editView struct{ Text, Op string }
 
@@ -80,7 +87,8 @@ func (s *Server) sentence(r *review.Reviewer, it review.Item) sentenceView {
 	p := s.opts.Printer
 	v := sentenceView{Item: it, Texts: &s.texts, Src: r.Letter.Source.String(), Tgt: r.Lang.String(),
 		Seen: it.Seen(), Text: it.Translation, Needs: it.State != pipeline.Approved,
-		Parts: sourceParts(it.Source, it.Terms), SrcDiff: edits(it.SourceDiff), TgtDiff: edits(it.TranslationDiff)}
+		SrcDiff: edits(it.SourceDiff), TgtDiff: edits(it.TranslationDiff)}
+	v.Parts, v.Terms = sourceParts(it.Source, it.Terms)
 	//locales:ids review.state.missing review.state.machine review.state.approved review.state.stale review.state.failed
 	v.StateName = p.T("review.state." + string(it.State))
 	if it.Failure != "" {
@@ -101,25 +109,35 @@ func (v *sentenceView) setProblems(s *Server, ps []qa.Problem) {
 	}
 }
 
-func sourceParts(text string, terms []glossary.Term) []sourcePart {
+// sourceParts cuts the source into plain text and glossary terms, and
+// lists each term once with its rendering.
+func sourceParts(text string, terms []glossary.Term) (parts, list []sourcePart) {
 	runes := []rune(text)
-	var out []sourcePart
+	seen := map[sourcePart]int{}
 	pos := 0
 	for _, t := range terms {
 		if t.Start < pos || t.End > len(runes) {
 			continue
 		}
 		if t.Start > pos {
-			out = append(out, sourcePart{Text: string(runes[pos:t.Start])})
+			parts = append(parts, sourcePart{Text: string(runes[pos:t.Start])})
 		}
 		target, _, _ := strings.Cut(t.Target, "|")
-		out = append(out, sourcePart{Text: string(runes[t.Start:t.End]), Term: target})
+		term := sourcePart{Text: string(runes[t.Start:t.End]), Term: target}
+		n, ok := seen[term]
+		if !ok {
+			n = len(list)
+			seen[term] = n
+			list = append(list, sourcePart{Text: term.Text, Term: term.Term, N: n})
+		}
+		term.N = n
+		parts = append(parts, term)
 		pos = t.End
 	}
 	if pos < len(runes) {
-		out = append(out, sourcePart{Text: string(runes[pos:])})
+		parts = append(parts, sourcePart{Text: string(runes[pos:])})
 	}
-	return out
+	return parts, list
 }
 
 func edits(es []review.Edit) []editView {

@@ -3,17 +3,20 @@ package web
 import (
 	"bufio"
 	"encoding/json"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"golang.org/x/text/language"
 
+	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
@@ -332,5 +335,51 @@ func TestPreview(t *testing.T) {
 	}
 	if csp := w.Header().Get("Content-Security-Policy"); !strings.HasPrefix(csp, "default-src 'none';") || strings.Contains(csp, "script") {
 		t.Errorf("the preview's policy is %q", csp)
+	}
+}
+
+// TestTermsInPlace: a glossary term is marked where it stands, and the
+// Korean reads unbroken (탈북민들의, not the rendering between the term and
+// its particle); the rendering the glossary requires is listed under the
+// source, and the mark points to it.
+func TestTermsInPlace(t *testing.T) {
+	page := request(newServer(t, language.English, newsletter(t)), http.MethodGet, "/", "", true).Body.String()
+	source := regexp.MustCompile(`(?s)<div class="source" lang="ko" id="s-` + safety + `">\s*<p class="text">(.*?)</p>\s*(.*?)</div>`).FindStringSubmatch(page)
+	if source == nil {
+		t.Fatalf("the page has no source for %s", safety)
+	}
+	tags := regexp.MustCompile(`<[^>]*>`)
+	if got, want := html.UnescapeString(tags.ReplaceAllString(source[1], "")), "탈북민들의 안전을 위해 기도해 주십시오."; got != want {
+		t.Errorf("the source reads %q, want %q", got, want)
+	}
+	if want := `<mark title="the glossary requires this rendering: North Korean defector" aria-describedby="g-` + safety + `-0">탈북민</mark>들의`; !strings.Contains(source[1], want) {
+		t.Errorf("the term is not marked in place: %s", source[1])
+	}
+	if want := `<li id="g-` + safety + `-0"><span class="label">glossary:</span> <mark>탈북민</mark> → <span lang="en">North Korean defector</span></li>`; !strings.Contains(source[2], want) {
+		t.Errorf("the terms under the source are %q, want %s", source[2], want)
+	}
+}
+
+// TestSourceParts: the source is cut around its terms and reads whole
+// again; a term that occurs twice is listed once, and both marks point to
+// the one entry.
+func TestSourceParts(t *testing.T) {
+	const text = "탈북민과 탈북민 가정, 천안에서"
+	terms := []glossary.Term{
+		{Target: "North Korean defector|North Korean defectors", Start: 0, End: 3},
+		{Target: "North Korean defector|North Korean defectors", Start: 5, End: 8},
+		{Target: "Cheonan", Start: 13, End: 15},
+	}
+	parts, list := sourceParts(text, terms)
+	want := []sourcePart{
+		{Text: "탈북민", Term: "North Korean defector"}, {Text: "과 "},
+		{Text: "탈북민", Term: "North Korean defector"}, {Text: " 가정, "},
+		{Text: "천안", Term: "Cheonan", N: 1}, {Text: "에서"},
+	}
+	if !slices.Equal(parts, want) {
+		t.Errorf("parts = %+v\nwant %+v", parts, want)
+	}
+	if wantList := []sourcePart{want[0], want[4]}; !slices.Equal(list, wantList) {
+		t.Errorf("list = %+v, want %+v", list, wantList)
 	}
 }

@@ -12,7 +12,7 @@ type Texts struct {
 	Approve, Skip, Force, ForceAsk, ForceYes     string
 	Cancel, SourceDiff, Previous, Diff           string
 	Error, Warning, Translation                  string
-	Term                                         string
+	Term, Glossary                               string
 }
 
 func newTexts(p *locales.Printer) Texts {
@@ -42,5 +42,6 @@ func newTexts(p *locales.Printer) Texts {
 		Warning:     p.T("review.severity.warning"),
 		Translation: p.T("web.label.translation"),
 		Term:        p.T("web.term"),
+		Glossary:    p.T("web.label.glossary"),
 	}
 }
