@@ -50,15 +50,12 @@ func segmentRun(ctx context.Context, o *IO, opts segmentOptions) error {
 	list := l.Segments(g)
 	var out []byte
 	if opts.JSON {
-		out, err = marshalJSON(list)
+		out = segmentJSON(list)
 	}
 	if err := written(); err != nil {
 		return err
 	}
 	if opts.JSON {
-		if err != nil {
-			return err
-		}
 		_, err = o.Out.Write(out)
 		return err
 	}

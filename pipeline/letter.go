@@ -13,7 +13,6 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/internal/jsonindent"
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
 	"github.com/epistle-letters/epistle/pipeline/decode"
@@ -263,6 +262,7 @@ func (l *Letter) identify(ctx context.Context) error {
 		return err
 	}
 	l.SourceCatalog = &catalog.Catalog{}
+	l.SourceCatalog.Grow(len(sentences))
 	for i, s := range sentences {
 		s.ID = ids[i]
 		l.SourceCatalog.Set(&catalog.Message{ID: s.ID, Other: s.Text})
@@ -270,17 +270,12 @@ func (l *Letter) identify(ctx context.Context) error {
 
 	// The skeleton is written on another core meanwhile: on a long letter
 	// it takes as long as the catalogs.
-	type marshaled struct {
-		data []byte
-		err  error
-	}
-	skelDone := make(chan marshaled, 1)
+	skelDone := make(chan []byte, 1)
 	go func() {
-		compact, err := json.Marshal(skeleton{
+		skelDone <- skeleton{
 			Letter: filepath.Base(l.Path), Source: l.Source.String(),
 			Encoding: l.Encoding, CRLF: l.CRLF, Document: l.Doc,
-		})
-		skelDone <- marshaled{append(jsonindent.Indent(compact), '\n'), err} // as json.MarshalIndent writes it
+		}.indented() // as json.MarshalIndent writes it
 	}()
 	if err := l.archive(old); err != nil {
 		return err
@@ -289,11 +284,7 @@ func (l *Letter) identify(ctx context.Context) error {
 	if old, _ := os.ReadFile(l.CatalogPath("active", l.Source)); string(old) != string(cat) {
 		l.pending = append(l.pending, File{Path: l.CatalogPath("active", l.Source), Data: cat})
 	}
-	m := <-skelDone
-	if m.err != nil {
-		return m.err
-	}
-	skel := m.data
+	skel := <-skelDone
 	if string(oldSkel) != string(skel) {
 		l.pending = append(l.pending, File{Path: skelPath, Data: skel})
 	}
@@ -371,11 +362,14 @@ func (l *Letter) archive(old []known) error {
 	if err != nil {
 		return err
 	}
-	current := map[string]bool{}
+	l.archived = arch
+	if len(old) == 0 {
+		return nil // a first segmentation retires nothing
+	}
+	current := make(map[string]bool, len(l.SourceCatalog.Messages))
 	for _, m := range l.SourceCatalog.Messages {
 		current[m.Other] = true
 	}
-	l.archived = arch
 	changed := false
 	for _, k := range old {
 		h := catalog.Hash("", k.Text)

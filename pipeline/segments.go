@@ -26,8 +26,9 @@ type SegmentView struct {
 // Segments lists the letter's sentences in order with the terms of g (which
 // may be nil) found in each.
 func (l *Letter) Segments(g *glossary.Glossary) *SegmentList {
-	out := &SegmentList{Source: l.Source.String(), Segments: []SegmentView{}}
-	for _, s := range l.Doc.Sentences() {
+	sentences := l.Doc.Sentences()
+	out := &SegmentList{Source: l.Source.String(), Segments: make([]SegmentView, 0, len(sentences))}
+	for _, s := range sentences {
 		v := SegmentView{ID: s.ID, Block: l.Doc.Blocks[s.Block].Kind, Text: s.Text, Terms: []glossary.Term{}}
 		if g != nil {
 			for _, m := range g.Match(s.Text, l.Source) {

@@ -26,6 +26,7 @@ import (
 	"crypto/sha1"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -73,6 +74,15 @@ func (c *Catalog) lookup() map[string]int {
 		}
 	}
 	return c.index
+}
+
+// Grow makes room for n more messages, so that adding a long letter's
+// sentences one by one does not rebuild the index again and again.
+func (c *Catalog) Grow(n int) {
+	old := c.lookup()
+	c.Messages = slices.Grow(c.Messages, n)
+	c.index = make(map[string]int, len(old)+n)
+	maps.Copy(c.index, old)
 }
 
 // Set adds m, or replaces the message with the same id where it stands.
@@ -223,7 +233,7 @@ func (c *Catalog) Marshal(comment string) []byte {
 func writeField(b *bytes.Buffer, name, value string) {
 	b.WriteString(name)
 	b.WriteString(" = ")
-	if utf8.ValidString(value) && !strings.ContainsFunc(value, needsEscape) {
+	if utf8.ValidString(value) && !hasEscapeByte(value) {
 		b.WriteByte('"')
 		b.WriteString(value)
 		b.WriteByte('"')
@@ -280,6 +290,17 @@ func writeEscape(b *strings.Builder, r rune) {
 // needsEscape reports whether quote writes r as an escape.
 func needsEscape(r rune) bool { return r == '"' || r == '\\' || r < 0x20 || r == 0x7f }
 
+// hasEscapeByte reports whether valid UTF-8 s holds a rune needsEscape
+// escapes: all of them are ASCII, so its bytes are looked at, not decoded.
+func hasEscapeByte(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b < utf8.RuneSelf && needsEscape(rune(b)) {
+			return true
+		}
+	}
+	return false
+}
+
 func key(id string) string {
 	for _, r := range id {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
@@ -291,7 +312,7 @@ func key(id string) string {
 
 // quote writes s as a TOML basic string.
 func quote(s string) string {
-	if utf8.ValidString(s) && !strings.ContainsFunc(s, needsEscape) {
+	if utf8.ValidString(s) && !hasEscapeByte(s) {
 		return `"` + s + `"`
 	}
 	var b strings.Builder

@@ -105,3 +105,16 @@ func TestLocalizeLiterally(t *testing.T) {
 		}
 	}
 }
+
+// TestGrow: making room keeps the messages there and where they stand, and
+// Set still replaces by id after it.
+func TestGrow(t *testing.T) {
+	c := &Catalog{}
+	c.Set(&Message{ID: "a", Other: "1"})
+	c.Grow(10)
+	c.Set(&Message{ID: "b", Other: "2"})
+	c.Set(&Message{ID: "a", Other: "3"})
+	if len(c.Messages) != 2 || c.Get("a").Other != "3" || c.Get("b").Other != "2" || c.Messages[0].ID != "a" {
+		t.Fatalf("after Grow: %+v", c.Messages)
+	}
+}

@@ -96,12 +96,15 @@ func (d *Document) literal(s string) {
 // regionSplit is a region's text with its markup as tags, and its
 // sentences.
 type regionSplit struct {
-	tagged string
-	// tstart is where each piece's tagged text starts; names are the tags'
-	// names by piece.
-	tstart []int
-	names  []string
-	spans  []Span
+	// sentences are the region's sentences, made on the core that split
+	// it, each with where it starts and ends in src; spans with no words
+	// make none.
+	sentences []splitSentence
+}
+
+type splitSentence struct {
+	s          *Sentence
+	start, end int
 }
 
 // splitRegion writes region r's text with its markup as tags, and splits it.
@@ -134,12 +137,6 @@ func splitRegion(src string, r region, split Splitter) regionSplit {
 	}
 	tagged := t.String()
 	tstart[len(r.pieces)] = len(tagged)
-	return regionSplit{tagged: tagged, tstart: tstart, names: names, spans: split(tagged)}
-}
-
-// addRegion appends the literal text before region r and r's sentences.
-func (d *Document) addRegion(src string, pos *int, r region, rs regionSplit) {
-	tagged, tstart, names := rs.tagged, rs.tstart, rs.names
 	// srcAt maps an offset in tagged to an offset in src. Every piece
 	// writes at least one byte of tagged text and spans never start or end
 	// inside a tag, so an offset is inside a text piece or at a piece's start.
@@ -154,26 +151,32 @@ func (d *Document) addRegion(src string, pos *int, r region, rs regionSplit) {
 		}
 		return p.start
 	}
-
-	block := -1
-	for _, sp := range rs.spans {
-		text := tagged[sp.Start:sp.End]
-		if !hasWords(text) {
+	var rs regionSplit
+	for _, sp := range split(tagged) {
+		if !hasWords(tagged[sp.Start:sp.End]) {
 			continue
 		}
-		s0, s1 := srcAt(sp.Start), srcAt(sp.End)
-		if s0 < *pos {
-			s0 = *pos
-		}
+		rs.sentences = append(rs.sentences, splitSentence{
+			s:     newSentence(src, r, names, tstart, sp, tagged),
+			start: srcAt(sp.Start), end: srcAt(sp.End),
+		})
+	}
+	return rs
+}
+
+// addRegion appends the literal text before region r and r's sentences.
+func (d *Document) addRegion(src string, pos *int, r region, rs regionSplit) {
+	block := -1
+	for _, ss := range rs.sentences {
+		s0 := max(ss.start, *pos)
 		d.literal(src[*pos:s0])
-		*pos = s1
+		*pos = ss.end
 		if block < 0 {
 			d.Blocks = append(d.Blocks, Block{Kind: r.kind, First: len(d.Parts)})
 			block = len(d.Blocks) - 1
 		}
-		s := newSentence(src, r, names, tstart, sp, tagged)
-		s.Block = block
-		d.Parts = append(d.Parts, Part{Sentence: s})
+		ss.s.Block = block
+		d.Parts = append(d.Parts, Part{Sentence: ss.s})
 		d.Blocks[block].Last = len(d.Parts)
 	}
 }

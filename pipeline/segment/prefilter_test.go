@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -58,8 +59,9 @@ func naiveBreaks(s *Segmenter, view string) []int {
 	return ends
 }
 
-// TestPrefilterSound checks that skipping rules by the runes around a position, and showing
-// each regexp only as much text as it can match, never changes a decision.
+// TestPrefilterSound checks that skipping rules by the runes around a position, showing each
+// regexp only as much text as it can match, and running it as an [nfa] never changes a
+// decision, on every eval set (kiwipiepy, kss, the Golden Rules) in all three rule sets.
 func TestPrefilterSound(t *testing.T) {
 	texts := []string{
 		"감사합니다. 기도해 주세요!! 있어요^^ 많이 기도해 주세요 감사합니다🙏 ㅋㅋ 또 봐요 ㅎㅎ",
@@ -69,13 +71,24 @@ func TestPrefilterSound(t *testing.T) {
 		"2024. 5. 12. 1.5억 요 3:16 https://example.org/a.b?c=d kim.pastor@example.org. 끝\n\n다음",
 	}
 	files, _ := filepath.Glob(filepath.Join(sharedEval, "kiwipiepy-sentence-split", "*.txt"))
-	for _, f := range files {
+	kss, _ := filepath.Glob(filepath.Join(sharedEval, "kss-sentence-split", "*.txt"))
+	for _, f := range append(files, kss...) {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, para := range strings.Split(string(data), "\n\n") {
 			texts = append(texts, strings.ReplaceAll(para, "\n", ""))
+		}
+	}
+	// The English Golden Rules too, so that every eval set is split as the regexps decide.
+	if data, err := os.ReadFile(filepath.Join(sharedEval, "golden-rules-en", "golden_rules_en.jsonl")); err == nil {
+		for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+			var c struct{ Text string }
+			if err := json.Unmarshal([]byte(line), &c); err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, c.Text)
 		}
 	}
 	for _, tag := range []language.Tag{language.Korean, language.English, language.French} {

@@ -41,7 +41,12 @@ func (s *Segmenter) quotedSpans(view string) []span {
 		if n < 0 {
 			n = 1
 		}
-		for k, q := range s.quotes {
+		// Most runes are no mark at all: look through the pairs only for one that is.
+		quotes := s.quotes
+		if r < utf8.RuneSelf && !s.quoteASCII[r] || r >= utf8.RuneSelf && !slices.Contains(s.quoteOther, r) {
+			quotes = nil
+		}
+		for k, q := range quotes {
 			if r != q.open && r != q.close {
 				continue
 			}

@@ -314,14 +314,14 @@ func compileRule(brk bool, before, after string) (rule, error) {
 // was loaded, so compiling them cannot fail (a test compiles every rule of every file).
 type lazyRegexps struct {
 	before, after string
-	once          sync.Once
-	compiled      [2]*regexp.Regexp
+	matchOnce     sync.Once
+	matchers      [2]matcher
 }
 
-// get returns the compiled before and after regexps.
-func (l *lazyRegexps) get() (before, after *regexp.Regexp) {
-	l.once.Do(func() {
-		l.compiled = [2]*regexp.Regexp{regexp.MustCompile(l.before), regexp.MustCompile(l.after)}
+// match returns the before and after regexps as Split runs them (see [nfa]).
+func (l *lazyRegexps) match() (before, after matcher) {
+	l.matchOnce.Do(func() {
+		l.matchers = [2]matcher{compileMatcher(l.before), compileMatcher(l.after)}
 	})
-	return l.compiled[0], l.compiled[1]
+	return l.matchers[0], l.matchers[1]
 }

@@ -20,6 +20,9 @@ type Segmenter struct {
 	rules     []rule
 	quotes    []quotePair
 	quoteSpan int
+	// quoteASCII and quoteOther are the runes of quotes, for a quick test.
+	quoteASCII [utf8.RuneSelf]bool
+	quoteOther []rune
 	// lastIdx, firstIdx and nextIdx map the rune before a position, the rune after it and
 	// the first rune after the white space there to the rules that could apply (bitmasks).
 	lastIdx, firstIdx, nextIdx runeIndex
@@ -102,6 +105,15 @@ func cachedSegmenter(file string) (*Segmenter, error) {
 
 func newSegmenter(set ruleSet) *Segmenter {
 	s := &Segmenter{rules: set.rules, quotes: set.quotes, quoteSpan: set.quoteSpan}
+	for _, q := range s.quotes {
+		for _, r := range []rune{q.open, q.close} {
+			if r < utf8.RuneSelf {
+				s.quoteASCII[r] = true
+			} else {
+				s.quoteOther = append(s.quoteOther, r)
+			}
+		}
+	}
 	if set.indexes != nil {
 		s.lastIdx, s.firstIdx, s.nextIdx = set.indexes[0], set.indexes[1], set.indexes[2]
 		for _, x := range []*runeIndex{&s.lastIdx, &s.firstIdx, &s.nextIdx} {
@@ -194,7 +206,7 @@ func (r *rule) applies(view, rev string, p, q int) bool {
 	if r.nextWords != nil && !r.nextWords[wordAfter(view[p:])] {
 		return false
 	}
-	bre, are := r.re.get()
+	bre, are := r.re.match()
 	before := func() bool { return bre.MatchString(rev[q:min(q+r.backWin, len(rev))]) }
 	after := func() bool { return are.MatchString(view[p:min(p+r.aheadWin, len(view))]) }
 	if r.beforeFirst {
@@ -266,9 +278,16 @@ func reverseRunes(s string) string {
 	b := make([]byte, len(s))
 	j := len(b)
 	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			j--
+			b[j] = c
+			i++
+			continue
+		}
 		_, n := utf8.DecodeRuneInString(s[i:])
 		j -= n
-		copy(b[j:], s[i:i+n])
+		copy(b[j:j+n], s[i:i+n])
 		i += n
 	}
 	return string(b)

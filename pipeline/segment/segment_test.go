@@ -257,3 +257,41 @@ func TestRuleCompilation(t *testing.T) {
 		t.Errorf("bad coda: no error")
 	}
 }
+
+// TestReverseRunes: runes in reverse order, each rune's bytes kept in order, and every byte
+// of invalid UTF-8 a rune of its own (as the regexps decode it).
+func TestReverseRunes(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"ab", "ba"},
+		{"감사 a.", ".a 사감"},
+		{"x\xffy\xe2\x80z🙏", "🙏z\x80\xe2y\xffx"},
+	} {
+		if got := reverseRunes(tt.in); got != tt.want {
+			t.Errorf("reverseRunes(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestStripTagsFindsEveryTag: tags anywhere, next to a '<' that opens none.
+func TestStripTagsFindsEveryTag(t *testing.T) {
+	view, tags := stripTags("<g1>a < b</g1><x2/>c<<n3/>")
+	if view != "a < bc<" || len(tags) != 4 || tags[3].start != 21 {
+		t.Errorf("stripTags: %q %+v", view, tags)
+	}
+}
+
+// TestQuotedSpansEveryPair: each quotation mark and bracket pair of the Korean rules makes a
+// span no sentence ends in, the non-ASCII ones as much as " and '.
+func TestQuotedSpansEveryPair(t *testing.T) {
+	s, err := New(language.Korean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range s.quotes {
+		text := "그는 " + string(q.open) + "가겠다. 간다" + string(q.close) + "라고 했다."
+		if got := s.quotedSpans(text); len(got) != 1 {
+			t.Errorf("%c%c: quoted spans %v in %q, want one", q.open, q.close, got, text)
+		}
+	}
+}

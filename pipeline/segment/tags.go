@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -58,9 +59,11 @@ func stripTags(text string) (string, []tag) {
 	var b []byte
 	last := 0
 	for i := 0; i < len(text); i++ {
-		if text[i] != '<' {
-			continue
+		k := strings.IndexByte(text[i:], '<')
+		if k < 0 {
+			break
 		}
+		i += k
 		n, kind, ok := tagAt(text[i:])
 		if !ok {
 			continue
