@@ -2,12 +2,11 @@ package cmd
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
-	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/review"
 )
 
@@ -37,51 +36,18 @@ func newStatusCmd(o *IO) *cobra.Command {
 	return c
 }
 
-// statusReport is what `status --json` prints (DESIGN.md); stats only with
-// --stats.
-type statusReport struct {
-	Documents []*review.Document `json:"documents"`
-	Stats     []review.Stat      `json:"stats,omitempty"`
-}
-
-// letterStatus counts the translations of the letter at path.
-func letterStatus(ctx context.Context, o *IO, path string) (*review.Document, []*review.Log, error) {
-	l, err := openLetter(ctx, o, path, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	return review.Status(l)
-}
-
+// statusRun reports on the letters named or found in the folders named;
+// a bad letter is named on stderr and the run ends with exit 1, after the
+// rest are shown.
 func statusRun(ctx context.Context, o *IO, opts statusOptions) error {
-	paths, err := review.FindLetters(opts.Paths)
+	rep, err := review.StatusOf(ctx, opts.Paths, opts.Stats, func(path string) (*pipeline.Letter, error) {
+		return openLetter(ctx, o, path, "")
+	})
 	if err != nil {
 		return err
 	}
-	rep := statusReport{Documents: []*review.Document{}}
-	var logs []*review.Log
-	bad := 0
-	for _, p := range paths {
-		doc, ls, err := letterStatus(ctx, o, p)
-		var m *locales.Message
-		switch {
-		case errors.As(err, &m) && ctx.Err() == nil:
-			// One bad letter in a folder hides none of the others: it is
-			// named on stderr and the run ends with exit 1.
-			o.Error(err)
-			bad++
-			continue
-		case err != nil:
-			return err
-		}
-		rep.Documents = append(rep.Documents, doc)
-		logs = append(logs, ls...)
-	}
-	if opts.Stats {
-		rep.Stats = review.Stats(logs)
-		if rep.Stats == nil {
-			rep.Stats = []review.Stat{}
-		}
+	for _, err := range rep.Bad {
+		o.Error(err)
 	}
 	if opts.JSON {
 		if err := writeJSON(o, rep); err != nil {
@@ -90,14 +56,13 @@ func statusRun(ctx context.Context, o *IO, opts statusOptions) error {
 	} else {
 		statusText(o, rep, opts.Stats)
 	}
-	if bad > 0 {
+	if len(rep.Bad) > 0 {
 		return errSilent
 	}
 	return nil
 }
 
-// statusText prints the report as lines, one per letter and language.
-func statusText(o *IO, rep statusReport, stats bool) {
+func statusText(o *IO, rep *review.Report, stats bool) {
 	for _, d := range rep.Documents {
 		if len(d.Langs) == 0 {
 			fmt.Fprintf(o.Out, "%s\t%s\n", d.Path, o.Printer.T("status.nolang", "Count", d.Segments))

@@ -1,0 +1,69 @@
+package review
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline"
+)
+
+// A folder's report keeps going past a letter that is bad input and says
+// which it was; anything else stops it.
+func TestStatusOf(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"a.ko.md": "할렐루야! 감사합니다.\n",
+		"b.ko.md": "기도해 주세요.\n",
+		"c.ko.md": "평안하세요.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	badInput := locales.New("input.empty", "Path", "b.ko.md")
+	broken := errors.New("disk on fire")
+	opener := func(fail error) func(string) (*pipeline.Letter, error) {
+		return func(path string) (*pipeline.Letter, error) {
+			if filepath.Base(path) == "b.ko.md" && fail != nil {
+				return nil, fail
+			}
+			return pipeline.Open(path, pipeline.OpenOptions{})
+		}
+	}
+	for _, tc := range []struct {
+		name      string
+		fail      error
+		stats     bool
+		documents int
+		bad       []error
+		err       error
+	}{
+		{name: "all good", documents: 3},
+		{name: "all good, with stats", stats: true, documents: 3},
+		{name: "one bad letter hides none", fail: badInput, documents: 2, bad: []error{badInput}},
+		{name: "another error ends it", fail: broken, err: broken},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rep, err := StatusOf(context.Background(), []string{dir}, tc.stats, opener(tc.fail))
+			if !errors.Is(err, tc.err) {
+				t.Fatalf("err = %v, want %v", err, tc.err)
+			}
+			if err != nil {
+				return
+			}
+			if len(rep.Documents) != tc.documents {
+				t.Errorf("%d documents, want %d", len(rep.Documents), tc.documents)
+			}
+			if len(rep.Bad) != len(tc.bad) || (len(tc.bad) > 0 && rep.Bad[0] != tc.bad[0]) {
+				t.Errorf("bad = %v, want %v", rep.Bad, tc.bad)
+			}
+			if (rep.Stats != nil) != tc.stats {
+				t.Errorf("stats = %v with stats %v", rep.Stats, tc.stats)
+			}
+		})
+	}
+}
