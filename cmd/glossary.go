@@ -9,9 +9,9 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/text/width"
 
 	"github.com/epistle-letters/epistle/glossary"
+	"github.com/epistle-letters/epistle/internal/lineedit"
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 )
@@ -83,7 +83,7 @@ func writeGlossaryTable(w io.Writer, rows [][]string) {
 			if i == len(widths) {
 				widths = append(widths, 0)
 			}
-			widths[i] = max(widths[i], displayWidth(cell))
+			widths[i] = max(widths[i], lineedit.Cells(cell))
 		}
 	}
 	for _, row := range rows {
@@ -91,24 +91,11 @@ func writeGlossaryTable(w io.Writer, rows [][]string) {
 		for i, cell := range row {
 			b.WriteString(cell)
 			if i < len(row)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(cell)+2))
+				b.WriteString(strings.Repeat(" ", widths[i]-lineedit.Cells(cell)+2))
 			}
 		}
 		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
 	}
-}
-
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
 }
 
 type glossaryCheckOptions struct {

@@ -283,12 +283,12 @@ func (d *lineDrawing) draw(e *lineEditor) {
 		fmt.Fprintf(&b, "\x1b[%dA", d.row)
 	}
 	b.WriteString("\r" + d.prompt + string(e.text) + "\x1b[J")
-	end := cells(d.prompt) + cells(string(e.text))
+	end := Cells(d.prompt) + Cells(string(e.text))
 	if end > 0 && end%d.cols == 0 {
 		// The cursor waits in the last column: take it to the next row.
 		b.WriteString("\r\n")
 	}
-	at := cells(d.prompt) + cells(string(e.text[:e.pos]))
+	at := Cells(d.prompt) + Cells(string(e.text[:e.pos]))
 	if up := end/d.cols - at/d.cols; up > 0 {
 		fmt.Fprintf(&b, "\x1b[%dA", up)
 	}
@@ -307,9 +307,9 @@ func (d *lineDrawing) end(e *lineEditor) {
 	_, _ = io.WriteString(d.out, "\r\n")
 }
 
-// cells is how many terminal columns s takes: Korean and other wide
-// characters take two.
-func cells(s string) int {
+// Cells is how many terminal columns s takes: Korean and other wide
+// characters take two, combining marks none.
+func Cells(s string) int {
 	n := 0
 	for _, r := range s {
 		switch width.LookupRune(r).Kind() {

@@ -83,3 +83,21 @@ func TestLineDrawing(t *testing.T) {
 		})
 	}
 }
+
+func TestCells(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want int
+	}{
+		{"", 0},
+		{"Zoom", 4},
+		{"천안", 4},
+		{"탈북민 defectors", 16},
+		{"e\u0301", 1}, // e and a combining acute accent: one column
+		{"ＡＢ", 4},      // fullwidth Latin
+	} {
+		if got := Cells(tc.s); got != tc.want {
+			t.Errorf("Cells(%q) = %d, want %d", tc.s, got, tc.want)
+		}
+	}
+}
