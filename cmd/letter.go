@@ -7,20 +7,13 @@ import (
 )
 
 // openLetter reads a letter for a command that only reads its folder
-// (status, export, check). It writes what changed in the source catalog
-// and skeleton when nobody else is writing the letter, so that the next
-// command sees the ids it saw; it never waits for a writer.
+// (status, export, check): see pipeline.OpenTidy.
 func openLetter(ctx context.Context, o *IO, path, encoding string) (*pipeline.Letter, error) {
-	l, err := readLetter(ctx, o, path, encoding)
-	if err != nil || len(l.Pending()) == 0 {
-		return l, err
+	l, err := pipeline.OpenTidy(ctx, path, pipeline.OpenOptions{Encoding: encoding})
+	if err == nil {
+		warnLetter(o, l)
 	}
-	release, ok := l.TryLock()
-	if !ok {
-		return l, nil
-	}
-	defer release()
-	return l, writePending(l)
+	return l, err
 }
 
 // lockLetter reads a letter for a command that writes its folder: it holds

@@ -115,6 +115,36 @@ func OpenLocked(ctx context.Context, path string, opts OpenOptions) (l *Letter, 
 	return l, release, nil
 }
 
+// OpenTidy opens the letter like [OpenContext] for a command that only
+// reads its folder (status, export, check), and writes what reading it
+// changed in the source catalog and skeleton when no writer holds the
+// letter's lock, so that the next command sees the ids this one saw. It
+// never waits for a writer. A writer may have changed the letter or its
+// folder between the first reading and the lock, so the letter is read
+// again under the lock, and that reading is what is written and returned.
+func OpenTidy(ctx context.Context, path string, opts OpenOptions) (*Letter, error) {
+	l, err := OpenContext(ctx, path, opts)
+	if err != nil || len(l.pending) == 0 {
+		return l, err
+	}
+	if testHookBeforeTidyLock != nil {
+		testHookBeforeTidyLock()
+	}
+	release, ok := l.TryLock()
+	if !ok {
+		return l, nil
+	}
+	defer release()
+	if l, err = OpenContext(ctx, path, opts); err != nil {
+		return nil, err
+	}
+	return l, Save(l.pending)
+}
+
+// testHookBeforeTidyLock lets a test act as another writer in the moment
+// between OpenTidy's first reading and its lock.
+var testHookBeforeTidyLock func()
+
 // read reads and splits the letter itself, touching nothing in its folder.
 func read(ctx context.Context, path string, opts OpenOptions) (*Letter, error) {
 	info, err := os.Stat(path)
