@@ -162,6 +162,10 @@ func TestReviewWebInChromium(t *testing.T) {
 			t.Fatalf("in the browser, step %d: %v", i+1, err)
 		}
 	}
+	// the token left the address once it became a cookie
+	if href, err := chromedp.Run(bctx, chromedp.Evaluate[string](`location.href`)); err != nil || strings.Contains(href, "token") {
+		t.Errorf("the address is %q (%v)", href, err)
+	}
 	// the glossary's term is marked in place: the Korean reads unbroken
 	source, err := chromedp.Run(bctx, chromedp.Evaluate[string](`document.querySelector('article[data-id="`+webSafety+`"] .source .text').textContent`))
 	if err != nil || source != "탈북민들의 안전을 위해 기도해 주십시오." {

@@ -11,13 +11,16 @@
 //
 //   - it listens on a loopback address and nowhere else ([Listen]);
 //   - every request carries the run's random token: in the URL of the first
-//     load, then in a cookie; without it the answer is 403;
+//     load, which answers with a cookie (HttpOnly, SameSite=Strict, named
+//     for the port) and sends the browser on to the same address without
+//     the token, out of its history; without it the answer is 403;
 //   - a request whose Host is not the address listened on gets 403, so
 //     that a web site whose name resolves to 127.0.0.1 (DNS rebinding)
 //     cannot read the page;
 //   - every change is a POST that carries the token in the
 //     X-Epistle-Token header, which another site's form cannot send
-//     (cross-site request forgery);
+//     (cross-site request forgery), and that the browser does not say
+//     comes from another origin (Origin, Sec-Fetch-Site);
 //   - the page is one document with its script and style embedded in the
 //     binary, under a Content-Security-Policy that allows no inline script
 //     and no other origin; html/template escapes every letter text, so a

@@ -9,7 +9,10 @@ import (
 	"html/template"
 	"net"
 	"net/http"
+	"net/url"
+	"path"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -148,8 +151,11 @@ func (s *Server) Handler(host string) http.Handler {
 }
 
 // guard lets through only requests for host that carry the token, and
-// changes only when the token is in the header.
+// changes only when the token is in the header and no browser says they
+// come from another site. The first load trades the token in the address
+// for a cookie and is sent on without it, out of the browser's history.
 func (s *Server) guard(host string, next http.Handler) http.Handler {
+	name := cookieName(host)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Content-Security-Policy", pageCSP)
@@ -157,31 +163,68 @@ func (s *Server) guard(host string, next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Cache-Control", "no-store")
+		query := r.URL.Query()
 		switch {
-		case r.Host != host:
+		case !sameHost(r.Host, host):
 			s.forbid(w, "web.forbidden.host")
 			return
 		case r.Method == http.MethodPost && !s.valid(r.Header.Get(TokenHeader)):
 			s.forbid(w, "web.forbidden.header")
 			return
-		case !s.valid(r.URL.Query().Get("token")) && !s.valid(cookie(r)) && !s.valid(r.Header.Get(TokenHeader)):
+		case r.Method == http.MethodPost && !sameOrigin(r):
+			s.forbid(w, "web.forbidden.origin")
+			return
+		case !s.valid(query.Get("token")) && !s.valid(cookie(r, name)) && !s.valid(r.Header.Get(TokenHeader)):
 			s.forbid(w, "web.forbidden.token")
 			return
 		}
-		if r.URL.Query().Has("token") {
-			http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: s.token, Path: "/",
+		if query.Has("token") && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+			http.SetCookie(w, &http.Cookie{Name: name, Value: s.token, Path: "/",
 				HttpOnly: true, SameSite: http.SameSiteStrictMode})
+			query.Del("token")
+			// Cleaned, the path stays on this host ("//evil.example" is a
+			// path here, and a host in a Location).
+			to := url.URL{Path: path.Clean("/" + r.URL.Path), RawQuery: query.Encode()}
+			if strings.HasSuffix(r.URL.Path, "/") && to.Path != "/" {
+				to.Path += "/"
+			}
+			http.Redirect(w, r, to.String(), http.StatusSeeOther)
+			return
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// cookieName is the token's cookie for a server listening on host: a
+// browser sends the cookies of 127.0.0.1 to every port, and two reviews
+// at once must not take each other's.
+func cookieName(host string) string {
+	_, port, _ := net.SplitHostPort(host)
+	return tokenCookie + "_" + port
+}
+
+// sameHost reports whether a request's Host names the address listened
+// on; a browser leaves out port 80.
+func sameHost(got, host string) bool {
+	return got == host || strings.TrimSuffix(host, ":80") == got
+}
+
+// sameOrigin reports whether the browser, if it says where a request
+// comes from, says it comes from the page itself (the Host is checked).
+func sameOrigin(r *http.Request) bool {
+	if o := r.Header.Get("Origin"); o != "" && o != "http://"+r.Host {
+		return false
+	}
+	site := r.Header.Get("Sec-Fetch-Site")
+	return site == "" || site == "same-origin"
 }
 
 // pageCSP allows the page only its own script, style and requests.
 const pageCSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'"
 
-func cookie(r *http.Request) string {
-	c, err := r.Cookie(tokenCookie)
+func cookie(r *http.Request, name string) string {
+	c, err := r.Cookie(name)
 	if err != nil {
 		return ""
 	}
@@ -193,7 +236,7 @@ func (s *Server) valid(token string) bool {
 }
 
 func (s *Server) forbid(w http.ResponseWriter, id string) {
-	//locales:ids web.forbidden.host web.forbidden.header web.forbidden.token
+	//locales:ids web.forbidden.host web.forbidden.header web.forbidden.origin web.forbidden.token
 	http.Error(w, s.opts.Printer.T(id), http.StatusForbidden)
 }
 

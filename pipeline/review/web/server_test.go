@@ -118,16 +118,13 @@ func newServer(t testing.TB, ui language.Tag, letters ...string) http.Handler {
 }
 
 // request sends one request; with auth it carries the token the way the
-// page does: in the query for a GET, in the header for a POST.
+// browser does after the first load: in the cookie for a GET, in the
+// header for a POST.
 func request(h http.Handler, method, target, body string, auth bool) *httptest.ResponseRecorder {
-	if auth && method == http.MethodGet {
-		sep := "?"
-		if strings.Contains(target, "?") {
-			sep = "&"
-		}
-		target += sep + "token=" + token
-	}
 	r := httptest.NewRequest(method, "http://"+host+target, strings.NewReader(body))
+	if auth && method == http.MethodGet {
+		r.AddCookie(&http.Cookie{Name: cookieName(host), Value: token})
+	}
 	if auth && method == http.MethodPost {
 		r.Header.Set(TokenHeader, token)
 	}
@@ -192,7 +189,7 @@ func TestGuard(t *testing.T) {
 		cookie string
 		want   int
 	}{
-		{"the first load, with the token in the address", "GET", host, "?token=" + token, "", "", 200},
+		{"the first load, with the token in the address, sent on without it", "GET", host, "?token=" + token, "", "", 303},
 		{"no token", "GET", host, "", "", "", 403},
 		{"a wrong token", "GET", host, "?token=guess", "", "", 403},
 		{"a later load, with the cookie", "GET", host, "", "", token, 200},
@@ -214,7 +211,7 @@ func TestGuard(t *testing.T) {
 				r.Header.Set(TokenHeader, tt.header)
 			}
 			if tt.cookie != "" {
-				r.AddCookie(&http.Cookie{Name: tokenCookie, Value: tt.cookie})
+				r.AddCookie(&http.Cookie{Name: cookieName(host), Value: tt.cookie})
 			}
 			w := httptest.NewRecorder()
 			h.ServeHTTP(w, r)
