@@ -238,3 +238,27 @@ func TestNameEscaped(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlyListedLetters: a request opens a letter the server listed, by
+// its place in the list, and no other file.
+func TestOnlyListedLetters(t *testing.T) {
+	h := newServer(t, language.English, newsletter(t))
+	for _, target := range []string{
+		"/letter/1", "/letter/-1", "/letter/1e0", "/letter/0x0", "/letter/%2e%2e%2fetc%2fpasswd",
+		"/letter/../../etc/passwd", "/letter/0/../../../etc/passwd",
+		"/assets/page.html", "/assets/..%2fpage.go", "/assets/%2e%2e/page.go", "/assets/",
+	} {
+		w := request(h, http.MethodGet, target, "", true)
+		if w.Code == http.StatusOK || strings.Contains(w.Body.String(), "package web") || strings.Contains(w.Body.String(), "root:") {
+			t.Errorf("GET %s = %d %.200q", target, w.Code, w.Body)
+		}
+	}
+}
+
+// TestPreviewEscaped: the letter's <script> is text in the preview too.
+func TestPreviewEscaped(t *testing.T) {
+	w := request(newServer(t, language.English, newsletter(t)), http.MethodGet, "/letter/0/preview", "", true)
+	if body := w.Body.String(); w.Code != http.StatusOK || strings.Contains(body, "<script") || !strings.Contains(body, "&lt;script&gt;") {
+		t.Errorf("preview = %d %.3000s", w.Code, body)
+	}
+}
