@@ -244,6 +244,9 @@ func TestPageIsSafe(t *testing.T) {
 	if strings.Contains(page, `<script>alert`) || !strings.Contains(page, `Thank you &lt;script&gt;alert(&#34;hi&#34;)&lt;/script&gt;.`) {
 		t.Errorf("the letter's <script> is not shown as text")
 	}
+	if !strings.Contains(page, `data-translation="Thank you &lt;script&gt;alert(&#34;hi&#34;)&lt;/script&gt;."`) {
+		t.Errorf("the letter's text is not escaped in an attribute")
+	}
 	if regexp.MustCompile(`(?i)(src|href)="(https?:)?//`).MatchString(page) {
 		t.Errorf("the page loads something from the network")
 	}
