@@ -13,9 +13,10 @@ import (
 // Unquote reads v, a basic string with its quotes and nothing after them,
 // and returns its text. It reads the escapes \" \\ \n \r \t and \uXXXX; ok
 // is false at any other escape, a quote inside, a control character TOML
-// does not allow in a basic string, or a \u that is not a character.
+// does not allow in a basic string, a \u that is not a character, or
+// invalid UTF-8.
 func Unquote[T ~string | ~[]byte](v T) (text string, ok bool) {
-	if len(v) < 2 || v[0] != '"' || v[len(v)-1] != '"' {
+	if len(v) < 2 || v[0] != '"' || v[len(v)-1] != '"' || !validUTF8(v) {
 		return "", false
 	}
 	v = v[1 : len(v)-1]
@@ -70,6 +71,18 @@ scan:
 		}
 	}
 	return string(out), true
+}
+
+// validUTF8 reports whether v is valid UTF-8, which TOML requires of the
+// whole file: the decoder refuses a string holding an invalid byte.
+func validUTF8[T ~string | ~[]byte](v T) bool {
+	switch v := any(v).(type) {
+	case string:
+		return utf8.ValidString(v)
+	case []byte:
+		return utf8.Valid(v)
+	}
+	return utf8.ValidString(string(v))
 }
 
 // allowed reports whether b may stand unescaped in a basic string: not the

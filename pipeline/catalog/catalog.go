@@ -208,7 +208,7 @@ func (c *Catalog) Marshal(comment string) []byte {
 	b.Grow(size) // a long letter's catalog is tens of megabytes: grow it once
 	for _, line := range strings.Split(strings.TrimRight(comment, "\n"), "\n") {
 		if comment != "" {
-			b.WriteString("# " + line + "\n")
+			b.WriteString("# " + commentText(line) + "\n")
 		}
 	}
 	for _, m := range c.Messages {
@@ -228,6 +228,18 @@ func (c *Catalog) Marshal(comment string) []byte {
 		writeField(&b, "other", m.Other)
 	}
 	return b.Bytes()
+}
+
+// commentText is line as a TOML comment may hold it: the comment names the
+// letter's file, and a file name may hold invalid UTF-8 or a control
+// character, which the TOML decoder refuses even in a comment.
+func commentText(line string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' || r == 0x7f {
+			return utf8.RuneError
+		}
+		return r
+	}, strings.ToValidUTF8(line, "\uFFFD"))
 }
 
 func writeField(b *bytes.Buffer, name, value string) {

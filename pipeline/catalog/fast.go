@@ -26,7 +26,11 @@ func parseMarshaled(data []byte) (c *Catalog, ok bool) {
 		var line []byte
 		line, data, _ = bytes.Cut(data, []byte("\n"))
 		switch {
-		case len(line) == 0 || line[0] == '#' && m == nil:
+		case len(line) == 0:
+		case line[0] == '#' && m == nil:
+			if bytes.ContainsFunc(line, func(r rune) bool { return r < 0x20 && r != '\t' || r == 0x7f }) {
+				return nil, false // TOML allows no control character in a comment either
+			}
 		case line[0] == '[':
 			id, found := bytes.CutSuffix(line[1:], []byte("]"))
 			if _, dup := c.index[string(id)]; dup || !found || !bareKey(id) {
