@@ -3,13 +3,11 @@ package cmd
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/testenv"
 )
 
 // FuzzSegmentJSON holds segmentJSON to encoding/json (HTML left unescaped,
@@ -17,15 +15,8 @@ import (
 // and term texts: invalid UTF-8, U+2028, <, >, &, control bytes. The seeds
 // are the lines of the repo's test letters.
 func FuzzSegmentJSON(f *testing.F) {
-	names, _ := filepath.Glob("../testdata/letters/*")
-	for _, name := range names {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, line := range strings.Split(string(data), "\n") {
-			f.Add(line, "선교사", 2, uint8(0xff))
-		}
+	for _, line := range testenv.Lines(f, "../testdata/letters/*") {
+		f.Add(line, "선교사", 2, uint8(0xff))
 	}
 	f.Add("\"q\" \\ \t\r\n\x01\x7f\xff\xe2\x80\u2028\u2029 <a href=\"x\">&amp;</a>", "<&>", -1, uint8(0))
 	f.Fuzz(func(t *testing.T, text, term string, n int, shape uint8) {

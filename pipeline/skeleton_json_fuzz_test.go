@@ -2,12 +2,10 @@ package pipeline
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/epistle-letters/epistle/pipeline/document"
+	"github.com/epistle-letters/epistle/pipeline/testenv"
 )
 
 // FuzzSkeletonJSON holds skeleton.indented to json.MarshalIndent of the same
@@ -15,15 +13,8 @@ import (
 // U+2028, <, >, &, control bytes) and every optional field present or not.
 // The seeds are the lines of the repo's test letters.
 func FuzzSkeletonJSON(f *testing.F) {
-	names, _ := filepath.Glob("../testdata/letters/*")
-	for _, name := range names {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, line := range strings.Split(string(data), "\n") {
-			f.Add(line, "<g1>", 3, uint8(0xff))
-		}
+	for _, line := range testenv.Lines(f, "../testdata/letters/*") {
+		f.Add(line, "<g1>", 3, uint8(0xff))
 	}
 	f.Add("\"q\" \\ \t\r\n\x01\x7f\xff\xe2\x80\u2028\u2029 <a href=\"x\">&amp;</a>", "**", -1, uint8(0))
 	f.Fuzz(func(t *testing.T, text, markup string, n int, shape uint8) {

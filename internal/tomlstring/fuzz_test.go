@@ -1,30 +1,21 @@
 package tomlstring
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/epistle-letters/epistle/pipeline/testenv"
 )
 
 // FuzzUnquote holds Unquote to the TOML decoder on arbitrary bytes: what it
 // reads, the decoder reads as the same text; what it refuses may be anything.
 // The seeds are the values of the repo's catalogs and message files.
 func FuzzUnquote(f *testing.F) {
-	for _, pattern := range []string{"../../testdata/*/*.toml", "../../locales/*.toml"} {
-		names, _ := filepath.Glob(pattern)
-		for _, name := range names {
-			data, err := os.ReadFile(name)
-			if err != nil {
-				f.Fatal(err)
-			}
-			for _, line := range strings.Split(string(data), "\n") {
-				if _, value, ok := strings.Cut(line, " = "); ok {
-					f.Add(value)
-				}
-			}
+	for _, line := range testenv.Lines(f, "../../testdata/*/*.toml", "../../locales/*.toml") {
+		if _, value, ok := strings.Cut(line, " = "); ok {
+			f.Add(value)
 		}
 	}
 	f.Add(`"\u00E9\uAC00 \"q\" \\ \t"`)

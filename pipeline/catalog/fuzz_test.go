@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/epistle-letters/epistle/pipeline/testenv"
 )
 
 // FuzzParseMarshaled holds the fast reader to the TOML decoder twice: on
@@ -21,15 +23,8 @@ func FuzzParseMarshaled(f *testing.F) {
 		}
 		f.Add(string(data), "")
 	}
-	letters, _ := filepath.Glob("../../testdata/letters/*")
-	for _, name := range letters {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, line := range strings.Split(string(data), "\n") {
-			f.Add("", line)
-		}
+	for _, line := range testenv.Lines(f, "../../testdata/letters/*") {
+		f.Add("", line)
 	}
 	f.Add("", "\"q\" \\ \t\r\n\x01\x7f\xff\u2028 {{.X}} <g1>")
 	f.Fuzz(func(t *testing.T, file, text string) {

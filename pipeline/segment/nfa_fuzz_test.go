@@ -1,13 +1,12 @@
 package segment
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/pipeline/testenv"
 )
 
 // FuzzNFAMatchesRegexp is TestNFAMatchesRegexp over arbitrary text: every
@@ -15,7 +14,7 @@ import (
 // on the window at every position of the text and of its reversal. The seeds
 // are the lines of the repo's test letters.
 func FuzzNFAMatchesRegexp(f *testing.F) {
-	for _, s := range letterLines(f) {
+	for _, s := range testenv.Lines(f, "../../testdata/letters/*", "../../testdata/*.md", "../../testdata/translate/*.md") {
 		f.Add(s)
 	}
 	f.Add("Mr. Smith went to the U.S. at 5 p.m. https://example.org/a.b?c=d kim@example.org.\n\nNext\xff")
@@ -59,23 +58,4 @@ func FuzzNFAMatchesRegexp(f *testing.F) {
 			}
 		}
 	})
-}
-
-// letterLines returns the lines of the repo's test letters, the fuzz seeds.
-func letterLines(f *testing.F) []string {
-	var lines []string
-	for _, pattern := range []string{"../../testdata/letters/*", "../../testdata/*.md", "../../testdata/translate/*.md"} {
-		names, _ := filepath.Glob(pattern)
-		for _, name := range names {
-			data, err := os.ReadFile(name)
-			if err != nil {
-				f.Fatal(err)
-			}
-			lines = append(lines, strings.Split(string(data), "\n")...)
-		}
-	}
-	if len(lines) == 0 {
-		f.Fatal("no test letter found")
-	}
-	return lines
 }

@@ -13,7 +13,9 @@ package testenv
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -45,4 +47,28 @@ func Tool(t testing.TB, names ...string) string {
 	}
 	Missing(t, "%v is not installed (.ci/run installs it with apt-get)", names)
 	return ""
+}
+
+// Lines returns the lines of every file that matches one of patterns
+// (filepath.Glob, relative to the test's package), for fuzz seeds from the
+// repository's own letters and catalogs. A pattern that matches no file
+// fails the test: seeds that silently vanish make a fuzz target's every-run
+// check test nothing.
+func Lines(t testing.TB, patterns ...string) []string {
+	t.Helper()
+	var lines []string
+	for _, pattern := range patterns {
+		names, err := filepath.Glob(pattern)
+		if err != nil || len(names) == 0 {
+			t.Fatalf("no seed file matches %s (err %v)", pattern, err)
+		}
+		for _, name := range names {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines = append(lines, strings.Split(string(data), "\n")...)
+		}
+	}
+	return lines
 }

@@ -2,6 +2,9 @@ package testenv
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -47,5 +50,22 @@ func TestToolFindsOne(t *testing.T) {
 	var o outcome
 	if p := Tool(&o, "epistle-no-such-tool", "go"); p == "" || o.fatal != "" {
 		t.Errorf("Tool = %q, fatal %q; want the path of go", p, o.fatal)
+	}
+}
+
+func TestLines(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{"a.md": "하나\n둘", "b.md": "셋"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := Lines(t, filepath.Join(dir, "*.md")); strings.Join(got, "|") != "하나|둘|셋" {
+		t.Errorf("Lines = %q, want the three lines of a.md and b.md", got)
+	}
+	var o outcome
+	Lines(&o, filepath.Join(dir, "*.txt"))
+	if o.fatal == "" {
+		t.Error("a pattern that matches no file did not fail the test")
 	}
 }
