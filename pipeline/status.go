@@ -45,8 +45,10 @@ type SegmentState struct {
 	// source, never approved: not a translation of this text, but the best
 	// start a reviewer has when no backend can make a new one.
 	Outdated *catalog.Message
-	// Failure says why the last attempt failed, for State Failed.
-	Failure string
+	// Failure says why the last attempt failed, for State Failed, and
+	// Reply is what the backend answered then, when it answered: the
+	// reviewer's best start.
+	Failure, Reply string
 }
 
 // ApprovedEarlier reports whether s's approval was made for an earlier
@@ -72,6 +74,8 @@ type Failures map[string]Failure
 type Failure struct {
 	Hash   string `json:"hash"`
 	Reason string `json:"reason"`
+	// Reply is the backend's translation that was rejected for Reason.
+	Reply string `json:"reply,omitempty"`
 }
 
 // LoadTranslations reads the letter's catalogs in lang.
@@ -174,7 +178,7 @@ func stateOf(m *catalog.Message, t *Translations) SegmentState {
 		}
 	}
 	if f, ok := t.Failures[m.ID]; ok && f.Hash == s.Hash && s.State != Approved && s.State != Machine {
-		s.State, s.Failure = Failed, f.Reason
+		s.State, s.Failure, s.Reply = Failed, f.Reason, f.Reply
 	}
 	return s
 }

@@ -87,8 +87,10 @@ type Item struct {
 	PreviousSource  string `json:"previous_source,omitempty"`
 	SourceDiff      []Edit `json:"source_diff,omitempty"`
 	TranslationDiff []Edit `json:"translation_diff,omitempty"`
-	// Failure says why the machine failed, for State failed.
+	// Failure says why the machine failed, for State failed, and Rejected
+	// is the reply refused for it, if any: a start, never approved as is.
 	Failure  string       `json:"failure,omitempty"`
+	Rejected string       `json:"rejected,omitempty"`
 	Problems []qa.Problem `json:"problems"`
 }
 
@@ -121,7 +123,7 @@ func (r *Reviewer) Item(id string) (Item, bool) {
 }
 
 func (r *Reviewer) item(s pipeline.SegmentState) Item {
-	it := Item{ID: s.ID, State: s.State, Source: s.Source, Terms: []glossary.Term{}, Failure: s.Failure, Problems: []qa.Problem{}}
+	it := Item{ID: s.ID, State: s.State, Source: s.Source, Terms: []glossary.Term{}, Failure: s.Failure, Rejected: s.Reply, Problems: []qa.Problem{}}
 	if r.Glossary != nil {
 		it.Terms = r.Glossary.Terms(s.Source, r.Letter.Source)
 	}

@@ -9,11 +9,12 @@ import (
 	"github.com/epistle-letters/epistle/pipeline/catalog"
 )
 
-// record stores good translations and failures, and saves the catalogs.
+// record stores good translations and failures (with the reply rejected,
+// if any), and saves the catalogs.
 // A sentence in none of good, failed and missing is still being tried. An
 // error saving ends the run: every request after it would be paid for and
 // lost.
-func (j *job) record(b []*work, good, failed map[string]string, missing map[string]bool) error {
+func (j *job) record(b []*work, good, failed, rejected map[string]string, missing map[string]bool) error {
 	j.mu.Lock()
 	desc := j.opts.Backend
 	if j.opts.Model != "" {
@@ -26,7 +27,7 @@ func (j *job) record(b []*work, good, failed map[string]string, missing map[stri
 			j.result.Translated++
 			j.done++
 		} else if r, ok := failed[w.id]; ok {
-			j.trans.Failures[w.id] = pipeline.Failure{Hash: w.hash, Reason: r}
+			j.trans.Failures[w.id] = pipeline.Failure{Hash: w.hash, Reason: r, Reply: rejected[w.id]}
 			j.result.Failed++
 			j.done++
 		} else if missing[w.id] {

@@ -18,6 +18,9 @@ func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) 
 	var again []*work
 	good := map[string]string{}
 	failed := map[string]string{}
+	// rejected keeps a reply validation refused: a reviewer of the failed
+	// sentence starts from it rather than from nothing.
+	rejected := map[string]string{}
 	missing := map[string]bool{}
 	merged := mergedSentences(renderings(b, resp.Translations))
 	for i, w := range b {
@@ -37,6 +40,9 @@ func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) 
 				good[w.id] = restored
 				continue
 			}
+			if restored != "" {
+				rejected[w.id] = restored
+			}
 		}
 		if retry < j.opts.Retries && j.opts.Batcher == nil {
 			w2 := *w
@@ -46,7 +52,7 @@ func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) 
 		}
 		failed[w.id] = problem
 	}
-	if err := j.record(b, good, failed, missing); err != nil {
+	if err := j.record(b, good, failed, rejected, missing); err != nil {
 		return err
 	}
 	for _, w := range again {
@@ -58,7 +64,8 @@ func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) 
 }
 
 // validate checks one translation and returns it with private names put
-// back, or what is wrong with it.
+// back, and what is wrong with it; a reply whose placeholders are broken is
+// not returned, for it cannot be restored.
 func (j *job) validate(w *work, text string) (string, string) {
 	if err := j.redactor.CheckPlaceholders(w.text, text); err != nil {
 		return "", err.Error()
@@ -72,7 +79,7 @@ func (j *job) validate(w *work, text string) (string, string) {
 		msgs = append(msgs, p.Message)
 	}
 	if len(msgs) > 0 {
-		return "", strings.Join(msgs, "; ")
+		return restored, strings.Join(msgs, "; ")
 	}
 	return restored, ""
 }
