@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"sync"
 
@@ -86,21 +87,41 @@ func (d *desk) read(fn func(r *review.Reviewer) error) error {
 	return fn(d.r)
 }
 
+// stampText is the fingerprint of the files as last read or written here.
+func (d *desk) stampText() string { return hex.EncodeToString(d.stamp[:8]) }
+
+// current is the fingerprint of the files as they are on disk now.
+func (d *desk) current() string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	sum := fingerprint(d.r)
+	return hex.EncodeToString(sum[:8])
+}
+
 // write runs fn on the letter as it is on disk now, under the letter's
 // lock (DESIGN.md "One letter, one writer"), and writes what it changed,
 // each file whole and atomically. A failed write leaves the review as the
-// files are.
-func (d *desk) write(ctx context.Context, fn func(r *review.Reviewer) (bool, error)) error {
+// files are. seen is the page's fingerprint of the files: when they were
+// as the page saw them, write returns their new one; otherwise "", and the
+// page must read them again.
+func (d *desk) write(ctx context.Context, seen string, fn func(r *review.Reviewer) (bool, error)) (string, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	release, err := d.r.Letter.Lock(ctx)
 	if err != nil {
-		return err
+		return "", err
 	}
 	defer release()
 	reread, err := d.fresh()
 	if err != nil {
-		return err
+		return "", err
+	}
+	uptodate := !reread && seen == d.stampText()
+	stamp := func() string {
+		if uptodate {
+			return d.stampText()
+		}
+		return ""
 	}
 	var files []pipeline.File
 	if reread {
@@ -110,18 +131,18 @@ func (d *desk) write(ctx context.Context, fn func(r *review.Reviewer) (bool, err
 	}
 	changed, err := fn(d.r)
 	if err != nil {
-		return err
+		return "", err
 	}
 	if changed {
 		files = append(files, d.r.Files()...)
 	}
 	if len(files) == 0 {
-		return nil
+		return stamp(), nil
 	}
 	if err := pipeline.Save(files); err != nil {
 		_ = d.reopen()
-		return err
+		return "", err
 	}
 	d.stamp = fingerprint(d.r)
-	return nil
+	return stamp(), nil
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"html/template"
+	"io"
 	"io/fs"
 	"net/http"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/document"
 	"github.com/epistle-letters/epistle/pipeline/edition"
 	"github.com/epistle-letters/epistle/pipeline/qa"
 	"github.com/epistle-letters/epistle/pipeline/review"
@@ -35,6 +37,13 @@ type pageView struct {
 	Many   bool
 	Counts string
 	Empty  bool
+	// Needs counts the sentences a person must still decide; Stamp is the
+	// fingerprint of the files the page was rendered from, which the page
+	// polls to follow changes made elsewhere.
+	Needs int
+	Stamp string
+	// Exports are the commands that make the editions, for the done state.
+	Exports []string
 }
 
 // blockView is a paragraph, heading or list item of the letter.
@@ -63,6 +72,14 @@ type sentenceView struct {
 	Needs     bool
 	HasErrors bool
 	Failure   string
+	// Number is the sentence's place in the letter, from 1; Approve and
+	// Skip name its buttons for a screen reader, with the sentence.
+	Number        int
+	Approve, Skip string
+	// Tags say what each tag of the source stands for.
+	Tags []tagView
+	// Rejected is true when the box holds the machine's refused reply.
+	Rejected bool
 	// Message says what became of the last save, Hint what to do.
 	Message, Hint string
 }
@@ -77,17 +94,31 @@ type sourcePart struct {
 
 type editView struct{ Text, Op string }
 
+// tagView is a tag of the source as the reviewer must keep it: Token, as
+// typed (<x1/>, or <g1>…</g1> for a pair), what kind of markup it is, and
+// the markup itself (a URL, **…**).
+type tagView struct{ Token, Kind, Markup string }
+
 type problemView struct {
 	Error           bool
 	Severity, Check string
 	Text            string
 }
 
-func (s *Server) sentence(r *review.Reviewer, it review.Item) sentenceView {
+func (s *Server) sentence(r *review.Reviewer, it review.Item, at place) sentenceView {
 	p := s.opts.Printer
 	v := sentenceView{Item: it, Texts: &s.texts, Src: r.Letter.Source.String(), Tgt: r.Lang.String(),
 		Seen: it.Seen(), Text: it.Translation, Needs: it.State != pipeline.Approved,
-		SrcDiff: edits(it.SourceDiff), TgtDiff: edits(it.TranslationDiff)}
+		SrcDiff: edits(it.SourceDiff), TgtDiff: edits(it.TranslationDiff), Number: at.number}
+	label := plainSource(it.Source)
+	v.Approve = p.T("web.approve.name", "N", at.number, "Source", label)
+	v.Skip = p.T("web.skip.name", "N", at.number, "Source", label)
+	if at.sentence != nil {
+		v.Tags = s.tags(at.sentence.Tags)
+	}
+	if v.Text == "" && it.Rejected != "" {
+		v.Text, v.Rejected = it.Rejected, true
+	}
 	v.Parts, v.Terms = sourceParts(it.Source, it.Terms)
 	//locales:ids review.state.missing review.state.machine review.state.approved review.state.stale review.state.failed
 	v.StateName = p.T("review.state." + string(it.State))
@@ -96,6 +127,51 @@ func (s *Server) sentence(r *review.Reviewer, it review.Item) sentenceView {
 	}
 	v.setProblems(s, it.Problems)
 	return v
+}
+
+// place is where a sentence stands in the letter.
+type place struct {
+	number   int
+	sentence *document.Sentence
+}
+
+// placeOf finds the sentence id in the letter.
+func placeOf(r *review.Reviewer, id string) place {
+	for i, sen := range r.Letter.Doc.Sentences() {
+		if sen.ID == id {
+			return place{i + 1, sen}
+		}
+	}
+	return place{}
+}
+
+// plainSource is a sentence as a screen reader names it: without tags,
+// on one line, at most 60 characters.
+func plainSource(text string) string {
+	text = strings.Join(strings.Fields(document.TagPattern.ReplaceAllString(text, " ")), " ")
+	if r := []rune(text); len(r) > 60 {
+		text = string(r[:59]) + "…"
+	}
+	return text
+}
+
+// tags explains a sentence's tags.
+func (s *Server) tags(tags []document.Tag) []tagView {
+	var out []tagView
+	for _, t := range tags {
+		v := tagView{Token: "<" + t.Name + "/>", Markup: t.Open}
+		if t.Close != "" || strings.HasPrefix(t.Name, "g") {
+			v.Token = "<" + t.Name + ">…</" + t.Name + ">"
+			v.Markup = t.Open + "…" + t.Close
+		}
+		switch t.Kind {
+		case "em", "strong", "link", "code", "image", "url", "html", "br":
+			//locales:ids web.tag.em web.tag.strong web.tag.link web.tag.code web.tag.image web.tag.url web.tag.html web.tag.br
+			v.Kind = s.opts.Printer.T("web.tag." + t.Kind)
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 func (v *sentenceView) setProblems(s *Server, ps []qa.Problem) {
@@ -148,18 +224,26 @@ func edits(es []review.Edit) []editView {
 }
 
 // counts says how much of the letter is left to review, counted as
-// `status` counts it ([review.Standing]).
-func (s *Server) counts(r *review.Reviewer) string {
+// `status` counts it ([review.Standing]), and how many sentences need a
+// person.
+func (s *Server) counts(r *review.Reviewer) (string, int) {
 	states := review.Standing(r.Letter, r.Translations)
 	c := pipeline.Count(states)
 	return s.opts.Printer.T("web.counts", "Machine", c.Machine, "Stale", c.Stale, "Failed", c.Failed,
-		"Missing", c.Missing, "Approved", c.Approved, "Total", len(states))
+		"Missing", c.Missing, "Approved", c.Approved, "Total", len(states)), c.Machine + c.Stale + c.Failed + c.Missing
 }
 
-func (s *Server) pageView(r *review.Reviewer, n int) pageView {
-	return pageView{Texts: &s.texts, UILang: s.opts.Printer.Tag.String(), Token: s.token, Index: n, Many: len(s.desks) > 1,
-		Title:  s.opts.Printer.T("web.title", "Letter", filepath.Base(r.Letter.Path), "Lang", r.Lang.String()),
-		Counts: s.counts(r), Empty: r.Letter.SourceCatalog.Len() == 0}
+func (s *Server) pageView(d *desk, r *review.Reviewer, n int) pageView {
+	v := pageView{Texts: &s.texts, UILang: s.opts.Printer.Tag.String(), Token: s.token, Index: n, Many: len(s.desks) > 1,
+		Title: s.opts.Printer.T("web.title", "Letter", filepath.Base(r.Letter.Path), "Lang", r.Lang.String()),
+		Empty: r.Letter.SourceCatalog.Len() == 0, Stamp: d.stampText()}
+	v.Counts, v.Needs = s.counts(r)
+	lang := r.Lang.String()
+	v.Exports = []string{
+		"epistle export " + d.path + " --lang " + lang,
+		"epistle export " + d.path + " --lang " + lang + " --bilingual --format html",
+	}
+	return v
 }
 
 // blocks groups the letter's sentences by the block they stand in and
@@ -172,7 +256,7 @@ func (s *Server) blocks(r *review.Reviewer, fn func(blockView) error) error {
 	}
 	var b blockView
 	last := -1
-	for _, sen := range r.Letter.Doc.Sentences() {
+	for i, sen := range r.Letter.Doc.Sentences() {
 		it, ok := byID[sen.ID]
 		if !ok {
 			continue
@@ -187,7 +271,7 @@ func (s *Server) blocks(r *review.Reviewer, fn func(blockView) error) error {
 			b.Kind = r.Letter.Doc.Blocks[sen.Block].Kind
 		}
 		last = sen.Block
-		b.Sentences = append(b.Sentences, s.sentence(r, it))
+		b.Sentences = append(b.Sentences, s.sentence(r, it, place{i + 1, sen}))
 	}
 	if len(b.Sentences) > 0 {
 		return fn(b)
@@ -219,7 +303,8 @@ func (s *Server) index(w http.ResponseWriter, r *http.Request) {
 	var letters []letterView
 	for n, d := range s.desks {
 		err := d.read(func(rv *review.Reviewer) error {
-			letters = append(letters, letterView{Index: n, Name: d.path, Counts: s.counts(rv)})
+			counts, _ := s.counts(rv)
+			letters = append(letters, letterView{Index: n, Name: d.path, Counts: counts})
 			return nil
 		})
 		if err != nil {
@@ -247,7 +332,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 func (s *Server) servePage(w http.ResponseWriter, d *desk, n int) {
 	started := false
 	err := d.read(func(r *review.Reviewer) error {
-		v := s.pageView(r, n)
+		v := s.pageView(d, r, n)
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		started = true
 		if err := s.tmpl.ExecuteTemplate(w, "page-head", v); err != nil {
@@ -323,6 +408,8 @@ type saveRequest struct {
 	Force  bool `json:"force"`
 	// Seen is the [review.Item.Seen] of the sentence the page showed.
 	Seen string `json:"seen"`
+	// Stamp is the page's fingerprint of the files (see [desk.stampText]).
+	Stamp string `json:"stamp"`
 }
 
 // saveResponse is the sentence as it now stands, rendered, and the counts.
@@ -331,7 +418,12 @@ type saveResponse struct {
 	ID     string `json:"id"`
 	HTML   string `json:"html"`
 	Counts string `json:"counts"`
-	Error  string `json:"error,omitempty"`
+	Needs  int    `json:"needs"`
+	// Stamp is the files' new fingerprint when the page was up to date
+	// before the save, and "" when something else changed them too: then
+	// the page reads them again.
+	Stamp string `json:"stamp,omitempty"`
+	Error string `json:"error,omitempty"`
 }
 
 func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
@@ -346,7 +438,7 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 	}
 	var resp saveResponse
 	status := http.StatusOK
-	err := d.write(r.Context(), func(rv *review.Reviewer) (bool, error) {
+	stamp, err := d.write(r.Context(), req.Stamp, func(rv *review.Reviewer) (bool, error) {
 		mark := rv.Mark(req.ID)
 		changed, err := rv.ApproveSeen(review.Approval{ID: req.ID, Text: req.Text, Edited: req.Edited, Force: req.Force}, req.Seen)
 		if changed {
@@ -359,6 +451,7 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 		s.failSave(w, req.ID, err)
 		return
 	}
+	resp.Stamp = stamp
 	writeJSON(w, status, resp)
 }
 
@@ -370,7 +463,7 @@ func (s *Server) saved(rv *review.Reviewer, req saveRequest, err error) (int, sa
 		return http.StatusNotFound, saveResponse{ID: req.ID, Error: s.opts.Printer.ErrorText(kerr)}
 	}
 	it, _ := rv.Item(req.ID)
-	v := s.sentence(rv, it)
+	v := s.sentence(rv, it, placeOf(rv, req.ID))
 	var refused *review.QAError
 	var changed *review.ChangedError
 	switch {
@@ -396,7 +489,8 @@ func (s *Server) saved(rv *review.Reviewer, req saveRequest, err error) (int, sa
 	if terr := s.tmpl.ExecuteTemplate(&b, "sentence", v); terr != nil {
 		return http.StatusInternalServerError, saveResponse{ID: req.ID, Error: terr.Error()}
 	}
-	return status, saveResponse{OK: err == nil, ID: req.ID, HTML: b.String(), Counts: s.counts(rv), Error: v.Message}
+	counts, needs := s.counts(rv)
+	return status, saveResponse{OK: err == nil, ID: req.ID, HTML: b.String(), Counts: counts, Needs: needs, Error: v.Message}
 }
 
 // undo withdraws the page's last approval.
@@ -405,9 +499,15 @@ func (s *Server) undo(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	// The body, if any, carries the page's stamp.
+	var req saveRequest
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&req); err != nil && !errors.Is(err, io.EOF) {
+		http.Error(w, s.opts.Printer.T("web.bad-request"), http.StatusBadRequest)
+		return
+	}
 	var resp saveResponse
 	status := http.StatusOK
-	err := d.write(r.Context(), func(rv *review.Reviewer) (bool, error) {
+	stamp, err := d.write(r.Context(), req.Stamp, func(rv *review.Reviewer) (bool, error) {
 		if len(d.undo) == 0 {
 			status, resp = http.StatusConflict, saveResponse{Error: s.opts.Printer.T("web.undo.empty")}
 			return false, nil
@@ -425,7 +525,24 @@ func (s *Server) undo(w http.ResponseWriter, r *http.Request) {
 		s.failSave(w, "", err)
 		return
 	}
+	resp.Stamp = stamp
 	writeJSON(w, status, resp)
+}
+
+// stampResponse is the fingerprint of the letter's files now.
+type stampResponse struct {
+	Stamp string `json:"stamp"`
+}
+
+// stamp answers the page's poll: the fingerprint of the letter's files, so
+// that a page learns within a poll of an approval made elsewhere, a new
+// translate, or an edit of the letter, and reads itself again.
+func (s *Server) stamp(w http.ResponseWriter, r *http.Request) {
+	d, _, ok := s.desk(w, r)
+	if !ok {
+		return
+	}
+	writeJSON(w, http.StatusOK, stampResponse{Stamp: d.current()})
 }
 
 // failSave answers a save that could not be made: the letter is locked by

@@ -158,6 +158,7 @@ func TestHeaders(t *testing.T) {
 	for _, tt := range []struct{ method, target, body string }{
 		{"GET", "/", ""},
 		{"GET", "/letter/0/preview", ""},
+		{"GET", "/letter/0/stamp", ""},
 		{"GET", "/letter/9", ""},
 		{"GET", "/assets/page.js", ""},
 		{"POST", "/letter/0/approve", `{"id":"x"}`},

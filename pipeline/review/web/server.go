@@ -146,6 +146,7 @@ func (s *Server) Handler(host string) http.Handler {
 	mux.HandleFunc("GET /letter/{n}/preview", s.preview)
 	mux.HandleFunc("POST /letter/{n}/approve", s.approve)
 	mux.HandleFunc("POST /letter/{n}/undo", s.undo)
+	mux.HandleFunc("GET /letter/{n}/stamp", s.stamp)
 	mux.HandleFunc("GET /assets/{name}", s.asset)
 	return s.guard(host, mux)
 }

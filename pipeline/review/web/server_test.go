@@ -287,12 +287,17 @@ func TestLabels(t *testing.T) {
 		ui   language.Tag
 		want string
 	}{
-		{language.English, `data-action="approve">Approve</button>`},
-		{language.Korean, `data-action="approve">승인</button>`},
+		// a screen reader names each button with its sentence
+		{language.English, `data-action="approve" aria-label="Approve sentence 2: 탈북민들의 안전을 위해 기도해 주십시오.">Approve</button>`},
+		{language.Korean, `data-action="approve" aria-label="2번 문장 승인: 탈북민들의 안전을 위해 기도해 주십시오.">승인</button>`},
 	} {
 		page := request(newServer(t, tt.ui, path), http.MethodGet, "/", "", true).Body.String()
 		if !strings.Contains(page, tt.want) {
 			t.Errorf("the %s page lacks %s", tt.ui, tt.want)
+		}
+		// the state and the word for the box do not say the same twice
+		if strings.Contains(page, "기계 번역 번역") || strings.Contains(page, "machine translation") {
+			t.Errorf("the %s page's labels repeat themselves", tt.ui)
 		}
 		if !strings.Contains(page, `<html lang="`+tt.ui.String()+`">`) {
 			t.Errorf("the %s page does not say its language", tt.ui)
@@ -311,7 +316,7 @@ func TestFolder(t *testing.T) {
 			t.Errorf("the list of letters lacks %s", want)
 		}
 	}
-	if page := request(h, http.MethodGet, "/letter/1", "", true).Body.String(); !strings.Contains(page, `<body data-letter="1">`) ||
+	if page := request(h, http.MethodGet, "/letter/1", "", true).Body.String(); !strings.Contains(page, `<body data-letter="1" `) ||
 		!strings.Contains(page, `data-id="`+safety+`"`) || !strings.Contains(page, `<a href="/">All letters</a>`) {
 		t.Errorf("the second letter's page is not served")
 	}

@@ -13,6 +13,11 @@ type Texts struct {
 	Cancel, SourceDiff, Previous, Diff           string
 	Error, Warning, Translation                  string
 	Term, Glossary                               string
+	// Issue 22: keys, tags, the done state, live changes, replace.
+	KeyPara, KeyUndo, KeyTag, Tags, Rejected        string
+	Done, DoneHint, Changed, ShowNew, Dismiss       string
+	Replace, ReplaceFrom, ReplaceTo, ReplacePreview string
+	ReplaceApply, ReplaceNone, ReplaceGlossary      string
 }
 
 func newTexts(p *locales.Printer) Texts {
@@ -43,5 +48,22 @@ func newTexts(p *locales.Printer) Texts {
 		Translation: p.T("web.label.translation"),
 		Term:        p.T("web.term"),
 		Glossary:    p.T("web.label.glossary"),
+
+		KeyPara:         p.T("web.key.paragraph"),
+		KeyUndo:         p.T("web.key.undo"),
+		KeyTag:          p.T("web.key.tag"),
+		Tags:            p.T("web.label.tags"),
+		Rejected:        p.T("web.label.rejected"),
+		Done:            p.T("web.done"),
+		DoneHint:        p.T("web.done.hint"),
+		Changed:         p.T("web.row.changed"),
+		ShowNew:         p.T("web.row.show"),
+		Replace:         p.T("web.replace"),
+		ReplaceFrom:     p.T("web.replace.from"),
+		ReplaceTo:       p.T("web.replace.to"),
+		ReplacePreview:  p.T("web.replace.preview"),
+		ReplaceApply:    p.T("web.replace.apply"),
+		ReplaceNone:     p.T("web.replace.none"),
+		ReplaceGlossary: p.T("web.replace.glossary"),
 	}
 }
