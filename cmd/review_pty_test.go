@@ -102,7 +102,7 @@ func TestReviewEditsInPlace(t *testing.T) {
 		done <- root.ExecuteContext(context.Background())
 	}()
 
-	scr.waitFor(t, "[a]ccept [e]dit")
+	scr.waitFor(t, "[a]ccept [p]aragraph [e]dit")
 	if _, err := io.WriteString(master, "e\r"); err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func TestReviewEditsInPlace(t *testing.T) {
 	if _, err := io.WriteString(master, "\x1b[1;5Dnews\r"); err != nil {
 		t.Fatal(err)
 	}
-	scr.waitFor(t, "[a]ccept [e]dit")
+	scr.waitFor(t, "[a]ccept [p]aragraph [e]dit")
 	if _, err := io.WriteString(master, "q\r"); err != nil {
 		t.Fatal(err)
 	}

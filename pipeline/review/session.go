@@ -12,8 +12,9 @@ import (
 )
 
 // Session is an interactive review: one sentence at a time, the person
-// answers with a key — a accept, e edit, f accept despite QA errors, s skip,
-// b back, q quit. Every decision is saved at once, whole files written
+// answers with a key — a accept, p accept the paragraph (every sentence of
+// it without a QA error), e edit, f accept despite QA errors, s skip, b
+// back, q quit. Every decision is saved at once, whole files written
 // atomically, with the place the session has reached: quitting, a closed
 // input or a crash loses nothing, and the next session starts where this
 // one stopped, then comes round to what was skipped before.
@@ -98,6 +99,18 @@ func (s *Session) Run(ctx context.Context) (Summary, error) {
 			}
 			approval.Text, approval.Edited = text, true
 			pending, pendingID = text, id
+		case "p":
+			approved, next := s.approveParagraph(queue, i)
+			for _, done := range approved {
+				delete(skipped, done)
+			}
+			sum.Approved += len(approved)
+			s.Say(locales.New("review.paragraph", "Approved", len(approved)))
+			i = next
+			if err := s.save(queue, i); err != nil {
+				return sum, err
+			}
+			continue
 		case "s":
 			skipped[id] = true
 			i++
@@ -139,6 +152,35 @@ func (s *Session) Run(ctx context.Context) (Summary, error) {
 	sum.Done = true
 	s.Reviewer.Log.Next = ""
 	return sum, s.Save(s.Reviewer.Files())
+}
+
+// approveParagraph approves, in the paragraph of queue[i], every sentence
+// from queue[i] on that has a translation without QA errors. It returns
+// the ids it approved and where the session goes on: the first sentence
+// of the paragraph left (an error to fix), or else the next paragraph.
+func (s *Session) approveParagraph(queue []string, i int) ([]string, int) {
+	block := map[string]int{}
+	for _, sen := range s.Reviewer.Letter.Doc.Sentences() {
+		block[sen.ID] = sen.Block
+	}
+	var approved []string
+	left := -1
+	j := i
+	for ; j < len(queue) && block[queue[j]] == block[queue[i]]; j++ {
+		// Approve refuses a translation with QA errors, or none: it stays.
+		it, _ := s.Reviewer.Item(queue[j])
+		changed, err := s.Reviewer.Approve(Approval{ID: it.ID, Text: it.Translation, Edited: true})
+		if changed {
+			approved = append(approved, it.ID)
+		}
+		if err != nil && left < 0 {
+			left = j
+		}
+	}
+	if left >= 0 {
+		return approved, left
+	}
+	return approved, j
 }
 
 // queue lists the ids to review, starting where the last session stopped.
@@ -185,7 +227,13 @@ func (s *Session) stop(sum Summary, rest []string, skipped map[string]bool, err 
 		return sum, err
 	}
 	sum.Skipped = len(skipped)
-	sum.Left = len(rest)
+	// a paragraph approved at once may have left sentences behind that
+	// are done already
+	for _, id := range rest {
+		if it, _ := s.Reviewer.Item(id); it.State != pipeline.Approved {
+			sum.Left++
+		}
+	}
 	s.Reviewer.Log.Next = rest[0]
 	if serr := s.Save(s.Reviewer.Files()); serr != nil {
 		return sum, serr
