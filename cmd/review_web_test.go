@@ -346,8 +346,10 @@ const tabJS = `(() => {
 })()`
 
 // interactiveJS counts what a person can reach on the page: links,
-// buttons and fields that are shown.
-const interactiveJS = `Array.from(document.querySelectorAll("a[href], button, input, textarea, select")).filter((e) => e.getClientRects().length > 0).length`
+// buttons, fields and disclosures that are shown (not in a closed
+// details).
+const interactiveJS = `Array.from(document.querySelectorAll("a[href], button, input, textarea, select, summary")).filter((e) =>
+  e.getClientRects().length > 0 && !e.closest("details:not([open]) > :not(summary)")).length`
 
 // checkContrast fails the test for each text below 4.5:1.
 func checkContrast(t *testing.T, ctx context.Context, when string) {

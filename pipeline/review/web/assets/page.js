@@ -160,12 +160,13 @@
   }
 
   // approveParagraph approves every sentence of a's paragraph that needs a
-  // person, has a translation and no QA error; the focus goes to the first
-  // that is left, or on to the next paragraph's.
+  // person and has a translation without QA errors (or one the reviewer
+  // changed, which the server checks); the focus goes to the first that is
+  // left, or on to the next paragraph's.
   async function approveParagraph(a) {
     const block = a.closest("section.block");
     const ready = (s) =>
-      s.dataset.needs === "true" && !s.dataset.errors && s.querySelector("textarea").value.trim() !== "";
+      s.dataset.needs === "true" && (!s.dataset.errors || editing(s)) && s.querySelector("textarea").value.trim() !== "";
     for (const s of Array.from(block.querySelectorAll("article.sentence"))) {
       if (ready(s)) {
         await save(s, false);

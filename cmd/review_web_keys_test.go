@@ -1,0 +1,321 @@
+package cmd
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/catalog"
+	"github.com/epistle-letters/epistle/pipeline/testenv"
+)
+
+// More sentences of the keys' letter (webKeysLetter).
+const (
+	webThanks = "e57a6b5a"
+	// webTagged failed: its refused reply lacks the link and the bold.
+	webTagged      = "3fe10567"
+	webTaggedReply = "For details, see the page."
+)
+
+// webKeysLetter lays out testdata/web with a fourth paragraph whose one
+// sentence holds a web address and a bold word, translates it, and records
+// that sentence as failed with the reply the backend gave. Its third
+// paragraph has one sentence QA refuses (the deserter) and one it accepts.
+func webKeysLetter(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"letter.ko.md", "epistle.toml", "glossary.csv", "pairs.tsv"} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "web", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch name {
+		case "letter.ko.md":
+			data = append(data, "\n자세한 내용은 <https://example.org/news>에서 **꼭** 보실 수 있습니다.\n"...)
+		case "pairs.tsv":
+			data = []byte(strings.Replace(string(data), `Thank you <script>alert("hi")</script>.`, "Thank you.", 1))
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	letter := filepath.Join(dir, "letter.ko.md")
+	if err := epistle(context.Background(), io.Discard, io.Discard, "translate", letter); err != nil {
+		t.Fatal(err)
+	}
+	l, err := pipeline.Open(letter, pipeline.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := l.SourceCatalog.Get(webTagged)
+	if m == nil {
+		t.Fatalf("the letter has no sentence %s", webTagged)
+	}
+	failures := pipeline.Failures{webTagged: {Hash: catalog.Hash(m.Description, m.Other),
+		Reason: "the placeholder <x1/> is missing", Reply: webTaggedReply}}
+	if err := os.WriteFile(l.FailuresPath(language.English), pipeline.MarshalFailures(failures), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return letter
+}
+
+// serveReview runs `review --web` on letter until the test ends and
+// returns the address it printed.
+func serveReview(t *testing.T, letter string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	outR, outW := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		err := epistle(ctx, outW, io.Discard, "review", letter, "--lang", "en", "--web", "--no-open")
+		outW.Close()
+		done <- err
+	}()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+	out := bufio.NewReader(outR)
+	first, err := out.ReadString('\n')
+	if err != nil {
+		t.Fatalf("no address on stdout: %v", err)
+	}
+	go func() { _, _ = io.Copy(io.Discard, out) }()
+	url, _ := strings.CutPrefix(strings.TrimSpace(first), "review at ")
+	return url
+}
+
+// newBrowser starts headless Chromium for the test.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	bin := testenv.Tool(t, "chromium", "chromium-browser", "google-chrome")
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin), chromedp.NoSandbox, chromedp.WindowSize(1200, 900))...)
+	t.Cleanup(cancel)
+	bctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatal(err)
+	}
+	bctx, cancel = context.WithTimeout(bctx, 120*time.Second)
+	t.Cleanup(cancel)
+	return bctx
+}
+
+// waitJS waits until the expression is true in the page, as WaitVisible
+// waits for an element.
+func waitJS(expr string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		for {
+			ok, err := chromedp.Evaluate[bool](expr)(ctx, t)
+			if err != nil || ok {
+				return err
+			}
+			select {
+			case <-ctx.Done():
+				return fmt.Errorf("waiting for %s: %w", expr, ctx.Err())
+			case <-time.After(50 * time.Millisecond):
+			}
+		}
+	})
+}
+
+// focusIn waits until the focus is on the element with id.
+func focusIn(id string) chromedp.Action[chromedp.Void] {
+	return waitJS(`document.activeElement && document.activeElement.id === "` + id + `"`)
+}
+
+func row(id string) string { return `article[data-id="` + id + `"]` }
+
+// status waits until the sentence id has the status.
+func status(id, st string) chromedp.Action[chromedp.Void] {
+	return chromedp.WaitVisible(chromedp.CSS(row(id) + `[data-status="` + st + `"]`))
+}
+
+// boxIs waits until the sentence's translation box holds text.
+func boxIs(id, text string) chromedp.Action[chromedp.Void] {
+	return waitJS(fmt.Sprintf(`document.querySelector(%q).value === %q`, row(id)+` textarea`, text))
+}
+
+// elsewhere runs an epistle command, as a person in a terminal would while
+// the page is open.
+func elsewhere(t *testing.T, args ...string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		if err := epistle(context.Background(), io.Discard, io.Discard, args...); err != nil {
+			return fmt.Errorf("epistle %v: %w", args, err)
+		}
+		return nil
+	})
+}
+
+var (
+	ctrl      = chromedp.KeyModifiers(chromedp.ModifierCtrl)
+	ctrlShift = chromedp.KeyModifiers(chromedp.ModifierCtrl | chromedp.ModifierShift)
+	alt       = chromedp.KeyModifiers(chromedp.ModifierAlt)
+)
+
+// TestReviewWebKeysInChromium drives the review page with the keys alone:
+// a paragraph per key, undo, tags, replace across the letter, done, and
+// changes made elsewhere while the page is open.
+func TestReviewWebKeysInChromium(t *testing.T) {
+	bctx := newBrowser(t)
+	letter := webKeysLetter(t)
+	url := serveReview(t, letter)
+	const fixed = "The North Korean defector brothers worshipped together."
+	const tagged = "Details are at <x1/>; <g2>do</g2> look."
+	steps := []struct {
+		what string
+		do   []chromedp.Action[chromedp.Void]
+	}{
+		{"the page opens on the first sentence that needs a person", []chromedp.Action[chromedp.Void]{
+			chromedp.Navigate(url),
+			chromedp.WaitVisible(chromedp.CSS(row(webTagged) + ` textarea`)),
+			focusIn("t-" + webTitle),
+		}},
+		{"Ctrl+Shift+Enter approves the heading, then the next paragraph's two sentences", []chromedp.Action[chromedp.Void]{
+			chromedp.KeyEvent("\r", ctrlShift),
+			status(webTitle, "approved"),
+			focusIn("t-" + webSafety),
+			chromedp.KeyEvent("\r", ctrlShift),
+			status(webSafety, "approved"),
+			status(webCheonan, "approved"),
+			focusIn("t-" + webDeserter),
+		}},
+		{"in the third paragraph the sentence with a QA error stays, with the focus", []chromedp.Action[chromedp.Void]{
+			chromedp.KeyEvent("\r", ctrlShift),
+			status(webThanks, "approved"),
+			status(webDeserter, "machine"),
+			focusIn("t-" + webDeserter),
+		}},
+		{"Alt+Z undoes the last approval and focuses it; again, the one before", []chromedp.Action[chromedp.Void]{
+			chromedp.KeyEvent("z", alt),
+			status(webThanks, "machine"),
+			focusIn("t-" + webThanks),
+			chromedp.KeyEvent("z", alt),
+			status(webCheonan, "machine"),
+			focusIn("t-" + webCheonan),
+		}},
+		{"Ctrl+Z outside a text box undoes too", []chromedp.Action[chromedp.Void]{
+			chromedp.Click(chromedp.CSS(`header h1`)),
+			focusIn(""),
+			chromedp.KeyEvent("z", ctrl),
+			status(webSafety, "machine"),
+			focusIn("t-" + webSafety),
+		}},
+		{"a failed sentence: its refused reply in the box, its tags explained", []chromedp.Action[chromedp.Void]{
+			status(webTagged, "failed"),
+			boxIs(webTagged, webTaggedReply),
+			chromedp.WaitVisible(chromedp.CSS(row(webTagged) + ` .problems .error`)),
+			waitJS(`document.querySelector('` + row(webTagged) + ` .tags').textContent.includes("<x1/> = web address <https://example.org/news>")`),
+			waitJS(`document.querySelector('` + row(webTagged) + ` .tags').textContent.includes("<g2>…</g2> = bold **…**")`),
+		}},
+		{"Alt+T inserts the next tag the translation lacks at the caret", []chromedp.Action[chromedp.Void]{
+			chromedp.Focus(chromedp.CSS(row(webTagged) + ` textarea`)),
+			chromedp.KeyEvent(kb.End, ctrl),
+			chromedp.KeyEvent("t", alt),
+			boxIs(webTagged, webTaggedReply+"<x1/>"),
+			chromedp.KeyEvent("t", alt),
+			chromedp.KeyEvent("t", alt),
+			boxIs(webTagged, webTaggedReply+"<x1/><g2></g2>"),
+		}},
+		{"replace across the letter: the changes shown, then made", []chromedp.Action[chromedp.Void]{
+			chromedp.Click(chromedp.CSS(`.replace summary`)),
+			chromedp.Focus(chromedp.CSS(`#replace-from`)),
+			chromedp.KeyEvent("meeting"),
+			chromedp.KeyEvent(kb.Tab),
+			chromedp.KeyEvent("gathering"),
+			chromedp.KeyEvent("\r"),
+			chromedp.WaitVisible(chromedp.CSS(`#replace-diff li[data-id="` + webCheonan + `"] del`)),
+			waitJS(`document.querySelector('#replace-diff').textContent === "There was a meetinggathering in Cheonan."`),
+			boxIs(webCheonan, "There was a meeting in Cheonan."),
+			waitJS(`document.activeElement.dataset.action === "replace-apply"`),
+			chromedp.KeyEvent("\r"),
+			boxIs(webCheonan, "There was a gathering in Cheonan."),
+			waitJS(`document.querySelector('#replace-glossary code').textContent === ",gathering,term,meeting,"`),
+		}},
+		{"done: approving the last sentence that needs a person focuses the done state", []chromedp.Action[chromedp.Void]{
+			chromedp.Focus(chromedp.CSS(row(webSafety) + ` textarea`)),
+			chromedp.KeyEvent("\r", ctrlShift),
+			focusIn("t-" + webDeserter),
+			chromedp.KeyEvent("a", ctrl),
+			chromedp.KeyEvent(fixed),
+			chromedp.KeyEvent("\r", ctrlShift),
+			status(webDeserter, "approved"),
+			status(webThanks, "approved"),
+			focusIn("t-" + webTagged),
+			chromedp.KeyEvent("a", ctrl),
+			chromedp.KeyEvent(tagged),
+			chromedp.KeyEvent("\r", ctrl),
+			status(webTagged, "approved"),
+			focusIn("done"),
+			chromedp.WaitVisible(chromedp.CSS(`[data-state="done"]`)),
+			waitJS(`document.querySelector('[data-state="done"]').textContent.includes("epistle export ` + letter + ` --lang en")`),
+		}},
+		{"undo from done: the sentence needs a person again", []chromedp.Action[chromedp.Void]{
+			chromedp.KeyEvent("z", alt),
+			status(webTagged, "failed"),
+			focusIn("t-" + webTagged),
+			chromedp.WaitNotVisible(chromedp.CSS(`[data-state="done"]`)),
+			chromedp.KeyEvent("z", alt),
+			focusIn("t-" + webThanks),
+			chromedp.KeyEvent("z", alt),
+			focusIn("t-" + webDeserter),
+			chromedp.KeyEvent("z", alt),
+			focusIn("t-" + webCheonan),
+			status(webCheonan, "machine"),
+		}},
+		{"an approval in the terminal shows on the page, with the counts", []chromedp.Action[chromedp.Void]{
+			elsewhere(t, "approve", letter, "--lang", "en", webCheonan),
+			status(webCheonan, "approved"),
+			waitJS(`document.getElementById("counts").textContent.includes("3 of 6 approved")`),
+		}},
+		{"a sentence being edited is not overwritten: it says it changed", []chromedp.Action[chromedp.Void]{
+			chromedp.Focus(chromedp.CSS(row(webThanks) + ` textarea`)),
+			chromedp.KeyEvent(kb.End, ctrl),
+			chromedp.KeyEvent(" Amen."),
+			elsewhere(t, "approve", letter, "--lang", "en", webThanks),
+			chromedp.WaitVisible(chromedp.CSS(row(webThanks) + ` .changed`)),
+			waitJS(`document.getElementById("counts").textContent.includes("4 of 6 approved")`),
+			status(webThanks, "machine"),
+			boxIs(webThanks, "Thank you. Amen."),
+			focusIn("t-" + webThanks),
+		}},
+		{"an edit of the letter shows its new sentence", []chromedp.Action[chromedp.Void]{
+			chromedp.Func(func(context.Context, *chromedp.Target) error {
+				f, err := os.OpenFile(letter, os.O_APPEND|os.O_WRONLY, 0)
+				if err != nil {
+					return err
+				}
+				_, err = f.WriteString("\n기도해 주셔서 고맙습니다.\n")
+				if cerr := f.Close(); err == nil {
+					err = cerr
+				}
+				return err
+			}),
+			waitJS(`Array.from(document.querySelectorAll("article.sentence .source .text")).some((e) => e.textContent === "기도해 주셔서 고맙습니다.")`),
+			waitJS(`document.getElementById("counts").textContent.includes("4 of 7 approved")`),
+			boxIs(webThanks, "Thank you. Amen."),
+		}},
+	}
+	for _, step := range steps {
+		for i, a := range step.do {
+			sctx, cancel := context.WithTimeout(bctx, 20*time.Second)
+			err := chromedp.Do(sctx, a)
+			cancel()
+			if err != nil {
+				t.Fatalf("%s, action %d: %v", step.what, i+1, err)
+			}
+		}
+	}
+}
