@@ -3,6 +3,7 @@ package cmd
 import (
 	"bufio"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"golang.org/x/text/language"
@@ -182,6 +185,8 @@ func TestReviewWebKeysInChromium(t *testing.T) {
 			chromedp.Navigate(url),
 			chromedp.WaitVisible(chromedp.CSS(row(webTagged) + ` textarea`)),
 			focusIn("t-" + webTitle),
+			// a screen reader names each button with its sentence
+			waitJS(`document.querySelector('` + row(webThanks) + ` [data-action="approve"]').getAttribute("aria-label") === "Approve sentence 5: 감사합니다."`),
 		}},
 		{"Ctrl+Shift+Enter approves the heading, then the next paragraph's two sentences", []chromedp.Action[chromedp.Void]{
 			chromedp.KeyEvent("\r", ctrlShift),
@@ -261,6 +266,14 @@ func TestReviewWebKeysInChromium(t *testing.T) {
 			focusIn("done"),
 			chromedp.WaitVisible(chromedp.CSS(`[data-state="done"]`)),
 			waitJS(`document.querySelector('[data-state="done"]').textContent.includes("epistle export ` + letter + ` --lang en")`),
+			chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+				checkContrast(t, ctx, "when done")
+				if err := chromedp.Do(ctx, colorScheme("dark")); err != nil {
+					return err
+				}
+				checkContrast(t, ctx, "when done, in dark mode")
+				return chromedp.Do(ctx, colorScheme(""))
+			}),
 		}},
 		{"undo from done: the sentence needs a person again", []chromedp.Action[chromedp.Void]{
 			chromedp.KeyEvent("z", alt),
@@ -318,4 +331,180 @@ func TestReviewWebKeysInChromium(t *testing.T) {
 			}
 		}
 	}
+}
+
+var (
+	webScreenshotDark  = flag.String("web-screenshot-dark", "", "also write a PNG of the review page in dark mode to this path (docs/review-web-dark.png)")
+	webScreenshotPhone = flag.String("web-screenshot-phone", "", "also write a PNG of the review page on a phone to this path (docs/review-web-phone.png)")
+)
+
+// colorScheme makes the page's prefers-color-scheme scheme ("" for the
+// browser's own).
+func colorScheme(scheme string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		var features []*emulation.MediaFeature
+		if scheme != "" {
+			features = []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}
+		}
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: features})
+		return err
+	})
+}
+
+// screenshot writes what the browser shows to path, when path is given.
+func screenshot(t *testing.T, ctx context.Context, path string, full bool) {
+	t.Helper()
+	if path == "" {
+		return
+	}
+	shot := chromedp.CaptureScreenshot()
+	if full {
+		shot = chromedp.FullScreenshot(100)
+	}
+	png, err := chromedp.Run(ctx, shot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// pinnedJS measures, with the page scrolled down, the share of the
+// screen's height that stays in view at its top, and whether the key hints
+// are shown.
+const pinnedJS = `(() => {
+  window.scrollTo(0, document.body.scrollHeight);
+  const main = document.querySelector("main");
+  main.scrollTop = main.scrollHeight;
+  let pinned = 0;
+  for (const el of document.querySelectorAll("header, header *")) {
+    const r = el.getBoundingClientRect();
+    if (r.height > 0 && r.bottom > 0 && r.top < window.innerHeight / 2) pinned = Math.max(pinned, r.bottom);
+  }
+  const keys = document.querySelector(".keys").getClientRects().length > 0;
+  return { pinned: pinned / window.innerHeight, keys: keys };
+})()`
+
+type pinned struct {
+	Pinned float64 `json:"pinned"`
+	Keys   bool    `json:"keys"`
+}
+
+// checkDarkAndPhone looks at the page at night and on a phone: in dark
+// mode every text keeps 4.5:1; on a 390×844 touch screen at most 15 % of
+// the height stays pinned and the key hints are hidden. It leaves the
+// browser as it found it.
+func checkDarkAndPhone(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if err := chromedp.Do(ctx, colorScheme("dark")); err != nil {
+		t.Fatal(err)
+	}
+	bg, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.body).backgroundColor`))
+	if err != nil || bg != "rgb(18, 18, 18)" {
+		t.Errorf("in dark mode the page's background is %q (%v)", bg, err)
+	}
+	checkContrast(t, ctx, "in dark mode")
+	screenshot(t, ctx, *webScreenshotDark, true)
+	if err := chromedp.Do(ctx, colorScheme("")); err != nil {
+		t.Fatal(err)
+	}
+
+	desk, err := chromedp.Run(ctx, chromedp.Evaluate[pinned](pinnedJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !desk.Keys {
+		t.Error("the key hints are hidden on a computer")
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulatePortrait, chromedp.EmulateScale(2))); err != nil {
+		t.Fatal(err)
+	}
+	phone, err := chromedp.Run(ctx, chromedp.Evaluate[pinned](pinnedJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("on a 390×844 phone %.0f%% of the height stays pinned (on a computer %.0f%%)", phone.Pinned*100, desk.Pinned*100)
+	if phone.Pinned > 0.15 {
+		t.Errorf("on a phone %.0f%% of the height stays pinned, want at most 15%%", phone.Pinned*100)
+	}
+	if phone.Keys {
+		t.Error("the key hints show on a touch screen")
+	}
+	checkContrast(t, ctx, "on a phone")
+	if *webScreenshotPhone != "" {
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`window.scrollTo(0, 0); document.querySelector("article.sentence:nth-of-type(1)").scrollIntoView(); window.scrollBy(0, -200); true`)); err != nil {
+			t.Fatal(err)
+		}
+		screenshot(t, ctx, *webScreenshotPhone, false)
+	}
+	if err := chromedp.Do(ctx, chromedp.ResetViewport(), chromedp.EmulateViewport(1200, 900)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestReviewWebLongLetterInChromium measures how soon a 1,000-sentence
+// letter's page answers in Chromium: the time from the request to the end
+// of DOMContentLoaded, by which the page's script has run and put the
+// focus in the first sentence (a forced layout), and the time one
+// Ctrl+Enter takes to approve and move on. It reports them (README.md,
+// "Reviewing in a browser") and asserts no time.
+func TestReviewWebLongLetterInChromium(t *testing.T) {
+	bctx := newBrowser(t)
+	dir := t.TempDir()
+	var letter, pairs strings.Builder
+	letter.WriteString("# 긴 기도 편지\n")
+	for p := 0; p < 250; p++ {
+		letter.WriteString("\n")
+		for s := 0; s < 4; s++ {
+			n := p*4 + s
+			fmt.Fprintf(&letter, "%d번 형제의 건강을 위해 기도해 주십시오. ", n)
+			fmt.Fprintf(&pairs, "%d번 형제의 건강을 위해 기도해 주십시오.\tPlease pray for the health of brother %d.\n", n, n)
+		}
+		letter.WriteString("\n")
+	}
+	files := map[string]string{
+		"letter.ko.md": letter.String(),
+		"pairs.tsv":    "긴 기도 편지\tA long prayer letter\n" + pairs.String(),
+		"epistle.toml": "source = \"ko\"\ntargets = [\"en\"]\ntm = [\"pairs.tsv\"]\n[backend]\nname = \"memory\"\n",
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, "letter.ko.md")
+	if err := epistle(context.Background(), io.Discard, io.Discard, "translate", path); err != nil {
+		t.Fatal(err)
+	}
+	url := serveReview(t, path)
+	ctx, cancel := context.WithTimeout(bctx, 20*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url), focusIn("t-"+pipelineID(t, path, 1))); err != nil {
+		t.Fatal(err)
+	}
+	ready, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(() => { const n = performance.getEntriesByType("navigation")[0]; return n.domContentLoadedEventEnd - n.requestStart; })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("article.sentence").length`))
+	if err != nil || n != 1001 {
+		t.Fatalf("the page shows %d sentences (%v), want 1001", n, err)
+	}
+	start := time.Now()
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("\r", ctrl), focusIn("t-"+pipelineID(t, path, 2))); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("a 1,001-sentence letter: interactive %.0f ms after the request; Ctrl+Enter approved and moved on in %d ms",
+		ready, time.Since(start).Milliseconds())
+}
+
+// pipelineID is the id of the letter's n-th sentence, from 1.
+func pipelineID(t *testing.T, path string, n int) string {
+	t.Helper()
+	l, err := pipeline.Open(path, pipeline.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l.Doc.Sentences()[n-1].ID
 }

@@ -192,6 +192,7 @@ func TestReviewWebInChromium(t *testing.T) {
 		}
 	}
 
+	checkDarkAndPhone(t, bctx)
 	checkTabOrder(t, bctx)
 
 	// the filter leaves only what needs a person
@@ -313,7 +314,8 @@ const contrastJS = `(() => {
   };
   const selectors = ["h1", "#counts", ".tools label", ".tools a", "button", ".keys", ".keys-title", "kbd",
     ".state", ".label", ".id", ".source .text", "mark", ".terms", "textarea", "ins", "del",
-    ".problems .error", ".problems .warning", ".message", ".hint", ".confirm p", "#notice"];
+    ".problems .error", ".problems .warning", ".message", ".hint", ".confirm p", "#notice",
+    ".tags", ".tags code", ".changed", "#done h2", "#done p", "#done code", ".replace summary", "#replace-diff", "#replace-glossary"];
   const bad = [];
   let seen = 0;
   for (const sel of selectors) {

@@ -22,10 +22,11 @@
     return document.querySelector('article.sentence[data-id="' + CSS.escape(id || "") + '"]');
   }
 
+  // sentences lists the sentences shown, by the filter rather than by
+  // asking the layout, which a long letter lays out only near the screen.
   function sentences() {
-    return Array.from(document.querySelectorAll("article.sentence")).filter(
-      (a) => a.offsetParent !== null
-    );
+    const all = Array.from(document.querySelectorAll("article.sentence"));
+    return body.classList.contains("needs-only") ? all.filter((a) => a.dataset.needs === "true") : all;
   }
 
   function current() {
@@ -280,7 +281,8 @@
       polling = false;
     }
   }
-  setInterval(poll, Number(body.dataset.poll) || 1000);
+  // every second: a change made elsewhere shows within two
+  setInterval(poll, 1000);
 
   // Replace across the letter: preview the changes, then apply them to
   // every translation not yet approved; the reviewer approves them.
