@@ -508,3 +508,53 @@ func pipelineID(t *testing.T, path string, n int) string {
 	}
 	return l.Doc.Sentences()[n-1].ID
 }
+
+// TestReviewWebSampleInChromium reviews the sample letter as the README
+// says: with the memory's translations, which QA finds no error in, one
+// Ctrl+Shift+Enter per paragraph approves all 27 sentences in 14 keys, and
+// the page ends on the done state.
+func TestReviewWebSampleInChromium(t *testing.T) {
+	bctx := newBrowser(t)
+	dir := t.TempDir()
+	for from, to := range map[string]string{
+		"2023-06-3.ko.md": "letter.ko.md", "2023-06-3.tm.tsv": "pairs.tsv", "review/edits.tsv": "edits.tsv",
+		"glossary.csv": "glossary.csv", "review/memory.toml": "epistle.toml",
+	} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", from))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, to), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	letter := filepath.Join(dir, "letter.ko.md")
+	if err := epistle(context.Background(), io.Discard, io.Discard, "translate", letter, "--to", "en"); err != nil {
+		t.Fatal(err)
+	}
+	url := serveReview(t, letter)
+	ctx, cancel := context.WithTimeout(bctx, 60*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url), waitJS(`document.activeElement.tagName === "TEXTAREA"`)); err != nil {
+		t.Fatal(err)
+	}
+	keys := 0
+	for ; keys < 40; keys++ {
+		at, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.id`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if at == "done" {
+			break
+		}
+		if err := chromedp.Do(ctx, chromedp.KeyEvent("\r", ctrlShift), waitJS(`document.activeElement.id !== "`+at+`"`)); err != nil {
+			t.Fatalf("after %d keys: %v", keys, err)
+		}
+	}
+	if keys != 14 {
+		t.Errorf("the sample took %d keys, want 14 (one a paragraph)", keys)
+	}
+	if err := chromedp.Do(ctx, waitJS(`document.getElementById("counts").textContent.includes("27 of 27 approved")`)); err != nil {
+		t.Error(err)
+	}
+}
