@@ -245,3 +245,25 @@ func BenchmarkCheck(b *testing.B) {
 		Check(in)
 	}
 }
+
+// TestUntranslatedPart: the error names the whole part left in Korean,
+// not only its first word.
+func TestUntranslatedPart(t *testing.T) {
+	for _, tt := range []struct{ translation, want string }{
+		{"We pray in 천안.", "천안."},
+		{"For details, see <x1/> 보실 수 있습니다.", "보실 수 있습니다."},
+		{"자세한 내용은 see <x1/>.", "자세한 내용은"},
+		{"We pray 천안에서, and 모임 too.", "천안에서,"},
+		{"Praise 하나님 3번 and more.", "하나님 3번"},
+	} {
+		var got string
+		for _, p := range Check(Input{ID: "x", Source: "자세한 내용은 <x1/> 보실 수 있습니다.", Translation: tt.translation, Src: language.Korean, Tgt: language.English}) {
+			if p.Check == "untranslated" {
+				got = p.Message
+			}
+		}
+		if want := "Korean left untranslated: " + tt.want; got != want {
+			t.Errorf("%q: %q, want %q", tt.translation, got, want)
+		}
+	}
+}

@@ -27,14 +27,32 @@ func checkUntranslated(r *report, in Input) {
 	rest := []rune(stripTags(withoutKept(tgt, in.Glossary)))
 	for i, c := range rest {
 		if isHangul(c) {
-			j := i
-			for j < len(rest) && !unicode.IsSpace(rest[j]) {
-				j++
-			}
-			r.add("untranslated", Error, locales.New("qa.untranslated.hangul", "Word", string(rest[i:j])))
+			r.add("untranslated", Error, locales.New("qa.untranslated.hangul", "Word", untranslatedPart(rest, i)))
 			return
 		}
 	}
+}
+
+// untranslatedPart is the Korean left in a translation from rest[i] on:
+// every word up to the last Hangul before a letter of another script, so
+// that "see 보실 수 있습니다." names the clause left, not its first word.
+func untranslatedPart(rest []rune, i int) string {
+	end := i
+	for j := i; j < len(rest); j++ {
+		c := rest[j]
+		if isHangul(c) {
+			end = j + 1
+			continue
+		}
+		if unicode.IsLetter(c) {
+			break
+		}
+	}
+	// a word ends at a space: "천안에서," names 천안에서 and its comma
+	for end < len(rest) && !unicode.IsSpace(rest[end]) && !unicode.IsLetter(rest[end]) {
+		end++
+	}
+	return string(rest[i:end])
 }
 
 // withoutKept removes the texts the glossary says stay as they are: dnt
