@@ -188,6 +188,12 @@ func TestReviewWebKeysInChromium(t *testing.T) {
 			// a screen reader names each button with its sentence
 			waitJS(`document.querySelector('` + row(webThanks) + ` [data-action="approve"]').getAttribute("aria-label") === "Approve sentence 5: 감사합니다."`),
 		}},
+		{"Alt+S skips to the next sentence that needs a person, Alt+↑ goes back one", []chromedp.Action[chromedp.Void]{
+			chromedp.KeyEvent("s", alt),
+			focusIn("t-" + webSafety),
+			chromedp.KeyEvent(kb.ArrowUp, alt),
+			focusIn("t-" + webTitle),
+		}},
 		{"Ctrl+Shift+Enter approves the heading, then the next paragraph's two sentences", []chromedp.Action[chromedp.Void]{
 			chromedp.KeyEvent("\r", ctrlShift),
 			status(webTitle, "approved"),
