@@ -324,6 +324,8 @@ func TestReviewWebKeysInChromium(t *testing.T) {
 			}),
 			waitJS(`Array.from(document.querySelectorAll("article.sentence .source .text")).some((e) => e.textContent === "기도해 주셔서 고맙습니다.")`),
 			waitJS(`document.getElementById("counts").textContent.includes("4 of 7 approved")`),
+			// its box is empty, and says why
+			waitJS(`Array.from(document.querySelectorAll('article.sentence[data-status="missing"] .problems')).some((e) => e.textContent.startsWith("not translated yet"))`),
 			boxIs(webThanks, "Thank you. Amen."),
 		}},
 	}

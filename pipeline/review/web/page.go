@@ -122,8 +122,12 @@ func (s *Server) sentence(r *review.Reviewer, it review.Item, at place) sentence
 	v.Parts, v.Terms = sourceParts(it.Source, it.Terms)
 	//locales:ids review.state.missing review.state.machine review.state.approved review.state.stale review.state.failed
 	v.StateName = p.T("review.state." + string(it.State))
-	if it.Failure != "" {
+	switch {
+	case it.Failure != "":
 		v.Failure = p.T("status.failed", "Reason", it.Failure)
+	case it.State == pipeline.Missing && it.Translation == "":
+		// an empty box says why it is empty
+		v.Failure = p.T("web.missing", "Path", filepath.Base(r.Letter.Path), "Lang", v.Tgt)
 	}
 	v.setProblems(s, it.Problems)
 	return v
