@@ -1,0 +1,110 @@
+package eval
+
+import (
+	"math"
+	"slices"
+	"testing"
+)
+
+// The expected scores are sacreBLEU's own, from its test/test_chrf.py
+// (sacreBLEU 2.x): corpus chrF with character order 6, no word n-grams and
+// beta 3, each way of smoothing and white space, and sentence chrF with
+// its defaults. Only the numbers are taken; the code here is ours.
+func TestChrFSacreBLEU(t *testing.T) {
+	eps := ChrF{CharOrder: 6, Beta: 3, EpsSmoothing: true}
+	effective := ChrF{CharOrder: 6, Beta: 3}
+	keepSpace := ChrF{CharOrder: 6, Beta: 3, Whitespace: true}
+	sentence := ChrF{CharOrder: 6, Beta: 2, EpsSmoothing: true}
+	tests := []struct {
+		name       string
+		c          ChrF
+		hyps, refs []string
+		want       float64
+	}{
+		{"eps disjoint", eps, []string{"abcdefg"}, []string{"hijklmnop"}, 0},
+		{"eps one char", eps, []string{"a"}, []string{"b"}, 0},
+		{"eps empty b", eps, []string{""}, []string{"b"}, 0},
+		{"eps empty ref", eps, []string{""}, []string{"ref"}, 0},
+		{"eps empty reference", eps, []string{""}, []string{"reference"}, 0},
+		{"eps aa ab", eps, []string{"aa"}, []string{"ab"}, 8.3333},
+		{"eps two sentences", eps, []string{"a", "b"}, []string{"a", "c"}, 8.3333},
+		{"eps a a", eps, []string{"a"}, []string{"a"}, 16.6667},
+		{"eps spaced", eps, []string{"a b c"}, []string{"a b c"}, 50},
+		{"eps space removed", eps, []string{"a b c"}, []string{"abc"}, 50},
+		{"eps risk", eps,
+			[]string{" risk assessment must be made of those who are qualified and expertise in the sector - these are the scientists ."},
+			[]string{"risk assessment has to be undertaken by those who are qualified and expert in that area - that is the scientists ."}, 63.361730},
+		{"eps obama", eps,
+			[]string{" Die    Beziehung zwischen  Obama und Netanjahu ist nicht gerade  freundlich. "},
+			[]string{"Das Verhältnis zwischen Obama und Netanyahu ist nicht gerade freundschaftlich."}, 64.1302698},
+		{"eps identical", eps, []string{"Niemand hat die Absicht, eine Mauer zu errichten"}, []string{"Niemand hat die Absicht, eine Mauer zu errichten"}, 100},
+
+		{"effective a a", effective, []string{"a"}, []string{"a"}, 100},
+		{"effective empty", effective, []string{""}, []string{"reference"}, 0},
+		{"effective spaced", effective, []string{"a b c"}, []string{"a b c"}, 100},
+		{"effective space removed", effective, []string{"a b c"}, []string{"abc"}, 100},
+		{"effective empty c", effective, []string{""}, []string{"c"}, 0},
+		{"effective two sentences", effective, []string{"a", "b"}, []string{"a", "c"}, 50},
+		{"effective aa ab", effective, []string{"aa"}, []string{"ab"}, 25},
+
+		{"whitespace obama", keepSpace,
+			[]string{"Die Beziehung zwischen Obama und Netanjahu ist nicht gerade freundlich."},
+			[]string{"Das Verhältnis zwischen Obama und Netanyahu ist nicht gerade freundschaftlich."}, 67.3481606},
+		{"whitespace risk", keepSpace,
+			[]string{"risk assessment must be made of those who are qualified and expertise in the sector - these are the scientists ."},
+			[]string{"risk assessment has to be undertaken by those who are qualified and expert in that area - that is the scientists ."}, 65.2414427},
+
+		{"sentence 1", sentence,
+			[]string{"Co nás nejvíc trápí, protože lékaři si vybírají, kdo bude žít a kdo zemře."},
+			[]string{"Nejvíce smutní jsme z toho, že musíme rozhodovat o tom, kdo bude žít a kdo zemře."}, 39.14078509},
+		{"sentence 2", sentence,
+			[]string{"Nebo prostě nemají vybavení, které by jim pomohlo, uvedli lékaři."},
+			[]string{"A někdy nemáme ani potřebný materiál, abychom jim pomohli, popsali lékaři."}, 31.22557079},
+		{"sentence 3", sentence,
+			[]string{"Lapali po dechu, jejich životy skončily dřív, než skutečně začaly."},
+			[]string{"Lapali po dechu a pak jejich život skončil - dřív, než skutečně mohl začít, připomněli."}, 57.15704367},
+	}
+	for _, tt := range tests {
+		if got := tt.c.Corpus(tt.hyps, tt.refs); math.Abs(got-tt.want) >= 1e-4 {
+			t.Errorf("%s: chrF = %.7f, want %.7f", tt.name, got, tt.want)
+		}
+	}
+}
+
+// chrF++'s word n-grams, worked by hand: "a b" against "a c" has shared
+// unigrams (a) among characters and words, and no shared bigram of either;
+// orders 3 to 6 have no n-grams and do not count. Precision and recall are
+// (½+0+½+0)/4 each, and F2 of ¼ and ¼ is ¼.
+func TestChrFPlusPlusWords(t *testing.T) {
+	tests := []struct {
+		hyp, ref string
+		want     float64
+	}{
+		{"a b", "a c", 25},
+		{"Pray for us.", "Pray for us.", 100},
+		{"", "Pray for us.", 0},
+	}
+	for _, tt := range tests {
+		if got := ChrFPlusPlus.Corpus([]string{tt.hyp}, []string{tt.ref}); math.Abs(got-tt.want) >= 1e-9 {
+			t.Errorf("chrF++(%q, %q) = %v, want %v", tt.hyp, tt.ref, got, tt.want)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Pray for us.", []string{"Pray", "for", "us", "."}},
+		{"(hi) a , ...", []string{"(hi", ")", "a", ",", "..", "."}},
+		{"\"Amen\u00a0and\u3000amen", []string{"\"", "Amen", "and", "amen"}},
+		{"기도해 주십시오.", []string{"기도해", "주십시오", "."}},
+		{"“quoted”", []string{"“quoted”"}},
+	}
+	for _, tt := range tests {
+		if got := words(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("words(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
