@@ -91,6 +91,18 @@ func TestChrFPlusPlusWords(t *testing.T) {
 	}
 }
 
+// A hypothesis n-gram of an order its reference has none of is not
+// counted, so it cannot drag down the corpus: order 2 of "abc" against "a"
+// adds nothing, and the corpus's order 2 ("x" against "xy") has no
+// hypothesis n-grams either. Only order 1 counts: precision 2/4, recall
+// 2/3, F1 4/7.
+func TestChrFCorpusUnmatchedOrder(t *testing.T) {
+	c := ChrF{CharOrder: 2, Beta: 1}
+	if got, want := c.Corpus([]string{"abc", "x"}, []string{"a", "xy"}), 400.0/7; math.Abs(got-want) >= 1e-9 {
+		t.Errorf("chrF = %v, want %v", got, want)
+	}
+}
+
 func TestWords(t *testing.T) {
 	tests := []struct {
 		in   string
