@@ -173,6 +173,7 @@ func newRootCmd(o *IO) *cobra.Command {
 		newExportCmd(o),
 		newGlossaryCmd(o),
 		newExchangeCmd(o),
+		newEvalCmd(o),
 		newCompletionCmd(o),
 		newEnvironmentTopic(o),
 	)

@@ -173,11 +173,12 @@ func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, model 
 	return nil
 }
 
-// progressLine redraws one line per language on a terminal's stderr.
+// progressLine redraws one line per language (or per backend/model, in
+// eval) on a terminal's stderr.
 type progressLine struct {
 	o     *IO
 	mu    sync.Mutex
-	lang  language.Tag
+	label string
 	drawn bool
 	last  time.Time
 }
@@ -185,14 +186,20 @@ type progressLine struct {
 // forLang is the progress callback of one language's run; a new language
 // starts a new line.
 func (p *progressLine) forLang(lang language.Tag) func(done, total int) {
+	return p.forLabel(lang.String())
+}
+
+// forLabel is the progress callback of the run label names; a new label
+// starts a new line.
+func (p *progressLine) forLabel(label string) func(done, total int) {
 	return func(done, total int) {
 		p.mu.Lock()
 		defer p.mu.Unlock()
-		if p.drawn && p.lang != lang {
+		if p.drawn && p.label != label {
 			fmt.Fprintln(p.o.Err)
 			p.drawn = false
 		}
-		p.lang = lang
+		p.label = label
 		if done < total && p.drawn && time.Since(p.last) < 100*time.Millisecond {
 			return
 		}
@@ -202,7 +209,7 @@ func (p *progressLine) forLang(lang language.Tag) func(done, total int) {
 		if total > 0 {
 			filled = done * width / total
 		}
-		fmt.Fprintf(p.o.Err, "\repistle: %s [%s%s] %d/%d", lang, strings.Repeat("#", filled), strings.Repeat(".", width-filled), done, total)
+		fmt.Fprintf(p.o.Err, "\repistle: %s [%s%s] %d/%d", label, strings.Repeat("#", filled), strings.Repeat(".", width-filled), done, total)
 	}
 }
 

@@ -79,7 +79,13 @@ func (s *Server) chat(body []byte, f Failure) (int, any) {
 	if f == Prose {
 		content = "Sure! Here are the translations you asked for, in a friendly tone."
 	} else {
-		content = replyContent(translateSegments(in.Segments, terms, f), f)
+		segs := translateSegments(in.Segments, terms, f)
+		for i := range segs {
+			if degraded(req.Model) {
+				segs[i].Text = degrade(segs[i].Text)
+			}
+		}
+		content = replyContent(segs, f)
 		if req.ResponseFormat == nil || f == CodeFence {
 			// Models asked for JSON in the prompt alone like to fence it.
 			content = "```json\n" + content + "\n```"

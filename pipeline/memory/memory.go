@@ -42,10 +42,28 @@ func MinScore(score float64) Option {
 	return func(t *Translator) { t.minScore = score }
 }
 
+// Hide leaves out every pair whose translation is one of targets (compared
+// as sources are, after normalisation): `epistle eval` scores a letter
+// against its approved translations, and the memory must neither reuse nor
+// show them, wherever they come from (the letter's own catalog, another
+// letter's, a TM file).
+func Hide(targets ...string) Option {
+	return func(t *Translator) {
+		if t.hidden == nil {
+			t.hidden = map[string]bool{}
+		}
+		for _, s := range targets {
+			t.hidden[normalize(s)] = true
+		}
+	}
+}
+
 // Translator is a [translate.Translator] that looks segments up in a
 // translation memory. It is safe for concurrent use.
 type Translator struct {
 	minScore float64
+	// hidden are the normalised translations Hide leaves out.
+	hidden map[string]bool
 	// exact maps a normalised source to its entry.
 	exact map[string]*entry
 	// entries are sorted by the length of their text without tags, so that
@@ -72,7 +90,7 @@ func New(pairs []translate.Example, opts ...Option) *Translator {
 	seen := make(map[string]bool, len(pairs))
 	for _, p := range pairs {
 		key := normalize(p.Source)
-		if seen[key] || key == "" {
+		if seen[key] || key == "" || t.hidden[normalize(p.Target)] {
 			continue
 		}
 		seen[key] = true

@@ -346,3 +346,21 @@ func BenchmarkFuzzy(b *testing.B) {
 		}
 	}
 }
+
+// An evaluation hides the approved translations it scores against: the
+// memory neither reuses nor offers them, however they are spaced, and a
+// pair of the same source with another translation still serves.
+func TestHide(t *testing.T) {
+	pairs := []translate.Example{
+		{Source: "감사합니다.", Target: "Thank you."},
+		{Source: "감사합니다.", Target: "Thanks."},
+		{Source: "기도해 주십시오.", Target: "Please pray."},
+	}
+	m := New(pairs, Hide("Thank  you.", " Please pray."))
+	if ex, score, ok := m.Fuzzy("감사합니다."); !ok || score != 1 || ex.Target != "Thanks." {
+		t.Errorf("Fuzzy(감사합니다.) = %v, %v, %v; want Thanks., 1, true", ex, score, ok)
+	}
+	if ex, _, ok := m.Fuzzy("기도해 주십시오!"); ok {
+		t.Errorf("Fuzzy offered the hidden %v", ex)
+	}
+}

@@ -70,6 +70,13 @@ type Options struct {
 	// Batch API) instead of one request per batch. It waits between its
 	// looks at the job through clock, the run's Clock.
 	Batcher func(ctx context.Context, reqs []*Request, clock Clock) ([]*Response, error)
+	// Catalogs, when set, are the catalogs the run starts from and records
+	// into instead of the letter's files: an evaluation starts from
+	// catalogs without the approvals it scores against, and reads what
+	// was translated from them afterwards.
+	Catalogs *pipeline.Translations
+	// Only, when set, limits the run to the sentences with these ids.
+	Only map[string]bool
 }
 
 // Result is what `translate --json` prints (DESIGN.md).
@@ -221,9 +228,12 @@ func (t *Result) Add(r *Result) {
 }
 
 func (j *job) run(ctx context.Context) error {
-	t, err := j.l.LoadTranslations(j.lang)
-	if err != nil {
-		return err
+	t := j.opts.Catalogs
+	if t == nil {
+		var err error
+		if t, err = j.l.LoadTranslations(j.lang); err != nil {
+			return err
+		}
 	}
 	j.trans = t
 	settled := t.Settle(j.l)
@@ -278,6 +288,8 @@ func (j *job) plan(ctx context.Context) (todo []*work, reused bool, err error) {
 			return nil, false, err
 		}
 		switch {
+		case j.opts.Only != nil && !j.opts.Only[s.ID]:
+			continue
 		case s.State == pipeline.Approved:
 			continue
 		case s.State == pipeline.Machine && !j.opts.Force:

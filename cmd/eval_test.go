@@ -1,0 +1,83 @@
+package cmd
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func init() {
+	scriptCmds["snapshot"] = snapshotCmd
+	scriptCmds["unchanged"] = unchangedCmd
+}
+
+// snapshots holds each script's snapshots of folders, by name.
+var snapshots sync.Map // *testscript.TestScript → map[string]map[string][]byte
+
+// snapshotCmd remembers every file under a folder, byte for byte:
+//
+//	snapshot DIR NAME
+func snapshotCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: snapshot DIR NAME")
+	}
+	v, _ := snapshots.LoadOrStore(ts, map[string]map[string][]byte{})
+	v.(map[string]map[string][]byte)[args[1]] = readTree(ts, args[0])
+}
+
+// unchangedCmd fails unless the folder holds exactly the files of the
+// snapshot, byte for byte (negated: unless something differs):
+//
+//	unchanged DIR NAME
+func unchangedCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: unchanged DIR NAME")
+	}
+	v, ok := snapshots.Load(ts)
+	var before map[string][]byte
+	if ok {
+		before, ok = v.(map[string]map[string][]byte)[args[1]]
+	}
+	if !ok {
+		ts.Fatalf("unchanged: no snapshot %s; run snapshot first", args[1])
+	}
+	now := readTree(ts, args[0])
+	var diffs []string
+	for p, data := range now {
+		if old, ok := before[p]; !ok {
+			diffs = append(diffs, "new "+p)
+		} else if !bytes.Equal(old, data) {
+			diffs = append(diffs, "changed "+p)
+		}
+	}
+	for p := range before {
+		if _, ok := now[p]; !ok {
+			diffs = append(diffs, "removed "+p)
+		}
+	}
+	sort.Strings(diffs)
+	if (len(diffs) == 0) == neg {
+		ts.Fatalf("%s against snapshot %s: %q", args[0], args[1], diffs)
+	}
+}
+
+func readTree(ts *testscript.TestScript, dir string) map[string][]byte {
+	root := ts.MkAbs(dir)
+	files := map[string][]byte{}
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(root, path)
+		files[rel] = data
+		return err
+	})
+	ts.Check(err)
+	return files
+}
