@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
@@ -120,13 +121,20 @@ func evalTable(o *IO, rep *eval.Report) {
 			cols[i] = o.Printer.T(c)
 		}
 	}
+	// Names read best left-aligned, numbers right-aligned: the names are
+	// padded to one width, which right-aligns nothing.
+	width := 0
+	for _, r := range rep.Results {
+		width = max(width, utf8.RuneCountInString(evalName(r.Backend, r.Model)))
+	}
+	cols[0] = strings.Repeat(" ", width)
 	fmt.Fprintln(w, strings.Join(cols, "\t")+"\t")
 	for _, r := range rep.Results {
 		cost := "-"
 		if r.Cost != nil {
 			cost = fmt.Sprintf("%.4f", *r.Cost)
 		}
-		fmt.Fprintf(w, "%s\t%.2f\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%d\t%s\t%.1f\t\n", evalName(r.Backend, r.Model),
+		fmt.Fprintf(w, "%-*s\t%.2f\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%d\t%s\t%.1f\t\n", width, evalName(r.Backend, r.Model),
 			r.ChrF, r.Identical, r.EditDistance, r.Glossary, r.QAErrors, r.Failed, r.PromptTokens, r.CompletionTokens, cost, r.Seconds)
 	}
 	w.Flush()

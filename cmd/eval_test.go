@@ -6,9 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
+	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/rogpeppe/go-internal/txtar"
 )
 
 func init() {
@@ -80,4 +83,30 @@ func readTree(ts *testscript.TestScript, dir string) map[string][]byte {
 	})
 	ts.Check(err)
 	return files
+}
+
+// TestReadmeEval holds README.md's "Choosing a model" to the output
+// readme_eval.txtar pins: each output there appears in the README as it is.
+func TestReadmeEval(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ar, err := txtar.ParseFile("../testdata/script/readme_eval.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, f := range ar.Files {
+		if !strings.HasSuffix(f.Name, ".out") {
+			continue
+		}
+		found++
+		if !bytes.Contains(readme, f.Data) {
+			t.Errorf("README.md does not show %s as readme_eval.txtar has it:\n%s", f.Name, f.Data)
+		}
+	}
+	if found == 0 {
+		t.Fatal("readme_eval.txtar has no .out files")
+	}
 }
