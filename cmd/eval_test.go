@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +13,9 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/rogpeppe/go-internal/txtar"
+	"golang.org/x/text/language"
+
+	"github.com/epistle-letters/epistle/locales"
 )
 
 func init() {
@@ -108,5 +112,42 @@ func TestReadmeEval(t *testing.T) {
 	}
 	if found == 0 {
 		t.Fatal("readme_eval.txtar has no .out files")
+	}
+}
+
+// On a terminal eval draws a progress line per backend/model on stderr,
+// and ends it before the table; elsewhere (the scripts) it draws none.
+func TestEvalProgress(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"letter.ko.md": "감사합니다.\n\n기도해 주십시오.\n",
+		"archive.tsv":  "감사합니다.\tThank you.\n기도해 주십시오.\tPlease pray.\n",
+		"epistle.toml": "source = \"ko\"\ntargets = [\"en\"]\ntm = [\"archive.tsv\"]\n\n[backend]\nname = \"memory\"\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	letter := filepath.Join(dir, "letter.ko.md")
+	run := func(tty bool, args ...string) (string, string) {
+		var out, errOut bytes.Buffer
+		o := &IO{In: strings.NewReader(""), Out: &out, Err: &errOut, ErrTTY: tty, Printer: locales.NewPrinter(language.English)}
+		root := newRootCmd(o)
+		root.SetArgs(args)
+		if err := root.ExecuteContext(context.Background()); err != nil {
+			t.Fatalf("%v: %v; stderr %q", args, err, errOut.String())
+		}
+		return out.String(), errOut.String()
+	}
+	run(false, "translate", letter)
+	run(false, "approve", letter, "--lang", "en", "--all")
+	out, stderr := run(true, "eval", letter, "--lang", "en")
+	// The memory may not reuse the approved translations: both sentences fail.
+	if !strings.Contains(out, "memory") || !strings.Contains(stderr, "\repistle: memory [##############################] 2/2\n") {
+		t.Errorf("stdout %q\nstderr %q: want a finished progress line for memory", out, stderr)
+	}
+	if _, stderr := run(false, "eval", letter, "--lang", "en"); stderr != "" {
+		t.Errorf("not a terminal, stderr %q; want nothing", stderr)
 	}
 }
