@@ -311,3 +311,36 @@ func TestRunAllLanguages(t *testing.T) {
 		})
 	}
 }
+
+// An evaluation gives the run its own catalogs and the sentences to
+// translate: only those are sent, approved or not, the results land in the
+// catalogs given, and the letter's files are neither read nor written.
+func TestCatalogsAndOnly(t *testing.T) {
+	l := paragraphs(t, 3)
+	ids := []string{}
+	for _, m := range l.SourceCatalog.Messages {
+		ids = append(ids, m.ID)
+	}
+	cats, err := l.LoadTranslations(language.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := &scripted{answer: ok}
+	opts := options(tr, &backendtest.Clock{})
+	opts.Catalogs = cats
+	opts.Only = map[string]bool{ids[0]: true, ids[2]: true}
+	opts.Save = func([]pipeline.File) error { return nil }
+	r, err := translate.Run(context.Background(), l, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Translated != 2 || tr.Calls() != 2 {
+		t.Errorf("translated %d in %d calls, want 2 in 2", r.Translated, tr.Calls())
+	}
+	if cats.Machine.Get(ids[0]) == nil || cats.Machine.Get(ids[1]) != nil || cats.Machine.Get(ids[2]) == nil {
+		t.Errorf("machine catalog has %d messages, want the two asked for", cats.Machine.Len())
+	}
+	if _, err := os.Stat(l.CatalogPath("translate", language.English)); !os.IsNotExist(err) {
+		t.Errorf("the run wrote %s (%v)", l.CatalogPath("translate", language.English), err)
+	}
+}
