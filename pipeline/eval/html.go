@@ -31,12 +31,7 @@ var chartScores = []struct {
 	{"eval.col.failed", func(r *Result) float64 { return float64(r.Failed) }, ""},
 	{"eval.col.prompt", func(r *Result) float64 { return float64(r.PromptTokens) }, ""},
 	{"eval.col.completion", func(r *Result) float64 { return float64(r.CompletionTokens) }, ""},
-	{"eval.col.cost", func(r *Result) float64 {
-		if r.Cost == nil {
-			return 0
-		}
-		return *r.Cost
-	}, "$"},
+	{"eval.col.cost", func(r *Result) float64 { return dollars(r.Cost) }, "$"},
 	{"eval.col.seconds", func(r *Result) float64 { return r.Seconds }, "s"},
 }
 
@@ -69,7 +64,7 @@ type contrastCell struct {
 // approved text), side by side. Everything from the letters is escaped;
 // the page loads nothing.
 func HTML(rep *Report, p *locales.Printer) ([]byte, error) {
-	t, err := template.New("report").Funcs(template.FuncMap{"T": p.T}).Parse(reportTemplate)
+	t, err := template.New("report").Funcs(template.FuncMap{"T": p.T, "dollars": dollars}).Parse(reportTemplate)
 	if err != nil {
 		return nil, err
 	}
@@ -87,6 +82,14 @@ func HTML(rep *Report, p *locales.Printer) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// dollars is a cost, 0 where there is no price.
+func dollars(cost *float64) float64 {
+	if cost == nil {
+		return 0
+	}
+	return *cost
 }
 
 // name is how the report names a backend/model.
@@ -118,7 +121,11 @@ func charts(rep *Report, p *locales.Printer) []chart {
 			if top > 0 {
 				w = int(v / top * barMax)
 			}
-			c.Bars = append(c.Bars, bar{Label: name(r), Value: formatValue(v, s.unit), Y: i * barRow, Width: w})
+			value := formatValue(v, s.unit)
+			if s.unit == "$" && r.Cost == nil {
+				value = "-" // no price for the model
+			}
+			c.Bars = append(c.Bars, bar{Label: name(r), Value: value, Y: i * barRow, Width: w})
 		}
 		out = append(out, c)
 	}

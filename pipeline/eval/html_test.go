@@ -17,6 +17,10 @@ func report() *Report {
 	rep := &Report{Lang: "en", Letters: 1, Sentences: 12}
 	for m, name := range []string{"a<b>", `q"m`} {
 		r := &Result{Backend: "openai", Model: name}
+		if m == 0 {
+			cost := 0.0123
+			r.Cost = &cost
+		}
 		for i := range 12 {
 			chrf := 100.0
 			if m == 0 {
@@ -44,6 +48,11 @@ func TestHTMLEscapes(t *testing.T) {
 	for _, escaped := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "R&amp;D &lt;b&gt;", "openai a&lt;b&gt;", "<svg"} {
 		if !strings.Contains(s, escaped) {
 			t.Errorf("page lacks %q", escaped)
+		}
+	}
+	for _, cost := range []string{`<td class="num">0.0123</td>`, `<td class="num">-</td>`, `>$0.0123</text>`, `>-</text>`} {
+		if !strings.Contains(s, cost) {
+			t.Errorf("page lacks %q: a cost where there is a price, - where there is none", cost)
 		}
 	}
 	if n := strings.Count(s, "<svg"); n != len(chartScores) {
