@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -39,13 +40,17 @@ type OrderStats struct{ Hyp, Ref, Match int }
 func (c ChrF) Stats(hyp, ref string) Stats {
 	out := make(Stats, 0, c.CharOrder+c.WordOrder)
 	hc, rc := c.chars(hyp), c.chars(ref)
+	hb, rb := runeStarts(hc), runeStarts(rc)
+	var hg, rg []string
 	for n := 1; n <= c.CharOrder; n++ {
-		out = append(out, match(runeNgrams(hc, n), runeNgrams(rc, n)))
+		hg, rg = charNgrams(hg[:0], hc, hb, n), charNgrams(rg[:0], rc, rb, n)
+		out = append(out, match(hg, rg))
 	}
 	if c.WordOrder > 0 {
 		hw, rw := words(hyp), words(ref)
 		for n := 1; n <= c.WordOrder; n++ {
-			out = append(out, match(wordNgrams(hw, n), wordNgrams(rw, n)))
+			hg, rg = wordNgrams(hg[:0], hw, n), wordNgrams(rg[:0], rw, n)
+			out = append(out, match(hg, rg))
 		}
 	}
 	return out
@@ -114,47 +119,67 @@ func (c ChrF) Corpus(hyps, refs []string) float64 {
 }
 
 // match counts hypothesis n-grams, reference n-grams and the hypothesis
-// n-grams the reference has (each at most as often as the reference). A
+// n-grams the reference has (each at most as often as the reference): the
+// size of the intersection of the two multisets, found by sorting both. A
 // hypothesis n-gram of an order the reference has none of is not counted,
-// as in sacreBLEU.
-func match(hyp, ref map[string]int) OrderStats {
-	var o OrderStats
-	for _, n := range ref {
-		o.Ref += n
-	}
-	for g, n := range hyp {
-		o.Hyp += n
-		o.Match += min(n, ref[g])
-	}
+// as in sacreBLEU. Both slices are sorted in place.
+func match(hyp, ref []string) OrderStats {
+	o := OrderStats{Hyp: len(hyp), Ref: len(ref)}
 	if len(ref) == 0 {
 		o.Hyp = 0
+	}
+	sort.Strings(hyp)
+	sort.Strings(ref)
+	for i, j := 0, 0; i < len(hyp) && j < len(ref); {
+		switch {
+		case hyp[i] < ref[j]:
+			i++
+		case hyp[i] > ref[j]:
+			j++
+		default:
+			o.Match++
+			i, j = i+1, j+1
+		}
 	}
 	return o
 }
 
 // chars is the text as character n-grams see it: without white space
 // unless Whitespace.
-func (c ChrF) chars(s string) []rune {
+func (c ChrF) chars(s string) string {
 	if c.Whitespace {
-		return []rune(s)
+		return s
 	}
-	return []rune(strings.Join(strings.FieldsFunc(s, isSpace), ""))
+	return strings.Join(strings.FieldsFunc(s, isSpace), "")
 }
 
-func runeNgrams(rs []rune, n int) map[string]int {
-	out := map[string]int{}
-	for i := 0; i+n <= len(rs); i++ {
-		out[string(rs[i:i+n])]++
+// runeStarts are the byte offsets where the runes of s start, and len(s).
+func runeStarts(s string) []int {
+	out := make([]int, 0, len(s)+1)
+	for i := range s {
+		out = append(out, i)
 	}
-	return out
+	return append(out, len(s))
 }
 
-func wordNgrams(ws []string, n int) map[string]int {
-	out := map[string]int{}
+// charNgrams appends the n-grams of characters of s to dst, as substrings
+// of s (starts from runeStarts): no copies.
+func charNgrams(dst []string, s string, starts []int, n int) []string {
+	for i := 0; i+n < len(starts); i++ {
+		dst = append(dst, s[starts[i]:starts[i+n]])
+	}
+	return dst
+}
+
+// wordNgrams appends the n-grams of words to dst, joined by a space.
+func wordNgrams(dst, ws []string, n int) []string {
+	if n == 1 {
+		return append(dst, ws...)
+	}
 	for i := 0; i+n <= len(ws); i++ {
-		out[strings.Join(ws[i:i+n], " ")]++
+		dst = append(dst, strings.Join(ws[i:i+n], " "))
 	}
-	return out
+	return dst
 }
 
 // words splits a sentence into words as chrF++ does: at white space, with
