@@ -6,7 +6,7 @@
 // translate engine, blind: the run starts from catalogs without the
 // letter's approvals ([translate.Options.Catalogs], [translate.Options.Only])
 // and the translation memory hides every approved translation of the letter
-// ([memory.Hide]), so that none reaches the translator as an example or a
+// (memory.Hide), so that none reaches the translator as an example or a
 // memory match. The other letters' approvals still serve, as they would in
 // a real run (leave one letter out). Nothing is written.
 //
