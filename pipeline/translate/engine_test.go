@@ -131,7 +131,7 @@ func TestRetryAfterIsHonoured(t *testing.T) {
 }
 
 // Without Retry-After the wait doubles with each attempt, with jitter of
-// half of it either way, and never exceeds MaxBackoff; the attempts stop at
+// half of it either way, and stops doubling at MaxBackoff; the attempts stop at
 // Attempts, and the sentences fail.
 func TestBackoffDoublesUpToACap(t *testing.T) {
 	for _, tc := range []struct {

@@ -51,7 +51,7 @@ type Options struct {
 	// refusedAttempts times, then the run stops.
 	Attempts int
 	// Backoff is the first wait before retrying a request (1s); it doubles
-	// with each attempt up to MaxBackoff.
+	// with each attempt up to MaxBackoff, before jitter.
 	Backoff time.Duration
 	// Timeout is how long one request may take before it is given up and
 	// tried again (2m).
