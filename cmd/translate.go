@@ -39,7 +39,6 @@ type translateOptions struct {
 
 func newTranslateCmd(o *IO) *cobra.Command {
 	var opts translateOptions
-	var to []string
 	c := &cobra.Command{
 		Use:     "translate FILE",
 		Short:   o.Printer.T("translate.short"),
@@ -48,15 +47,6 @@ func newTranslateCmd(o *IO) *cobra.Command {
 		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Letter = args[0]
-			for _, s := range to {
-				for _, part := range strings.Split(s, ",") {
-					tag, err := parseLangFlag("--to", part)
-					if err != nil {
-						return err
-					}
-					opts.Targets = append(opts.Targets, tag)
-				}
-			}
 			if opts.Backend != "" && !backend.Known(opts.Backend) {
 				return usage("translate.backend.unknown", "Name", opts.Backend)
 			}
@@ -67,7 +57,7 @@ func newTranslateCmd(o *IO) *cobra.Command {
 		},
 	}
 	f := c.Flags()
-	f.StringSliceVar(&to, "to", nil, o.Printer.T("flag.to"))
+	langsVar(f, &opts.Targets, "to", o.Printer.T("flag.to"))
 	f.StringVar(&opts.Backend, "backend", "", o.Printer.T("flag.backend"))
 	f.StringVar(&opts.Model, "model", "", o.Printer.T("flag.model"))
 	f.IntVar(&opts.Jobs, "jobs", 4, o.Printer.T("flag.jobs"))
