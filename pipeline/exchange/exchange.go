@@ -1,6 +1,7 @@
 // Package exchange writes a letter's sentences and translations in the
 // files that translators' tools read — XLIFF 2.0 and 1.2, gettext PO and TMX 1.4b —
-// and reads an edited XLIFF or PO back as reviewed translations.
+// and reads an edited XLIFF or PO back as reviewed translations, and a TMX's
+// sentence pairs for the memory backend: each format is read and written here.
 //
 // These files leave the computer: they are mailed to a translator, uploaded
 // to a translation platform. The catalogs keep the real names of the people
