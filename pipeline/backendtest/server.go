@@ -279,6 +279,14 @@ func (s *Server) FailMatching(pattern string, f Failure, n int) {
 	s.addRule(&rule{failure: f, left: n, match: regexp.MustCompile(pattern)})
 }
 
+// Heal drops every failure still to come: the service answers normally
+// again.
+func (s *Server) Heal() {
+	s.mu.Lock()
+	s.rules = nil
+	s.mu.Unlock()
+}
+
 func (s *Server) addRule(r *rule) {
 	s.mu.Lock()
 	s.rules = append(s.rules, r)
