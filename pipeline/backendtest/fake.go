@@ -51,12 +51,12 @@ var (
 )
 
 // tongueOf returns the language a target names: a base code (ja), a DeepL
-// code (JA, ZH-HANS) or a name from the prompt (Japanese, Chinese
-// (zh-Hant)); English for any other.
+// code (JA, ZH-HANS) or a name from the prompt (Japanese, Simplified
+// Chinese (zh-Hans)); English for any other.
 func tongueOf(target string) *tongue {
 	t := strings.ToLower(target)
 	for code, name := range map[string]string{"ja": "japanese", "zh": "chinese"} {
-		if t == code || strings.HasPrefix(t, code+"-") || strings.HasPrefix(t, name) {
+		if t == code || strings.HasPrefix(t, code+"-") || strings.Contains(t, name) {
 			return tongues[code]
 		}
 	}
