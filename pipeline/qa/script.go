@@ -6,7 +6,6 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/locales"
 )
 
@@ -44,7 +43,7 @@ func checkLanguage(r *report, in Input) {
 		return
 	}
 	inScript, other := 0, 0
-	for _, c := range stripTags(withoutRenderings(in.Translation, in.Glossary)) {
+	for _, c := range stripTags(withoutRenderings(in, in.Translation)) {
 		switch {
 		case !unicode.IsLetter(c) || isHangul(c) && script.String() != "Kore":
 		case unicode.In(c, want...):
@@ -58,13 +57,13 @@ func checkLanguage(r *report, in Input) {
 	}
 }
 
-// withoutRenderings removes every rendering and source the glossary
-// lists, in any of its languages: names a translation may rightly write in
-// another script (Zoom, Myeongcheol Ri in Japanese), and terms, which say
-// nothing of the language around them.
-func withoutRenderings(s string, g *glossary.Glossary) string {
-	if g == nil {
-		return s
+// withoutRenderings removes from text the source and every rendering, in
+// any language, of the glossary entries the source sentence has: names a
+// translation may rightly write in another script (Zoom, Myeongcheol Ri in
+// Japanese), and terms, which say nothing of the language around them.
+func withoutRenderings(in Input, text string) string {
+	if in.Glossary == nil {
+		return text
 	}
 	var pairs []string
 	add := func(texts ...string) {
@@ -74,12 +73,15 @@ func withoutRenderings(s string, g *glossary.Glossary) string {
 			}
 		}
 	}
-	for _, e := range g.Entries {
-		add(e.Source)
-		add(e.Targets...)
-		for _, o := range e.Other {
+	for _, m := range in.Glossary.Match(in.Source, in.Src) {
+		add(m.Entry.Source)
+		add(m.Entry.Targets...)
+		for _, o := range m.Entry.Other {
 			add(o.Targets...)
 		}
 	}
-	return strings.NewReplacer(pairs...).Replace(s)
+	if len(pairs) == 0 {
+		return text
+	}
+	return strings.NewReplacer(pairs...).Replace(text)
 }
