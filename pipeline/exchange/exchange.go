@@ -96,11 +96,13 @@ type Bundle struct {
 }
 
 // Build gathers the letter's sentences and their standing in t's language,
-// redacting every text with g's private names (g may be nil). Texts are
+// redacting every text with g's private names (g may be nil; its terms are
+// those of t's language). Texts are
 // redacted in letter order, so that building again hands out the same
 // placeholders: that is how an import maps them back.
 func Build(l *pipeline.Letter, t *pipeline.Translations, g *glossary.Glossary) *Bundle {
 	b := &Bundle{Letter: filepath.Base(l.Path), Source: l.Source, Target: t.Lang}
+	g = g.In(t.Lang)
 	if g != nil {
 		b.redactor = g.NewRedactor()
 	}
