@@ -29,7 +29,6 @@ type evalOptions struct {
 
 func newEvalCmd(o *IO) *cobra.Command {
 	var opts evalOptions
-	var lang string
 	c := &cobra.Command{
 		Use:     "eval FILE|DIR --lang LANG",
 		Short:   o.Printer.T("eval.short"),
@@ -38,10 +37,6 @@ func newEvalCmd(o *IO) *cobra.Command {
 		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Path = args[0]
-			var err error
-			if opts.Lang, err = parseLangFlag("--lang", lang); err != nil {
-				return err
-			}
 			if opts.Backend != "" && !backend.Known(opts.Backend) {
 				return usage("translate.backend.unknown", "Name", opts.Backend)
 			}
@@ -52,7 +47,7 @@ func newEvalCmd(o *IO) *cobra.Command {
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&lang, "lang", "", o.Printer.T("flag.eval.lang"))
+	langVar(f, &opts.Lang, "lang", o.Printer.T("flag.eval.lang"))
 	f.StringVar(&opts.Backend, "backend", "", o.Printer.T("flag.backend"))
 	f.StringSliceVar(&opts.Models, "model", nil, o.Printer.T("flag.eval.model"))
 	f.IntVar(&opts.Limit, "limit", 0, o.Printer.T("flag.eval.limit"))

@@ -160,6 +160,9 @@ func newRootCmd(o *IO) *cobra.Command {
 	root.SetOut(o.Out)
 	root.SetErr(o.Err)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if ue := (*usageError)(nil); errors.As(err, &ue) {
+			return ue // the flag's value said what is wrong with it (langFlag)
+		}
 		return &usageError{flagProblem(err).WithHint("usage.flag.hint", "Command", c.CommandPath())}
 	})
 	root.AddCommand(

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/backend"
@@ -39,7 +40,6 @@ type translateOptions struct {
 
 func newTranslateCmd(o *IO) *cobra.Command {
 	var opts translateOptions
-	var to []string
 	c := &cobra.Command{
 		Use:     "translate FILE",
 		Short:   o.Printer.T("translate.short"),
@@ -48,15 +48,6 @@ func newTranslateCmd(o *IO) *cobra.Command {
 		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Letter = args[0]
-			for _, s := range to {
-				for _, part := range strings.Split(s, ",") {
-					tag, err := parseLangFlag("--to", part)
-					if err != nil {
-						return err
-					}
-					opts.Targets = append(opts.Targets, tag)
-				}
-			}
 			if opts.Backend != "" && !backend.Known(opts.Backend) {
 				return usage("translate.backend.unknown", "Name", opts.Backend)
 			}
@@ -67,7 +58,7 @@ func newTranslateCmd(o *IO) *cobra.Command {
 		},
 	}
 	f := c.Flags()
-	f.StringSliceVar(&to, "to", nil, o.Printer.T("flag.to"))
+	langsVar(f, &opts.Targets, "to", o.Printer.T("flag.to"))
 	f.StringVar(&opts.Backend, "backend", "", o.Printer.T("flag.backend"))
 	f.StringVar(&opts.Model, "model", "", o.Printer.T("flag.model"))
 	f.IntVar(&opts.Jobs, "jobs", 4, o.Printer.T("flag.jobs"))
@@ -112,6 +103,7 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 	if err != nil {
 		return err
 	}
+	warnUnrendered(o, l, runs)
 	var progress *progressLine
 	if !opts.DryRun {
 		if err := writePending(l); err != nil {
@@ -134,13 +126,37 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 		return err
 	}
 	progress.end()
-	if err := translateSummary(o, opts, cfg, settings.Model, total); err != nil {
+	if err := translateSummary(o, opts, cfg, settings.Model, runs, total); err != nil {
 		return err
 	}
 	if partial {
 		return &partialError{total.Failed}
 	}
 	return nil
+}
+
+// warnUnrendered says, once per language of the run, which glossary
+// entries of the letter have no rendering in it: they go to the translator
+// as context and nothing checks them there.
+func warnUnrendered(o *IO, l *pipeline.Letter, runs []translate.Options) {
+	for _, run := range runs {
+		if run.Glossary == nil || len(run.Glossary.Unrendered()) == 0 {
+			continue
+		}
+		var sources []string
+		seen := map[*glossary.Entry]bool{}
+		for _, s := range l.Doc.Sentences() {
+			for _, m := range run.Glossary.Match(s.Text, l.Source) {
+				if !m.Entry.Rendered() && !seen[m.Entry] {
+					seen[m.Entry] = true
+					sources = append(sources, m.Entry.Source)
+				}
+			}
+		}
+		if len(sources) > 0 {
+			o.Warn(locales.New("translate.glossary.unrendered", "Lang", run.Target.String(), "Sources", strings.Join(sources, ", ")))
+		}
+	}
 }
 
 // partialError ends a run that failed some segments: it exits 3 and says
@@ -152,7 +168,7 @@ func (e *partialError) Unwrap() []error {
 	return []error{pipeline.ErrPartial, locales.New("translate.partial", "Count", e.failed).WithHint("translate.partial.hint")}
 }
 
-func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, model string, r *translate.Result) error {
+func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, model string, runs []translate.Options, r *translate.Result) error {
 	if opts.JSON {
 		return writeJSON(o, r)
 	}
@@ -163,6 +179,12 @@ func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, model 
 			fmt.Fprintln(o.Out, o.Printer.T("translate.cost", "Cost", fmt.Sprintf("%.4f", price.Cost(r.EstimatedTokens, 0))))
 		}
 		return nil
+	}
+	for _, run := range runs {
+		if lr := r.Languages[run.Target.String()]; lr != nil {
+			fmt.Fprintln(o.Out, o.Printer.T("translate.summary.lang", "Lang", run.Target.String(),
+				"Translated", lr.Translated, "Reused", lr.Reused, "Failed", lr.Failed, "Missing", lr.Missing))
+		}
 	}
 	fmt.Fprintln(o.Out, o.Printer.T("translate.summary", "Translated", r.Translated, "Reused", r.Reused, "Failed", r.Failed, "Missing", r.Missing,
 		"Requests", r.Requests, "Prompt", r.PromptTokens, "Completion", r.CompletionTokens,

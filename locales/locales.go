@@ -57,14 +57,6 @@ func loadBundle(pattern string) *i18n.Bundle {
 		panic(err)
 	}
 	for _, name := range names {
-		data, _ := files.ReadFile(name)
-		if msgs, ok := parseSimple(data); ok {
-			parts := strings.Split(name, ".") // AREA.LANG.toml
-			if err := b.AddMessages(language.Make(parts[len(parts)-2]), msgs...); err != nil {
-				panic(fmt.Errorf("locales: %s: %w", name, err))
-			}
-			continue
-		}
 		if _, err := b.LoadMessageFileFS(files, name); err != nil {
 			panic(fmt.Errorf("locales: %s: %w", name, err))
 		}

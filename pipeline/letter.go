@@ -302,10 +302,12 @@ func (l *Letter) identify(ctx context.Context) error {
 	// it takes as long as the catalogs.
 	skelDone := make(chan []byte, 1)
 	go func() {
-		skelDone <- skeleton{
+		// strings, ints and bools only: marshalling cannot fail
+		data, _ := json.MarshalIndent(skeleton{
 			Letter: filepath.Base(l.Path), Source: l.Source.String(),
 			Encoding: l.Encoding, CRLF: l.CRLF, Document: l.Doc,
-		}.indented() // as json.MarshalIndent writes it
+		}, "", "  ")
+		skelDone <- append(data, '\n')
 	}()
 	if err := l.archive(old); err != nil {
 		return err

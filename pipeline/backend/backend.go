@@ -191,7 +191,7 @@ func Runs(l *pipeline.Letter, s Settings, p Plan) ([]translate.Options, error) {
 		}
 		runs[i] = translate.Options{
 			Target: lang, Translator: b.Translator, Backend: b.Name, Model: b.Model,
-			Glossary: g, Memory: b.Memory, Style: style,
+			Glossary: g.In(lang), Memory: b.Memory, Style: style,
 			Jobs: p.Jobs, BatchTokens: p.BatchTokens, Force: p.Force, Lookup: b.Name == "memory",
 			RPM: cfg.Backend.RPM, TPM: cfg.Backend.TPM,
 			Attempts: cfg.Backend.Attempts, Backoff: cfg.Backend.Backoff.Duration, Timeout: cfg.Backend.Timeout.Duration,

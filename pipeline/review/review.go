@@ -47,7 +47,8 @@ type Reviewer struct {
 	settled bool
 }
 
-// Open reads the letter's translations and review log in lang; g may be nil.
+// Open reads the letter's translations and review log in lang; g may be
+// nil. The reviewer holds g as it applies to lang ([glossary.Glossary.In]).
 func Open(l *pipeline.Letter, lang language.Tag, g *glossary.Glossary) (*Reviewer, error) {
 	if lang == l.Source {
 		// active.<src>.toml is the source catalog: approving into it
@@ -65,7 +66,7 @@ func Open(l *pipeline.Letter, lang language.Tag, g *glossary.Glossary) (*Reviewe
 	}
 	// Approvals written into active.<lang>.toml by hand are picked up
 	// here, and leave the machine catalog with the next write.
-	return &Reviewer{Letter: l, Lang: lang, Glossary: g, Translations: t, Log: log, settled: t.Settle(l)}, nil
+	return &Reviewer{Letter: l, Lang: lang, Glossary: g.In(lang), Translations: t, Log: log, settled: t.Settle(l)}, nil
 }
 
 // Item is one sentence as the reviewer sees it; `review --json` prints it.

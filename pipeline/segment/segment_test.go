@@ -244,7 +244,7 @@ func TestRuleCompilation(t *testing.T) {
 			t.Fatalf("compile %q: %v", tt.before, err)
 		}
 		rev := reverseRunes(tt.text)
-		bre, are := r.re.get()
+		bre, are := r.re.match()
 		got := bre.MatchString(rev[len(tt.text)-tt.pos:]) && are.MatchString(tt.text[tt.pos:])
 		if got != tt.want {
 			t.Errorf("before %q after %q at %d of %q: got %v, want %v", tt.before, tt.after, tt.pos, tt.text, got, tt.want)

@@ -51,7 +51,7 @@ type Options struct {
 	// refusedAttempts times, then the run stops.
 	Attempts int
 	// Backoff is the first wait before retrying a request (1s); it doubles
-	// with each attempt up to MaxBackoff.
+	// with each attempt up to MaxBackoff, before jitter.
 	Backoff time.Duration
 	// Timeout is how long one request may take before it is given up and
 	// tried again (2m).
@@ -96,6 +96,9 @@ type Result struct {
 	Segments int `json:"segments,omitempty"`
 	// EstimatedTokens is a dry run's estimate of the prompt tokens.
 	EstimatedTokens int `json:"estimated_tokens,omitempty"`
+	// Languages are the counts of each language of a run into several,
+	// by language tag; the fields above are their sums.
+	Languages map[string]*Result `json:"languages,omitempty"`
 }
 
 func (o *Options) defaults() {
@@ -193,11 +196,17 @@ func Run(ctx context.Context, l *pipeline.Letter, opts Options) (*Result, error)
 // the run with what was done so far.
 func RunAll(ctx context.Context, l *pipeline.Letter, runs []Options) (*Result, error) {
 	total := &Result{}
+	if len(runs) > 1 {
+		total.Languages = map[string]*Result{}
+	}
 	partial := false
 	for _, opts := range runs {
 		r, err := Run(ctx, l, opts)
 		if r != nil {
 			total.Add(r)
+			if total.Languages != nil {
+				total.Languages[opts.Target.String()] = r
+			}
 		}
 		switch {
 		case errors.Is(err, pipeline.ErrPartial):
