@@ -94,7 +94,7 @@ var compiled sync.Map // file name -> func() (*Segmenter, error)
 
 func cachedSegmenter(file string) (*Segmenter, error) {
 	build, _ := compiled.LoadOrStore(file, sync.OnceValues(func() (*Segmenter, error) {
-		set, err := ruleSetFor(file)
+		set, err := loadRules(file)
 		if err != nil {
 			return nil, err
 		}
@@ -113,13 +113,6 @@ func newSegmenter(set ruleSet) *Segmenter {
 				s.quoteOther = append(s.quoteOther, r)
 			}
 		}
-	}
-	if set.indexes != nil {
-		s.lastIdx, s.firstIdx, s.nextIdx = set.indexes[0], set.indexes[1], set.indexes[2]
-		for _, x := range []*runeIndex{&s.lastIdx, &s.firstIdx, &s.nextIdx} {
-			x.tables()
-		}
-		return s
 	}
 	s.lastIdx = newRuneIndex(s.rules, func(r *rule) ([]rune, bool) { return r.last, r.lastAny })
 	s.firstIdx = newRuneIndex(s.rules, func(r *rule) ([]rune, bool) { return r.first, r.firstAny })
