@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 )
@@ -24,7 +23,7 @@ func markdownRegions(src string) []region {
 			}
 		}
 	}
-	doc := goldmark.New().Parser().Parse(text.NewReader(source))
+	doc := letterParser().Parse(text.NewReader(source))
 	var regions []region
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

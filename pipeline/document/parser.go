@@ -1,0 +1,57 @@
+package document
+
+import (
+	"regexp"
+	"sync"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// letterParser is CommonMark as a letter needs it. A letter is not a README:
+// text saved from HWP or Word keeps a tab or four spaces before a paragraph,
+// and CommonMark would make that an indented code block that is never
+// translated, so there are no indented code blocks (fenced code stays code).
+// A Korean date at the start of a line (2024. 5. 20.) is not a list of lists.
+var letterParser = sync.OnceValue(func() parser.Parser {
+	var blocks []util.PrioritizedValue
+	for _, b := range parser.DefaultBlockParsers() {
+		switch b.Value {
+		case parser.NewCodeBlockParser():
+			continue
+		case parser.NewListParser():
+			b.Value = dateAwareList{b.Value.(parser.BlockParser)}
+		case parser.NewParagraphParser():
+			b.Value = indentedParagraph{b.Value.(parser.BlockParser)}
+
+		}
+		blocks = append(blocks, b)
+	}
+	return parser.NewParser(
+		parser.WithBlockParsers(blocks...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	)
+})
+
+// dateAwareList is goldmark's list parser, except that a line whose item
+// would begin with another number and a period (2024. 5. 20., 3. 15.(토))
+// opens no list: it is a date.
+type dateAwareList struct{ parser.BlockParser }
+
+var dateAtLineStart = regexp.MustCompile(`^[ \t]{0,3}[0-9]{1,4}\.[ \t]+[0-9]{1,2}\.(?:[ \t(]|$)`)
+
+func (l dateAwareList) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	if line, _ := reader.PeekLine(); dateAtLineStart.Match(line) {
+		return nil, parser.NoChildren
+	}
+	return l.BlockParser.Open(parent, reader, pc)
+}
+
+// indentedParagraph is goldmark's paragraph parser, which then also takes
+// the indented lines the code block parser took.
+type indentedParagraph struct{ parser.BlockParser }
+
+func (indentedParagraph) CanAcceptIndentedLine() bool { return true }
