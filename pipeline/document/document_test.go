@@ -96,7 +96,7 @@ func TestSentences(t *testing.T) {
 		"blockquote: It continues here.",
 		"li: First item.",
 		"li: It has two sentences.",
-		"li: Second item with <x1/> and <x2/>.",
+		"li: Second item with <g1>a picture</g1> and <x2/>.",
 		"li: Continued line.",
 		"li: Write to <x1/> or visit <x2/> today.",
 		"li: A line with \\*escaped\\* stars &amp; entities.",

@@ -46,6 +46,10 @@ func TestLetterLines(t *testing.T) {
 			[]string{"p: 김은혜 선교사 드림", "p: 새빛교회 선교위원회"}},
 		{"hard break with a backslash", "md", "김은혜 드림\\\n새빛교회\n",
 			[]string{"p: 김은혜 드림", "p: 새빛교회"}},
+		{"table cells", "md", "| 때 | 할 일 |\n|---|:--:|\n| 6월 | 여름 성경학교 |\n",
+			[]string{"td: 때", "td: 할 일", "td: 6월", "td: 여름 성경학교"}},
+		{"image alt text", "md", "![선교지 아이들 사진](kids.jpg)\n",
+			[]string{"p: <g1>선교지 아이들 사진</g1>"}},
 		{"br tag", "md", "김은혜 드림<br>새빛교회\n",
 			[]string{"p: 김은혜 드림", "p: 새빛교회"}},
 	} {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -31,7 +32,7 @@ func markdownRegions(src string) []region {
 			return ast.WalkContinue, nil
 		}
 		switch n.Kind() {
-		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
+		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, extast.KindTableCell:
 			if r, ok := proseRegion(src, n); ok {
 				regions = append(regions, r)
 			}
@@ -60,8 +61,11 @@ func frontMatterEnd(src string) int {
 var softBreak = regexp.MustCompile(`\A ?\n[ \t>]*\z`)
 
 func blockKind(n ast.Node) string {
-	if h, ok := n.(*ast.Heading); ok {
-		return "h" + string(rune('0'+h.Level))
+	switch n := n.(type) {
+	case *ast.Heading:
+		return "h" + string(rune('0'+n.Level))
+	case *extast.TableCell:
+		return "td"
 	}
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		switch p.Kind() {
@@ -181,12 +185,15 @@ func findOpenersAndClosers(n ast.Node, r region, runs []markupRun) {
 	})
 }
 
-// inlineKind names the tag pair an inline node makes: em, strong, link; ""
-// for none, and "skip" for code spans and images, which stay whole.
+// inlineKind names the tag pair an inline node makes: em, strong, link,
+// image (whose words are its alt text, which screen readers read); "" for
+// none, and "skip" for code spans, which stay whole.
 func inlineKind(n ast.Node) string {
 	switch e := n.(type) {
-	case *ast.CodeSpan, *ast.Image:
+	case *ast.CodeSpan:
 		return "skip"
+	case *ast.Image:
+		return "image"
 	case *ast.Emphasis:
 		if e.Level == 2 {
 			return "strong"
@@ -273,15 +280,14 @@ func linkPairs(pieces []piece, runs []markupRun) {
 }
 
 // proseTexts calls fn with the source range of every Text node under n
-// that is prose: inside r, and not inside a code span or an image, which
-// stay whole.
+// that is prose: inside r, and not inside a code span, which stays whole.
 func proseTexts(n ast.Node, r region, fn func(start, end int)) {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch t := c.(type) {
-		case *ast.CodeSpan, *ast.Image:
+		case *ast.CodeSpan:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			if a, b := max(t.Segment.Start, r.start), min(t.Segment.Stop, r.end); a < b {
