@@ -36,6 +36,9 @@ type Letter struct {
 	// Encoding is what the letter was found to be written in.
 	Encoding string
 	CRLF     bool
+	// BOM is true when the letter began with a UTF-8 byte order mark, which
+	// its own edition keeps.
+	BOM bool
 
 	// LockWait is how long [Letter.Lock] waits for another writer; zero
 	// means EPISTLE_LOCK_WAIT or [DefaultLockWait].
@@ -177,7 +180,7 @@ func read(ctx context.Context, path string, opts OpenOptions) (*Letter, error) {
 	if err != nil {
 		return nil, err
 	}
-	l.Encoding, l.CRLF = dec.Encoding, dec.CRLF
+	l.Encoding, l.CRLF, l.BOM = dec.Encoding, dec.CRLF, dec.BOM
 	seg, err := segment.New(l.Source, segment.WithNoBreak(cfg.Segment.NoBreak...))
 	if err != nil {
 		return nil, err
@@ -420,6 +423,9 @@ func (l *Letter) SourceEdition() string {
 	})
 	if l.CRLF {
 		text = strings.ReplaceAll(text, "\n", "\r\n")
+	}
+	if l.BOM {
+		text = "\uFEFF" + text
 	}
 	return text
 }
