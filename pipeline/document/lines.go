@@ -49,6 +49,20 @@ func markerLen(src string, pieces []piece) int {
 	return len(itemMarker.FindString(text))
 }
 
+// skeletonMarker returns how many bytes at the start of a line's pieces are
+// an item marker that stays in the skeleton. A Korean marker (가. 나)) is
+// left in the sentence, for the translator to render (a. b)): in the
+// skeleton it would print Korean in every edition.
+func skeletonMarker(src string, pieces []piece) int {
+	n := markerLen(src, pieces)
+	if n > 0 && strings.IndexFunc(src[pieces[0].start:pieces[0].start+n], isHangul) >= 0 {
+		return 0
+	}
+	return n
+}
+
+func isHangul(r rune) bool { return unicode.Is(unicode.Hangul, r) }
+
 // line is the pieces of one line of a region: r.pieces[first:last].
 type line struct {
 	first, last int
@@ -134,10 +148,10 @@ func cutBetween(a, b line) bool {
 // or a line of emoji, after a line of emoji, after a short line without
 // final punctuation (a title, a date, a signature), and at a hard line
 // break. An item's marker is left out of its region, so that it stays in
-// the skeleton and the sentence is the item's text.
+// the skeleton and the sentence is the item's text (see [skeletonMarker]).
 func cutLines(src string, r region) []region {
 	lines := regionLines(src, r)
-	if len(lines) == 1 && markerLen(src, r.pieces) == 0 {
+	if len(lines) == 1 && !lines[0].item {
 		return []region{r}
 	}
 	var out []region
@@ -154,19 +168,19 @@ func cutLines(src string, r region) []region {
 		cur, from = append(cur, p), append(from, i)
 	}
 	for i, l := range lines {
-		marker := markerLen(src, r.pieces[l.first:l.last])
+		marker := skeletonMarker(src, r.pieces[l.first:l.last])
 		switch {
 		case i > 0 && cutBetween(lines[i-1], l):
 			flush()
 		case i > 0:
 			add(lines[i-1].last, r.pieces[lines[i-1].last])
 		}
+		if l.item && r.kind == "p" {
+			kind = "li"
+		}
 		for k := l.first; k < l.last; k++ {
 			p := r.pieces[k]
 			if k == l.first && marker > 0 {
-				if r.kind == "p" {
-					kind = "li"
-				}
 				if p.start += marker; p.start >= p.end {
 					continue
 				}

@@ -21,8 +21,8 @@ func TestLetterLines(t *testing.T) {
 			[]string{"li: 장소 변경", "li: 시간 변경"}},
 		{"title before circled numbers", "md", "기도 부탁\n① 아이들 건강\n② 비자 연장\n",
 			[]string{"p: 기도 부탁", "li: 아이들 건강", "li: 비자 연장"}},
-		{"Korean letters and parenthesised numbers", "txt", "가. 첫째 날\n나) 둘째 날\n(3) 셋째 날",
-			[]string{"li: 첫째 날", "li: 둘째 날", "li: 셋째 날"}},
+		{"Korean letters and parenthesised numbers", "txt", "가) 첫째 날\n나) 둘째 날\n(3) 셋째 날",
+			[]string{"li: 가) 첫째 날", "li: 나) 둘째 날", "li: 셋째 날"}}, // Korean markers are translated
 		{"numbers with a period or a parenthesis", "txt", "일정\n1. 출발\n2) 도착",
 			[]string{"p: 일정", "li: 출발", "li: 도착"}},
 		{"emoji line after a sentence", "txt", "늘 고맙습니다.\n🙏🏻❤️\n다음 달에 뵙겠습니다.",
