@@ -62,6 +62,8 @@ func TestSplitKorean(t *testing.T) {
 			[]string{"2025. 1. 4.(토) 오전에 떠납니다.", "기도해 주세요."}},
 		{"Korean item markers", "가. 첫째 날\n나. 둘째 날입니다.",
 			[]string{"가. 첫째 날\n나. 둘째 날입니다."}}, // the document cuts the lines
+		{"hearsay ending at a line end", "사촌 동생이 다음 봄에 드디어 결혼을 한대요\n모두 축하해 주세요🙏",
+			[]string{"사촌 동생이 다음 봄에 드디어 결혼을 한대요", "모두 축하해 주세요🙏"}},
 		{"date", "2024. 5. 12. 주일에 세례식이 있었습니다. 모두 기뻐했어요.",
 			[]string{"2024. 5. 12. 주일에 세례식이 있었습니다.", "모두 기뻐했어요."}},
 		{"decimals", "예산이 1.5억 원이고 작년의 2.5배입니다. 기도해 주세요.",
