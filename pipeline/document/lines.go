@@ -30,8 +30,6 @@ var itemMarker = regexp.MustCompile(`^[ \t]*(?:` +
 	`|\((?:[0-9]{1,2}|[가나다라마바사아자차카타파하])\)` +
 	`)[ \t]*`)
 
-var dateAfterMarker = regexp.MustCompile(`^[ \t]*[0-9]{1,2}\.[ \t]+[0-9]{1,2}\.`)
-
 // dateLine matches a line that is only a date: 2024. 5. 20., 2024.05.20 (월),
 // 2024년 5월 20일.
 var dateLine = regexp.MustCompile(`^\s*(?:[0-9]{2,4}\.\s*[0-9]{1,2}\.\s*[0-9]{1,2}\.?|[0-9]{4}년\s*[0-9]{1,2}월\s*[0-9]{1,2}일)\s*(?:\(\S{1,3}\))?\s*$`)
@@ -43,7 +41,7 @@ func markerLen(src string, pieces []piece) int {
 		return 0
 	}
 	text := src[pieces[0].start:pieces[0].end]
-	if dateAfterMarker.MatchString(text) {
+	if dateAtLineStart.MatchString(text) {
 		return 0
 	}
 	return len(itemMarker.FindString(text))

@@ -47,7 +47,9 @@ var letterParser = sync.OnceValue(func() parser.Parser { return parser.NewParser
 // opens no list: it is a date.
 type dateAwareList struct{ parser.BlockParser }
 
-var dateAtLineStart = regexp.MustCompile(`^[ \t]{0,3}[0-9]{1,4}\.[ \t]+[0-9]{1,2}\.(?:[ \t(]|$)`)
+// dateAtLineStart matches a line that begins with a Korean date written
+// with periods: 2024. 5. 20., 3. 15.(토) — and not "1. 2.5억".
+var dateAtLineStart = regexp.MustCompile(`^[ \t]*[0-9]{1,4}\.[ \t]+[0-9]{1,2}\.(?:[^0-9]|$)`)
 
 func (l dateAwareList) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	if line, _ := reader.PeekLine(); dateAtLineStart.Match(line) {
