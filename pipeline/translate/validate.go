@@ -79,6 +79,9 @@ func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) 
 // of the dropped sentence can: a neighbour whose translation holds the
 // dropped sentence's own is a merge, and is sent again alone too.
 func (j *job) unmerge(ctx context.Context, b []*work, dropped map[int]bool, held map[string]string, retry int) error {
+	if len(held) == 0 {
+		return nil
+	}
 	var resend []*work
 	keep := map[string]string{}
 	for k, w := range b {
