@@ -36,6 +36,9 @@ type Letter struct {
 	// Encoding is what the letter was found to be written in.
 	Encoding string
 	CRLF     bool
+	// BOM is true when the letter began with a UTF-8 byte order mark, which
+	// its own edition keeps.
+	BOM bool
 
 	// LockWait is how long [Letter.Lock] waits for another writer; zero
 	// means EPISTLE_LOCK_WAIT or [DefaultLockWait].
@@ -166,6 +169,9 @@ func read(ctx context.Context, path string, opts OpenOptions) (*Letter, error) {
 	if err := l.parseName(); err != nil {
 		return nil, err
 	}
+	if err := l.checkFolderOwner(); err != nil {
+		return nil, err
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, locales.New("letter.read", "Path", path).Wrap(err)
@@ -174,7 +180,7 @@ func read(ctx context.Context, path string, opts OpenOptions) (*Letter, error) {
 	if err != nil {
 		return nil, err
 	}
-	l.Encoding, l.CRLF = dec.Encoding, dec.CRLF
+	l.Encoding, l.CRLF, l.BOM = dec.Encoding, dec.CRLF, dec.BOM
 	seg, err := segment.New(l.Source, segment.WithNoBreak(cfg.Segment.NoBreak...))
 	if err != nil {
 		return nil, err
@@ -225,6 +231,43 @@ func (l *Letter) parseName() error {
 	}
 	l.Dir = filepath.Join(filepath.Dir(l.Path), l.Name+".epistle")
 	return nil
+}
+
+// checkFolderOwner refuses a letter whose NAME.epistle folder another letter
+// beside it also names: x.ko.md and x.ko.txt (or x.md, when the source is
+// ko) would share x.epistle/, each seeing the other's approvals as its own
+// stale ones and overwriting them. An edition in another language
+// (x.en.md beside x.ko.md) is not a letter and shares nothing.
+func (l *Letter) checkFolderOwner() error {
+	dir := filepath.Dir(l.Path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil // reading the letter itself says what is wrong
+	}
+	for _, e := range entries {
+		other := filepath.Join(dir, e.Name())
+		if e.IsDir() || e.Name() == filepath.Base(l.Path) || !strings.HasPrefix(e.Name(), l.Name+".") || !isLetterExt(other) {
+			continue
+		}
+		name, lang, ok := SplitName(other)
+		if !ok {
+			lang = l.Config.SourceLang()
+		}
+		if name == l.Name && lang == l.Source {
+			return locales.New("letter.folder.shared", "Path", l.Path, "Other", other, "Folder", l.Name+".epistle").
+				WithHint("letter.folder.shared.hint", "Other", other)
+		}
+	}
+	return nil
+}
+
+// isLetterExt reports whether path has the extension of a letter.
+func isLetterExt(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown", ".txt":
+		return true
+	}
+	return false
 }
 
 // looksLikeLang matches what a letter's name may mean as its language: two
@@ -382,6 +425,9 @@ func (l *Letter) SourceEdition() string {
 	})
 	if l.CRLF {
 		text = strings.ReplaceAll(text, "\n", "\r\n")
+	}
+	if l.BOM {
+		text = "\uFEFF" + text
 	}
 	return text
 }

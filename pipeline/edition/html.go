@@ -144,6 +144,8 @@ func blockHTML(doc *document.Document, blk block, side Side) string {
 		return fmt.Sprintf("<ol start=\"%d\"><li>%s</li></ol>", blk.Ordinal, in)
 	case blk.Kind == "li" && blk.Bullet:
 		return "<ul><li>" + in + "</li></ul>"
+	case blk.Kind == "li" && blk.Marker != "":
+		return "<p>" + html.EscapeString(blk.Marker) + " " + in + "</p>"
 	case blk.Kind == "blockquote":
 		return "<blockquote><p>" + in + "</p></blockquote>"
 	}

@@ -82,9 +82,6 @@ type ruleSet struct {
 	rules     []rule
 	quotes    []quotePair
 	quoteSpan int
-	// indexes, when not nil, are the last, first and next rune indexes of the rules, as
-	// prepared_rules.go keeps them (without their lookup tables; see [runeIndex.tables]).
-	indexes *[3]runeIndex
 }
 
 // loadRules reads rules/<name>.toml and the files it includes, returning the rules in

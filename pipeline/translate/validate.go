@@ -7,18 +7,21 @@ package translate
 import (
 	"context"
 	"strings"
+	"unicode"
 
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline/qa"
 )
 
 // accept validates a response, saves the good translations and retries or
-// fails the rest.
+// fails the rest. A good translation beside a sentence the reply left out
+// waits for that sentence's retry: see [job.unmerge].
 func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) error {
 	var again []*work
 	good := map[string]string{}
 	failed := map[string]string{}
 	missing := map[string]bool{}
+	dropped := map[int]bool{}
 	merged := mergedSentences(renderings(b, resp.Translations))
 	for i, w := range b {
 		text, ok := resp.Translations[w.id]
@@ -29,6 +32,7 @@ func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) 
 			continue
 		case !ok:
 			problem = locales.English.T("translate.problem.missing")
+			dropped[i] = true
 		case merged[i] && !j.opts.Lookup:
 			problem = locales.English.T("translate.problem.merged")
 		default:
@@ -46,6 +50,17 @@ func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) 
 		}
 		failed[w.id] = problem
 	}
+	held := map[string]string{}
+	if len(again) > 0 {
+		for i := range dropped {
+			for _, k := range []int{i - 1, i + 1} {
+				if k >= 0 && k < len(b) && good[b[k].id] != "" {
+					held[b[k].id] = good[b[k].id]
+					delete(good, b[k].id)
+				}
+			}
+		}
+	}
 	if err := j.record(b, good, failed, missing); err != nil {
 		return err
 	}
@@ -54,8 +69,69 @@ func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) 
 			return err
 		}
 	}
+	return j.unmerge(ctx, b, dropped, held, retry)
+}
+
+// unmerge settles the translations held beside sentences a reply left out,
+// now that those were sent again alone. A model that merges two short
+// sentences into one item and drops the second leaves no trace a length
+// test can see ("Autumn news. How are you?" for 가을 소식), but the retry
+// of the dropped sentence can: a neighbour whose translation holds the
+// dropped sentence's own is a merge, and is sent again alone too.
+func (j *job) unmerge(ctx context.Context, b []*work, dropped map[int]bool, held map[string]string, retry int) error {
+	if len(held) == 0 {
+		return nil
+	}
+	var resend []*work
+	keep := map[string]string{}
+	for k, w := range b {
+		text, ok := held[w.id]
+		if !ok {
+			continue
+		}
+		if j.holdsDropped(b, k, dropped, text) {
+			w2 := *w
+			w2.problem = locales.English.T("translate.problem.merged")
+			resend = append(resend, &w2)
+			continue
+		}
+		keep[w.id] = text
+	}
+	if err := j.record(b, keep, nil, nil); err != nil {
+		return err
+	}
+	for _, w := range resend {
+		if err := j.translateBatch(ctx, []*work{w}, retry+1); err != nil {
+			return err
+		}
+	}
 	return nil
 }
+
+// holdsDropped reports whether text, the translation of b[k], holds the
+// translation the retry gave a dropped neighbour whose source b[k]'s does
+// not hold.
+func (j *job) holdsDropped(b []*work, k int, dropped map[int]bool, text string) bool {
+	for _, i := range []int{k - 1, k + 1} {
+		if !dropped[i] || strings.Contains(b[k].source, b[i].source) {
+			continue
+		}
+		j.mu.Lock()
+		m := j.trans.Machine.Get(b[i].id)
+		_, failed := j.trans.Failures[b[i].id]
+		j.mu.Unlock()
+		if m == nil || failed || m.Hash != b[i].hash {
+			continue
+		}
+		alone := strings.ToLower(strings.TrimSpace(m.Other))
+		if alone != "" && hasLetter(alone) && strings.Contains(strings.ToLower(text), alone) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
 
 // validate checks one translation and returns it with private names put
 // back, or what is wrong with it.
