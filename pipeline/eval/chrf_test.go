@@ -120,3 +120,106 @@ func TestWords(t *testing.T) {
 		}
 	}
 }
+
+// chrF++ as sacreBLEU computes it, word n-grams included: the scores are
+// sacreBLEU 2.6.0's (github.com/mjpost/sacrebleu at commit
+// f615c7286d4d813370efb824d94fc2bfcd3a6b94, signature
+// nrefs:1|case:mixed|eff:yes|nc:6|nw:2|space:no), from
+//
+//	c = CHRF(word_order=2)
+//	c.corpus_score(hyps, [refs]).score
+//	[c.sentence_score(h, [r]).score for h, r in zip(hyps, refs)]
+//
+// on the inputs below, which are ours. eval has one reference per
+// sentence, so there are no multi-reference cases.
+func TestChrFPlusPlusSacreBLEU(t *testing.T) {
+	tests := []struct {
+		name       string
+		hyps, refs []string
+		corpus     float64
+		sentences  []float64
+	}{
+		{"punctuation",
+			[]string{"Please pray for our family, and for the church."},
+			[]string{"Pray for our family and for the church, please."},
+			73.895890, []float64{73.895890}},
+		{"leading punctuation",
+			[]string{"(Thank you!) We are well, by God's grace."},
+			[]string{"Thank you. We are well (by God's grace)!"},
+			66.104455, []float64{66.104455}},
+		{"quotes and runs",
+			[]string{"\"Amen,\" he said... Amen!!"},
+			[]string{"He said: \"Amen.\" Amen!"},
+			35.806362, []float64{35.806362}},
+		{"one-character words",
+			[]string{"I pray , a lot - ok ?"},
+			[]string{"I pray a lot, ok?"},
+			51.472189, []float64{51.472189}},
+		{"repeated words",
+			[]string{"the the the church prays for the the mission"},
+			[]string{"the church prays for the mission and the pastors"},
+			68.753890, []float64{68.753890}},
+		{"repeated bigram",
+			[]string{"thank you thank you thank you"},
+			[]string{"thank you so much, thank you"},
+			52.441367, []float64{52.441367}},
+		{"empty hypothesis",
+			[]string{""},
+			[]string{"We give thanks for every prayer."},
+			0, []float64{0}},
+		{"blank hypothesis",
+			[]string{" \t "},
+			[]string{"We give thanks."},
+			0, []float64{0}},
+		{"identical",
+			[]string{"Grace and peace to you."},
+			[]string{"Grace and peace to you."},
+			100, []float64{100}},
+		{"reference of one word",
+			[]string{"Hallelujah, amen"},
+			[]string{"Hallelujah"},
+			86.194101, []float64{86.194101}},
+		{"odd white space",
+			[]string{"Amen\u00a0and\u3000amen\u2003 —\x1fpraise\tHim\n"},
+			[]string{"Amen and amen — praise Him"},
+			100, []float64{100}},
+		{"korean",
+			[]string{"하나님께 감사드립니다, 여러분의 기도 덕분입니다."},
+			[]string{"여러분의 기도 덕분에 하나님께 감사를 드립니다."},
+			51.990942, []float64{51.990942}},
+		{"korean spacing",
+			[]string{"기도해 주셔서 감사합니다!"},
+			[]string{"기도해주셔서 감사합니다."},
+			70.790726, []float64{70.790726}},
+		{"japanese",
+			[]string{"私たちは毎日祈っています。"},
+			[]string{"私たちは毎日お祈りしています。"},
+			40.823543, []float64{40.823543}},
+		{"japanese and latin",
+			[]string{"教会の新しい建物はGodの恵みです!"},
+			[]string{"新しい教会の建物は神様の恵みです。"},
+			29.179763, []float64{29.179763}},
+		{"english corpus",
+			[]string{"Dear friends, greetings from Seoul.", "The new building is almost finished!", "Please keep praying for the children's ministry."},
+			[]string{"Dear friends, we greet you from Seoul.", "The new building is nearly finished.", "Please continue to pray for the children's ministry."},
+			65.239423, []float64{64.712904, 65.623690, 65.319221}},
+		{"corpus with an empty hypothesis",
+			[]string{"Thank you.", "", "We love you all, and we miss you."},
+			[]string{"Thank you!", "God is faithful.", "We love and miss you all."},
+			48.690823, []float64{77.137897, 0, 62.417105}},
+		{"mixed corpus",
+			[]string{"하나님의 은혜로 잘 지내고 있습니다.", "We are doing well by God's grace.", "毎日祈っています。"},
+			[]string{"하나님의 은혜 가운데 잘 지내고 있습니다.", "By God's grace, we are well.", "私たちは毎日祈っています。"},
+			56.934557, []float64{64.016712, 50.789136, 56.586550}},
+	}
+	for _, tt := range tests {
+		if got := ChrFPlusPlus.Corpus(tt.hyps, tt.refs); math.Abs(got-tt.corpus) >= 1e-4 {
+			t.Errorf("%s: corpus chrF++ = %.6f, want %.6f", tt.name, got, tt.corpus)
+		}
+		for i, want := range tt.sentences {
+			if got := ChrFPlusPlus.Score(ChrFPlusPlus.Stats(tt.hyps[i], tt.refs[i])); math.Abs(got-want) >= 1e-4 {
+				t.Errorf("%s: sentence %d chrF++ = %.6f, want %.6f", tt.name, i, got, want)
+			}
+		}
+	}
+}
