@@ -95,7 +95,31 @@ func (l *Letter) LoadTranslations(lang language.Tag) (*Translations, error) {
 			return nil, err
 		}
 	}
+	l.migrate(t)
 	return t, nil
+}
+
+// migrate gives the translations made for a source text as an earlier
+// epistle kept it (line breaks, double spaces and all) the hash of the text
+// as one line: white space is not an edit, so they stay what they were,
+// approved or machine. The next write of each catalog keeps the new hash.
+func (l *Letter) migrate(t *Translations) {
+	if len(l.rehash) == 0 {
+		return
+	}
+	for _, c := range []*catalog.Catalog{t.Approved, t.Machine} {
+		for _, m := range c.Messages {
+			if h, ok := l.rehash[m.Hash]; ok {
+				m.Hash = h
+			}
+		}
+	}
+	for id, f := range t.Failures {
+		if h, ok := l.rehash[f.Hash]; ok {
+			f.Hash = h
+			t.Failures[id] = f
+		}
+	}
 }
 
 // parseFailures reads failed.<lang>.json. A file that is JSON but not a

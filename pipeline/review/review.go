@@ -129,13 +129,14 @@ func (r *Reviewer) item(s pipeline.SegmentState) Item {
 		it.State = pipeline.Stale
 	}
 	if prev := previous(s); prev != nil {
-		it.Previous = prev.Other
+		it.Previous = pipeline.OneLine(prev.Other)
 		it.PreviousSource = r.Letter.ArchivedSource(prev.Hash)
 		if it.PreviousSource != "" {
 			it.SourceDiff = Diff(it.PreviousSource, s.Source, r.Letter.Source)
 		}
 	}
 	it.Translation, it.From = candidate(s)
+	it.Translation = pipeline.OneLine(it.Translation)
 	if s.State != pipeline.Approved && s.Machine != nil && it.Previous != "" {
 		it.TranslationDiff = Diff(it.Previous, it.Translation, r.Lang)
 	}
@@ -259,6 +260,9 @@ func (r *Reviewer) approve(a Approval, settleNow bool) (bool, error) {
 	if a.Edited {
 		text = a.Text
 	}
+	// What a person approves is one line, as every sentence is shown: a
+	// line break typed or pasted into a translation is not kept.
+	text = pipeline.OneLine(text)
 	if current && old.Other == text {
 		return false, nil
 	}

@@ -21,7 +21,7 @@ func (j *job) record(b []*work, good, failed map[string]string, missing map[stri
 	}
 	for _, w := range b {
 		if t, ok := good[w.id]; ok {
-			j.trans.Machine.Set(&catalog.Message{ID: w.id, Hash: w.hash, Description: desc, Other: t})
+			j.trans.Machine.Set(&catalog.Message{ID: w.id, Hash: w.hash, Description: desc, Other: pipeline.OneLine(t)})
 			delete(j.trans.Failures, w.id)
 			j.result.Translated++
 			j.done++
