@@ -91,11 +91,13 @@ type Letter struct {
 	Target *Side
 }
 
-// SourceSide is the letter's own text, all of it approved.
+// SourceSide is the letter's own text, all of it approved, with its line
+// breaks where the letter has them (the source catalog holds each sentence
+// as one line).
 func SourceSide(l *pipeline.Letter) Side {
 	s := Side{Lang: l.Source, Texts: map[string]Sentence{}}
-	for _, m := range l.SourceCatalog.Messages {
-		s.Texts[m.ID] = Sentence{Text: m.Other}
+	for _, sen := range l.Doc.Sentences() {
+		s.Texts[sen.ID] = Sentence{Text: sen.Text}
 	}
 	return s
 }
