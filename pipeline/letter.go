@@ -52,10 +52,13 @@ type Letter struct {
 	sources map[string]string
 	// archived is archive.<src>.toml as opening the letter left it.
 	archived *catalog.Catalog
-	// rehash maps the hash of a source text as an earlier epistle kept it,
-	// line breaks and all, to the hash of its [OneLine]: approvals made
-	// then are approvals of the sentence now ([Letter.LoadTranslations]).
-	rehash map[string]string
+	// rehash gives the approvals made for a source text as an earlier
+	// epistle kept it, line breaks and all, the hash of the sentence now
+	// ([Letter.LoadTranslations]).
+	rehash Rehash
+	// earlier maps a sentence id to the ids it merged or split off from
+	// ([Letter.Earlier]).
+	earlier map[string][]string
 }
 
 // OpenOptions are how to read a letter.
@@ -166,7 +169,7 @@ func read(ctx context.Context, path string, opts OpenOptions) (*Letter, error) {
 			return nil, err
 		}
 	}
-	l := &Letter{Path: path, Config: cfg}
+	l := &Letter{Path: path, Config: cfg, rehash: Rehash{}}
 	if err := l.parseName(); err != nil {
 		return nil, err
 	}
@@ -291,7 +294,11 @@ func (l *Letter) identify(ctx context.Context) error {
 	for i, s := range sentences {
 		texts[i] = OneLine(s.Text)
 	}
-	ids, err := assignIDs(ctx, old, texts)
+	pairs, err := align(ctx, old, texts)
+	if err != nil {
+		return err
+	}
+	ids, err := assignIDsAligned(ctx, old, texts, pairs)
 	if err != nil {
 		return err
 	}
@@ -314,6 +321,7 @@ func (l *Letter) identify(ctx context.Context) error {
 	if err := l.archive(old); err != nil {
 		return err
 	}
+	l.keepEarlier(relate(old, texts, ids, pairs))
 	cat := l.SourceCatalog.Marshal(locales.English.T("catalog.comment.source", "Letter", filepath.Base(l.Path)))
 	if old, _ := os.ReadFile(l.CatalogPath("active", l.Source)); string(old) != string(cat) {
 		l.pending = append(l.pending, File{Path: l.CatalogPath("active", l.Source), Data: cat})
@@ -367,18 +375,9 @@ func (l *Letter) known(m *catalog.Message) known {
 	k := known{ID: m.ID, Text: OneLine(m.Other)}
 	if k.Text != m.Other {
 		k.Raw = m.Other
-		l.addRehash(m.Other)
+		l.rehash.Add(m.Other)
 	}
 	return k
-}
-
-// addRehash records that an approval of raw, a text with its white space
-// as an earlier epistle kept it, is an approval of its [OneLine].
-func (l *Letter) addRehash(raw string) {
-	if l.rehash == nil {
-		l.rehash = map[string]string{}
-	}
-	l.rehash[catalog.Hash("", raw)] = catalog.Hash("", OneLine(raw))
 }
 
 // Pending returns the files that opening the letter changed — its source
@@ -415,9 +414,7 @@ func (l *Letter) archive(old []known) error {
 	}
 	l.archived = arch
 	for _, m := range arch.Messages {
-		if OneLine(m.Other) != m.Other {
-			l.addRehash(m.Other)
-		}
+		l.rehash.Add(m.Other)
 	}
 	if len(old) == 0 {
 		return nil // a first segmentation retires nothing

@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"strings"
+
+	"github.com/epistle-letters/epistle/pipeline/catalog"
 	"unicode"
 	"unicode/utf8"
 )
@@ -44,4 +46,24 @@ func isOneLine(s string) bool {
 		}
 	}
 	return !prevSpace || s == ""
+}
+
+// Rehash maps the hash of each source text an earlier epistle kept with its
+// white space as written (line breaks, double spaces) to the hash of its
+// [OneLine]: a translation approved for the one is approved for the other.
+type Rehash map[string]string
+
+// Add records text, as an earlier epistle may have kept it.
+func (r Rehash) Add(text string) {
+	if one := OneLine(text); one != text {
+		r[catalog.Hash("", text)] = catalog.Hash("", one)
+	}
+}
+
+// Of returns the hash that hash stands for now.
+func (r Rehash) Of(hash string) string {
+	if h, ok := r[hash]; ok {
+		return h
+	}
+	return hash
 }

@@ -47,6 +47,9 @@ type SegmentState struct {
 	Outdated *catalog.Message
 	// Failure says why the last attempt failed, for State Failed.
 	Failure string
+	// Earlier are the ids of the sentences this one merged or split off
+	// from ([Letter.Earlier]): their translations help its reviewer.
+	Earlier []string
 }
 
 // ApprovedEarlier reports whether s's approval was made for an earlier
@@ -109,16 +112,12 @@ func (l *Letter) migrate(t *Translations) {
 	}
 	for _, c := range []*catalog.Catalog{t.Approved, t.Machine} {
 		for _, m := range c.Messages {
-			if h, ok := l.rehash[m.Hash]; ok {
-				m.Hash = h
-			}
+			m.Hash = l.rehash.Of(m.Hash)
 		}
 	}
 	for id, f := range t.Failures {
-		if h, ok := l.rehash[f.Hash]; ok {
-			f.Hash = h
-			t.Failures[id] = f
-		}
+		f.Hash = l.rehash.Of(f.Hash)
+		t.Failures[id] = f
 	}
 }
 
@@ -163,7 +162,9 @@ func MarshalFailures(f Failures) []byte {
 func (l *Letter) States(t *Translations) []SegmentState {
 	out := make([]SegmentState, 0, len(l.SourceCatalog.Messages))
 	for _, m := range l.SourceCatalog.Messages {
-		out = append(out, stateOf(m, t))
+		s := stateOf(m, t)
+		s.Earlier = l.earlier[m.ID]
+		out = append(out, s)
 	}
 	return out
 }
@@ -176,7 +177,9 @@ func (l *Letter) State(t *Translations, id string) (s SegmentState, ok bool) {
 	if m == nil {
 		return SegmentState{}, false
 	}
-	return stateOf(m, t), true
+	s = stateOf(m, t)
+	s.Earlier = l.earlier[m.ID]
+	return s, true
 }
 
 // stateOf decides the standing of the source sentence m.

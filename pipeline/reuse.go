@@ -1,0 +1,15 @@
+package pipeline
+
+// What epistle.toml's reuse may say.
+const (
+	// ReuseOffer offers a sentence approved word for word in another letter
+	// as a machine translation, for a person to approve.
+	ReuseOffer = "offer"
+	// ReuseApprove approves it when the letter is translated.
+	ReuseApprove = "approve"
+)
+
+// ReusedPrefix begins the provenance of a machine translation that is a
+// person's approval of the same sentence in another letter of the
+// newsletter: "approved in 2024-05.ko.md".
+const ReusedPrefix = "approved in "
