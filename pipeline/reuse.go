@@ -13,3 +13,8 @@ const (
 // person's approval of the same sentence in another letter of the
 // newsletter: "approved in 2024-05.ko.md".
 const ReusedPrefix = "approved in "
+
+// NearPrefix begins the provenance of a near match from the translation
+// memory that differs in numbers or glossary terms: the memory's source
+// sentence follows, so that the reviewer sees what differs.
+const NearPrefix = "memory near match: "

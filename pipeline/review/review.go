@@ -148,6 +148,12 @@ func (r *Reviewer) item(s pipeline.SegmentState) Item {
 	}
 	it.Translation, it.From = candidate(s)
 	it.Translation = pipeline.OneLine(it.Translation)
+	if near, ok := strings.CutPrefix(it.From, pipeline.NearPrefix); ok && near != "" && it.PreviousSource == "" {
+		// A near match from the memory: how its source differs from this
+		// sentence is what the reviewer has to put right.
+		it.PreviousSource = near
+		it.SourceDiff = Diff(near, s.Source, r.Letter.Source)
+	}
 	if s.State != pipeline.Approved {
 		it.Earlier = r.earlier(s)
 	}
