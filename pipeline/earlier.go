@@ -29,13 +29,20 @@ func relate(old []known, texts, ids []string, pairs [][2]int) map[string][]strin
 	oi, ni := 0, 0
 	for _, p := range append(pairs, [2]int{len(old), len(texts)}) {
 		olds, news := old[oi:p[0]], texts[ni:p[1]]
-		if len(olds) > 0 && len(news) > 0 && len(olds)+len(news) > 2 {
+		if n := len(olds) + len(news); len(olds) > 0 && len(news) > 0 && n > 2 && n <= maxRelated {
 			relateStretch(olds, news, ids[ni:p[1]], out)
 		}
 		oi, ni = p[0]+1, p[1]+1
 	}
 	return out
 }
+
+// maxRelated is the longest changed stretch (old and new sentences
+// together) searched for merges and splits. A merge or a split is a local
+// edit; a longer stretch is a rewrite, where the earlier translations of
+// its many sentences would be noise to the reviewer, and comparing them
+// all would cost a rewritten long letter seconds.
+const maxRelated = 24
 
 // A shared part is at least minShared bigrams and at least shareOf of
 // the shorter sentence: "감사합니다" in a long new sentence is no merge.
