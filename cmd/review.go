@@ -228,6 +228,9 @@ func showItem(o *IO, w io.Writer, r *review.Reviewer, it review.Item, pos, total
 			fmt.Fprintf(w, "  %-5s %s\n", o.Printer.T("review.label.diff"), renderDiff(o, it.TranslationDiff))
 		}
 	}
+	for _, e := range it.Earlier {
+		fmt.Fprintf(w, "  %-5s %s\n  %-5s %s\n", o.Printer.T("review.label.earlier"), e.Source, "", e.Translation)
+	}
 	if it.Failure != "" {
 		fmt.Fprintf(w, "  %s\n", o.Printer.T("status.failed", "Reason", it.Failure))
 	}

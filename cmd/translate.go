@@ -16,6 +16,7 @@ import (
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/backend"
+	"github.com/epistle-letters/epistle/pipeline/review"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
@@ -129,6 +130,11 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 	if err := translateSummary(o, opts, cfg, settings.Model, runs, total); err != nil {
 		return err
 	}
+	if cfg.Reuse == pipeline.ReuseApprove && !opts.DryRun {
+		if err := approveReused(o, opts, l, runs); err != nil {
+			return err
+		}
+	}
 	if partial {
 		return &partialError{total.Failed}
 	}
@@ -157,6 +163,32 @@ func warnUnrendered(o *IO, l *pipeline.Letter, runs []translate.Options) {
 			o.Warn(locales.New("translate.glossary.unrendered", "Lang", run.Target.String(), "Sources", strings.Join(sources, ", ")))
 		}
 	}
+}
+
+// approveReused approves what each language's run took from another
+// letter's approvals word for word, as `reuse = "approve"` asks, through
+// the review's checks and log.
+func approveReused(o *IO, opts translateOptions, l *pipeline.Letter, runs []translate.Options) error {
+	for _, run := range runs {
+		rv, err := review.Open(l, run.Target, run.Glossary)
+		if err != nil {
+			return err
+		}
+		n, err := rv.ApproveReused()
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			continue
+		}
+		if err := pipeline.WriteFiles(rv.Files()); err != nil {
+			return err
+		}
+		if !opts.JSON {
+			fmt.Fprintln(o.Out, o.Printer.T("translate.reuse.approved", "Count", n, "Lang", run.Target.String()))
+		}
+	}
+	return nil
 }
 
 // partialError ends a run that failed some segments: it exits 3 and says

@@ -55,6 +55,13 @@ type Letter struct {
 	sources map[string]string
 	// archived is archive.<src>.toml as opening the letter left it.
 	archived *catalog.Catalog
+	// rehash gives the approvals made for a source text as an earlier
+	// epistle kept it, line breaks and all, the hash of the sentence now
+	// ([Letter.LoadTranslations]).
+	rehash Rehash
+	// earlier maps a sentence id to the ids it merged or split off from
+	// ([Letter.Earlier]).
+	earlier map[string][]string
 }
 
 // OpenOptions are how to read a letter.
@@ -165,7 +172,7 @@ func read(ctx context.Context, path string, opts OpenOptions) (*Letter, error) {
 			return nil, err
 		}
 	}
-	l := &Letter{Path: path, Config: cfg}
+	l := &Letter{Path: path, Config: cfg, rehash: Rehash{}}
 	if err := l.parseName(); err != nil {
 		return nil, err
 	}
@@ -328,9 +335,13 @@ func (l *Letter) identify(ctx context.Context) error {
 	sentences := l.Doc.Sentences()
 	texts := make([]string, len(sentences))
 	for i, s := range sentences {
-		texts[i] = s.Text
+		texts[i] = OneLine(s.Text)
 	}
-	ids, err := assignIDs(ctx, old, texts)
+	pairs, err := align(ctx, old, texts)
+	if err != nil {
+		return err
+	}
+	ids, err := assignIDsAligned(ctx, old, texts, pairs)
 	if err != nil {
 		return err
 	}
@@ -338,7 +349,7 @@ func (l *Letter) identify(ctx context.Context) error {
 	l.SourceCatalog.Grow(len(sentences))
 	for i, s := range sentences {
 		s.ID = ids[i]
-		l.SourceCatalog.Set(&catalog.Message{ID: s.ID, Other: s.Text})
+		l.SourceCatalog.Set(&catalog.Message{ID: s.ID, Other: texts[i]})
 	}
 
 	// The skeleton is written on another core meanwhile: on a long letter
@@ -355,6 +366,7 @@ func (l *Letter) identify(ctx context.Context) error {
 	if err := l.archive(old); err != nil {
 		return err
 	}
+	l.keepEarlier(relate(old, texts, ids, pairs))
 	cat := l.SourceCatalog.Marshal(locales.English.T("catalog.comment.source", "Letter", filepath.Base(l.Path)))
 	if old, _ := os.ReadFile(l.CatalogPath("active", l.Source)); string(old) != string(cat) {
 		l.pending = append(l.pending, File{Path: l.CatalogPath("active", l.Source), Data: cat})
@@ -390,15 +402,27 @@ func (l *Letter) previous(skelData []byte) ([]known, error) {
 	if prev.Document != nil {
 		for _, s := range prev.Document.Sentences() {
 			if m := cat.Get(s.ID); m != nil {
-				old = append(old, known{ID: s.ID, Text: m.Other})
+				old = append(old, l.known(m))
 			}
 		}
 		return old, nil
 	}
 	for _, m := range cat.Messages {
-		old = append(old, known{ID: m.ID, Text: m.Other})
+		old = append(old, l.known(m))
 	}
 	return old, nil
+}
+
+// known is the source sentence m as the previous version had it, compared
+// as [OneLine]; a text an earlier epistle kept with its line breaks is kept
+// as it was too, for the approvals of it.
+func (l *Letter) known(m *catalog.Message) known {
+	k := known{ID: m.ID, Text: OneLine(m.Other)}
+	if k.Text != m.Other {
+		k.Raw = m.Other
+		l.rehash.Add(m.Other)
+	}
+	return k
 }
 
 // Pending returns the files that opening the letter changed — its source
@@ -414,15 +438,11 @@ func (l *Letter) Hash(id string) string {
 	return ""
 }
 
-// SourceEdition returns the letter rebuilt from its skeleton and source
-// catalog, as UTF-8 with the letter's own line endings.
+// SourceEdition returns the letter rebuilt from its skeleton and its
+// sentences as the letter writes them (the source catalog holds them as
+// [OneLine]), as UTF-8 with the letter's own line endings.
 func (l *Letter) SourceEdition() string {
-	text := l.Doc.Render(func(s *document.Sentence) (string, bool) {
-		if m := l.SourceCatalog.Get(s.ID); m != nil {
-			return m.Other, true
-		}
-		return "", false
-	})
+	text := l.Doc.Render(func(s *document.Sentence) (string, bool) { return "", false })
 	if l.CRLF {
 		text = strings.ReplaceAll(text, "\n", "\r\n")
 	}
@@ -441,6 +461,9 @@ func (l *Letter) archive(old []known) error {
 		return err
 	}
 	l.archived = arch
+	for _, m := range arch.Messages {
+		l.rehash.Add(m.Other)
+	}
 	if len(old) == 0 {
 		return nil // a first segmentation retires nothing
 	}
@@ -450,9 +473,16 @@ func (l *Letter) archive(old []known) error {
 	}
 	changed := false
 	for _, k := range old {
-		h := catalog.Hash("", k.Text)
-		if !current[k.Text] && arch.Get(h) == nil {
-			arch.Set(&catalog.Message{ID: h, Other: k.Text})
+		// A text an earlier epistle kept with its line breaks is kept as
+		// it was, so that its approvals stay approvals after the source
+		// catalog holds it as one line.
+		text := k.Text
+		if k.Raw != "" {
+			text = k.Raw
+		}
+		h := catalog.Hash("", text)
+		if (k.Raw != "" || !current[k.Text]) && arch.Get(h) == nil {
+			arch.Set(&catalog.Message{ID: h, Other: text})
 			changed = true
 		}
 	}
@@ -476,7 +506,8 @@ func (l *Letter) ArchivedSource(hash string) string {
 		}
 		if l.archived != nil {
 			for _, m := range l.archived.Messages {
-				l.sources[m.ID] = m.Other
+				l.sources[m.ID] = OneLine(m.Other)
+				l.sources[catalog.Hash("", OneLine(m.Other))] = OneLine(m.Other)
 			}
 		}
 		for _, m := range l.SourceCatalog.Messages {

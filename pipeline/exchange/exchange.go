@@ -118,11 +118,11 @@ func Build(l *pipeline.Letter, t *pipeline.Translations, g *glossary.Glossary) *
 		}
 		switch st.State {
 		case pipeline.Approved:
-			u.Target, u.Origin = b.redact(st.Approved.Other), b.redact(st.Approved.Description)
+			u.Target, u.Origin = b.redact(pipeline.OneLine(st.Approved.Other)), b.redact(st.Approved.Description)
 		case pipeline.Machine:
-			u.Target, u.Origin = b.redact(st.Machine.Other), b.redact(st.Machine.Description)
+			u.Target, u.Origin = b.redact(pipeline.OneLine(st.Machine.Other)), b.redact(st.Machine.Description)
 		case pipeline.Stale:
-			u.Target, u.Origin = b.redact(st.Approved.Other), b.redact(st.Approved.Description)
+			u.Target, u.Origin = b.redact(pipeline.OneLine(st.Approved.Other)), b.redact(st.Approved.Description)
 			u.Previous = b.redact(l.ArchivedSource(st.Approved.Hash))
 		case pipeline.Failed:
 			u.Failure = b.redact(st.Failure)

@@ -27,6 +27,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
@@ -197,15 +198,12 @@ func (t *Translator) best(key string, sig *string) (entry, float64, bool) {
 	return *bestEntry, bestScore, true
 }
 
-var (
-	tagPattern = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9_]*/?>`)
-	spaces     = regexp.MustCompile(`\s+`)
-)
+var tagPattern = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9_]*/?>`)
 
 // normalize puts text in the form the memory is keyed by: NFC, white space
 // runs as one space, trimmed.
 func normalize(text string) string {
-	return strings.TrimSpace(spaces.ReplaceAllString(norm.NFC.String(text), " "))
+	return pipeline.OneLine(norm.NFC.String(text))
 }
 
 // stripTags removes the protected tags from a normalised text.

@@ -227,7 +227,7 @@ func TestLoadTSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fmt.Sprint(pairs) != "[{할렐루야! Hallelujah!} {감사합니다. Thank you.}]" {
+	if fmt.Sprint(pairs) != "[{할렐루야! Hallelujah! } {감사합니다. Thank you. }]" {
 		t.Errorf("pairs = %v", pairs)
 	}
 	for _, tc := range []struct{ name, content, want string }{
@@ -283,7 +283,7 @@ func TestLoadTMX(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Codes holding epistle's own tags (its TMX export) are those tags.
-	want := "[{할렐루야! Hallelujah!} {기도해 주세요. Please pray for us & them.} {감사합니다. Thank you.} {<g1>기도</g1> <n1/><x2/> <g1>Prayer</g1> <n1/><x2/>}]"
+	want := "[{할렐루야! Hallelujah! } {기도해 주세요. Please pray for us & them. } {감사합니다. Thank you. } {<g1>기도</g1> <n1/><x2/> <g1>Prayer</g1> <n1/><x2/> }]"
 	if fmt.Sprint(pairs) != want {
 		t.Errorf("pairs = %v\nwant %s", pairs, want)
 	}

@@ -305,8 +305,8 @@ func (j *job) plan(ctx context.Context) (todo []*work, reused bool, err error) {
 			continue
 		}
 		text := j.redactor.Redact(s.Source)
-		if target, ok := j.exact(s.Source, text); ok {
-			j.trans.Machine.Set(&catalog.Message{ID: s.ID, Hash: s.Hash, Description: "memory", Other: target})
+		if ex, ok := j.exact(s.Source, text); ok {
+			j.trans.Machine.Set(&catalog.Message{ID: s.ID, Hash: s.Hash, Description: ReusedFrom(ex), Other: ex.Target})
 			delete(j.trans.Failures, s.ID)
 			j.result.Reused++
 			reused = true
@@ -323,23 +323,33 @@ func (j *job) plan(ctx context.Context) (todo []*work, reused bool, err error) {
 	return todo, reused, nil
 }
 
-// exact returns the memory's translation of a sentence itself, with the
-// same tags: looked up as the letter writes it, and as it is sent, with
-// its private names as placeholders, as epistle's own TMX keeps it (the
-// names are put back, as in a backend's reply).
-func (j *job) exact(source, redacted string) (string, bool) {
+// exact returns the memory's pair for a sentence itself, with the same
+// tags: looked up as the letter writes it, and as it is sent, with its
+// private names as placeholders, as epistle's own TMX keeps it (the names
+// are put back into the Target, as in a backend's reply).
+func (j *job) exact(source, redacted string) (Example, bool) {
 	if ex, ok := j.exactText(source); ok {
-		return ex.Target, true
+		return ex, true
 	}
 	if redacted == source {
-		return "", false
+		return Example{}, false
 	}
 	ex, ok := j.exactText(redacted)
 	if !ok {
-		return "", false
+		return Example{}, false
 	}
 	target, err := j.redactor.Restore(ex.Target)
-	return target, err == nil
+	ex.Target = target
+	return ex, err == nil
+}
+
+// ReusedFrom is the provenance of an exact match from memory: the letter
+// where a person approved it, or the memory.
+func ReusedFrom(ex Example) string {
+	if ex.Letter != "" {
+		return pipeline.ReusedPrefix + ex.Letter
+	}
+	return "memory"
 }
 
 func (j *job) exactText(text string) (Example, bool) {

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/qa"
 )
 
@@ -22,6 +23,9 @@ func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) 
 	failed := map[string]string{}
 	missing := map[string]bool{}
 	dropped := map[int]bool{}
+	// near are the lookup backend's near matches that QA finds differ in
+	// numbers or terms: suggestions for a person, by id their provenance.
+	near := map[string]string{}
 	merged := mergedSentences(renderings(b, resp.Translations))
 	for i, w := range b {
 		text, ok := resp.Translations[w.id]
@@ -37,8 +41,16 @@ func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) 
 			problem = locales.English.T("translate.problem.merged")
 		default:
 			var restored string
-			if restored, problem = j.validate(w, text); problem == "" {
+			restored, problem = j.validate(w, text)
+			if problem == "" {
 				good[w.id] = restored
+				continue
+			}
+			if j.opts.Lookup && restored != "" {
+				// Asking the memory again gives the same match: it is work
+				// for a person, who sees how its source differs.
+				good[w.id] = restored
+				near[w.id] = j.nearMatch(w)
 				continue
 			}
 		}
@@ -61,7 +73,7 @@ func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) 
 			}
 		}
 	}
-	if err := j.record(b, good, failed, missing); err != nil {
+	if err := j.record(b, good, failed, missing, near); err != nil {
 		return err
 	}
 	for _, w := range again {
@@ -97,7 +109,7 @@ func (j *job) unmerge(ctx context.Context, b []*work, dropped map[int]bool, held
 		}
 		keep[w.id] = text
 	}
-	if err := j.record(b, keep, nil, nil); err != nil {
+	if err := j.record(b, keep, nil, nil, nil); err != nil {
 		return err
 	}
 	for _, w := range resend {
@@ -134,7 +146,8 @@ func (j *job) holdsDropped(b []*work, k int, dropped map[int]bool, text string) 
 func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
 
 // validate checks one translation and returns it with private names put
-// back, or what is wrong with it.
+// back, and what is wrong with it; a translation QA finds errors in is
+// returned too, with the errors.
 func (j *job) validate(w *work, text string) (string, string) {
 	if err := j.redactor.CheckPlaceholders(w.text, text); err != nil {
 		return "", err.Error()
@@ -148,9 +161,22 @@ func (j *job) validate(w *work, text string) (string, string) {
 		msgs = append(msgs, p.Message)
 	}
 	if len(msgs) > 0 {
-		return "", strings.Join(msgs, "; ")
+		return restored, strings.Join(msgs, "; ")
 	}
 	return restored, ""
+}
+
+// nearMatch is the provenance of a near match from the memory: the
+// memory's source sentence, private names hidden, for the reviewer to see
+// what differs.
+func (j *job) nearMatch(w *work) string {
+	desc := pipeline.NearPrefix
+	if j.opts.Memory != nil {
+		if ex, _, ok := j.opts.Memory.Fuzzy(w.text); ok {
+			desc += j.redactor.Redact(ex.Source)
+		}
+	}
+	return desc
 }
 
 // plainReason is a failure as the catalogs record it.

@@ -65,6 +65,9 @@ type sentenceView struct {
 	Failure   string
 	// Message says what became of the last save, Hint what to do.
 	Message, Hint string
+	// Reused names the letter where a person approved the translation
+	// word for word.
+	Reused string
 }
 
 // sourcePart is a piece of the source: plain text, or a glossary term with
@@ -89,6 +92,9 @@ func (s *Server) sentence(r *review.Reviewer, it review.Item) sentenceView {
 		Seen: it.Seen(), Text: it.Translation, Needs: it.State != pipeline.Approved,
 		SrcDiff: edits(it.SourceDiff), TgtDiff: edits(it.TranslationDiff)}
 	v.Parts, v.Terms = sourceParts(it.Source, it.Terms)
+	if letter, ok := strings.CutPrefix(it.From, pipeline.ReusedPrefix); ok && it.State == pipeline.Machine {
+		v.Reused = letter
+	}
 	//locales:ids review.state.missing review.state.machine review.state.approved review.state.stale review.state.failed
 	v.StateName = p.T("review.state." + string(it.State))
 	if it.Failure != "" {

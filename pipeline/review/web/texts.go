@@ -13,6 +13,7 @@ type Texts struct {
 	Cancel, SourceDiff, Previous, Diff           string
 	Error, Warning, Translation                  string
 	Term, Glossary                               string
+	Earlier, Reused                              string
 }
 
 func newTexts(p *locales.Printer) Texts {
@@ -43,5 +44,7 @@ func newTexts(p *locales.Printer) Texts {
 		Translation: p.T("web.label.translation"),
 		Term:        p.T("web.term"),
 		Glossary:    p.T("web.label.glossary"),
+		Earlier:     p.T("web.label.earlier"),
+		Reused:      p.T("web.label.reused"),
 	}
 }
