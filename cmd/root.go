@@ -17,6 +17,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/epistle-letters/epistle/internal/buildinfo"
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 )
@@ -157,6 +158,10 @@ func newRootCmd(o *IO) *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().String("ui-lang", "", o.Printer.T("flag.ui-lang"))
+	// --version prints what `epistle version` prints (issue 24).
+	root.Version = "-"
+	root.SetVersionTemplate(versionText(o, buildinfo.Read()))
+	root.Flags().BoolP("version", "v", false, o.Printer.T("flag.version"))
 	root.SetOut(o.Out)
 	root.SetErr(o.Err)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
@@ -174,6 +179,8 @@ func newRootCmd(o *IO) *cobra.Command {
 		newGlossaryCmd(o),
 		newExchangeCmd(o),
 		newCompletionCmd(o),
+		newConvertCmd(o),
+		newVersionCmd(o),
 		newEnvironmentTopic(o),
 	)
 	localizeHelp(root, o)
