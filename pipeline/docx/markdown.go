@@ -12,7 +12,7 @@ import (
 // none between the items of a list.
 func render(blocks []block) string {
 	var b strings.Builder
-	var widths []int          // the marker widths of the open list levels
+	var widths []int           // the marker widths of the open list levels
 	counts := map[string]int{} // the last number given, by list and level
 	prevList, listID := false, ""
 	for _, bl := range blocks {
