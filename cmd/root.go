@@ -42,8 +42,10 @@ type IO struct {
 }
 
 func systemIO(uiLang string) *IO {
-	errTTY := isatty.IsTerminal(os.Stderr.Fd())
-	outTTY := isatty.IsTerminal(os.Stdout.Fd())
+	// A terminal that does not take escape sequences (an old Windows
+	// console) is written to as to a file: no colour, no progress redraw.
+	errTTY := isatty.IsTerminal(os.Stderr.Fd()) && vtConsole(os.Stderr)
+	outTTY := isatty.IsTerminal(os.Stdout.Fd()) && vtConsole(os.Stdout)
 	_, noColor := os.LookupEnv("NO_COLOR")
 	return &IO{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
