@@ -10,9 +10,11 @@ import (
 // same text (see versionText and newRootCmd).
 func newVersionCmd(o *IO) *cobra.Command {
 	return &cobra.Command{
-		Use:   "version",
-		Short: o.Printer.T("version.short"),
-		Args:  exactArgs(0),
+		Use:     "version",
+		Short:   o.Printer.T("version.short"),
+		Long:    o.Printer.T("version.long"),
+		Example: o.Printer.T("version.example"),
+		Args:    exactArgs(0),
 		RunE: func(c *cobra.Command, args []string) error {
 			_, err := o.Out.Write([]byte(versionText(o, buildinfo.Read())))
 			return err
