@@ -225,6 +225,12 @@ func (l *Letter) parseName() error {
 	switch strings.ToLower(filepath.Ext(l.Path)) {
 	case ".md", ".markdown":
 		l.Format = "md"
+	case ".docx", ".docm", ".dotx":
+		// A Word letter is converted first (issue 24): its bytes are a
+		// zip archive, which would only be refused as binary.
+		return locales.New("letter.word", "Path", l.Path).WithHint("letter.word.hint", "Path", l.Path)
+	case ".doc", ".hwp", ".hwpx", ".odt", ".rtf":
+		return locales.New("letter.office", "Path", l.Path).WithHint("letter.office.hint")
 	default:
 		l.Format = "txt"
 	}

@@ -133,10 +133,18 @@ func (l *Letter) hold(fl *flock.Flock, created bool) (release func() error) {
 	_ = os.WriteFile(path, []byte(holder), 0o644)
 	return func() error {
 		err := os.Remove(path)
+		uerr := fl.Unlock()
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			// Windows removes no file that is open, and the lock held it
+			// open: remove it now it is closed. Another writer may have
+			// opened it meanwhile; it then stays, and locks for them.
+			_ = os.Remove(path)
+			err = nil
+		}
 		if created {
 			_ = os.Remove(l.Dir) // fails, as it should, unless empty
 		}
-		if uerr := fl.Unlock(); err == nil {
+		if err == nil {
 			err = uerr
 		}
 		return err
