@@ -22,7 +22,6 @@ type approveOptions struct {
 
 func newApproveCmd(o *IO) *cobra.Command {
 	var opts approveOptions
-	var lang string
 	c := &cobra.Command{
 		Use:     "approve FILE --lang LANG (--all | ID...)",
 		Short:   o.Printer.T("approve.short"),
@@ -31,18 +30,13 @@ func newApproveCmd(o *IO) *cobra.Command {
 		Args:    rangeArgs(1, 1<<20),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Letter, opts.IDs = args[0], args[1:]
-			tag, err := parseLangFlag("--lang", lang)
-			if err != nil {
-				return err
-			}
-			opts.Lang = tag
 			if opts.All == (len(opts.IDs) > 0) {
 				return usage("approve.usage.which")
 			}
 			return approveRun(c.Context(), o, opts)
 		},
 	}
-	c.Flags().StringVar(&lang, "lang", "", o.Printer.T("flag.lang"))
+	langVar(c.Flags(), &opts.Lang, "lang", o.Printer.T("flag.lang"))
 	c.Flags().BoolVar(&opts.All, "all", false, o.Printer.T("flag.approve.all"))
 	c.Flags().BoolVar(&opts.Force, "force", false, o.Printer.T("flag.approve.force"))
 	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.Printer.T("flag.glossary"))

@@ -1,7 +1,10 @@
 package cmd
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/locales"
@@ -29,11 +32,77 @@ func rangeArgs(min, max int) cobra.PositionalArgs {
 	}
 }
 
-// parseLangFlag parses a language flag once, at the edge: the core only
-// ever sees language.Tag values.
-func parseLangFlag(flag, value string) (language.Tag, error) {
+// langFlag is a language flag (--lang) read into a language.Tag as the
+// command line is parsed: the core only ever sees tags, and an unknown
+// language is a usage error before the command runs. Not given, or given
+// empty, it is language.Und: the command's default applies.
+type langFlag struct {
+	name string // --lang
+	tag  *language.Tag
+}
+
+// langVar defines the flag --name, read into tag.
+func langVar(fs *pflag.FlagSet, tag *language.Tag, name, usage string) {
+	fs.Var(langFlag{"--" + name, tag}, name, usage)
+}
+
+func (f langFlag) Set(value string) (err error) {
+	*f.tag, err = parseLang(f.name, value)
+	return err
+}
+
+func (f langFlag) String() string {
+	if *f.tag == language.Und {
+		return ""
+	}
+	return f.tag.String()
+}
+
+// Type names the value in help as a string flag's, "--lang string".
+func (f langFlag) Type() string { return "string" }
+
+// langsFlag is a flag of language lists (--to en,ja), read into tags: each
+// use adds its comma-separated languages.
+type langsFlag struct {
+	name string
+	tags *[]language.Tag
+}
+
+// langsVar defines the flag --name, read into tags.
+func langsVar(fs *pflag.FlagSet, tags *[]language.Tag, name, usage string) {
+	fs.Var(langsFlag{"--" + name, tags}, name, usage)
+}
+
+func (f langsFlag) Set(value string) error {
 	if value == "" {
-		return language.Und, nil // not given: the command's default applies
+		return nil
+	}
+	for _, part := range strings.Split(value, ",") {
+		tag, err := parseLang(f.name, part)
+		if err != nil {
+			return err
+		}
+		*f.tags = append(*f.tags, tag)
+	}
+	return nil
+}
+
+func (f langsFlag) String() string {
+	var names []string
+	for _, t := range *f.tags {
+		names = append(names, t.String())
+	}
+	return strings.Join(names, ",")
+}
+
+// Type is a string slice flag's, so that help says "--to strings" and
+// completion offers the flag again.
+func (f langsFlag) Type() string { return "stringSlice" }
+
+// parseLang reads one language of flag; "" is language.Und.
+func parseLang(flag, value string) (language.Tag, error) {
+	if value == "" {
+		return language.Und, nil
 	}
 	tag, err := pipeline.ParseLang(value)
 	if err != nil {

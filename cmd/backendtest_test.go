@@ -61,6 +61,10 @@ var (
 //
 //	fakeapi start [-latency 200ms] [-retry-after 0] [-reject-response-format] [-fail 429,500,...]
 //	fakeapi fail KIND [COUNT|all]      the next COUNT (1) translation requests fail with KIND
+//	fakeapi heal                       no failure to come: answer normally again
+//	fakeapi fail-matching RE KIND [COUNT|all]
+//	                                   the same, of the requests whose body matches RE
+//	                                   (one language: 'to Japanese' for OpenAI, '"JA"' for DeepL)
 //	fakeapi latency DURATION
 //	fakeapi kill-after N               answer N more translation requests, then die: cut the next
 //	                                   one off and refuse every later connection
@@ -106,6 +110,17 @@ func fakeAPI(ts *testscript.TestScript, neg bool, args []string) {
 			n = fakeAPICount(ts, args[2])
 		}
 		srv.FailNext(fakeAPIFailure(ts, args[1]), n)
+	case "heal":
+		srv.Heal()
+	case "fail-matching":
+		if neg || len(args) < 3 || len(args) > 4 {
+			ts.Fatalf("usage: fakeapi fail-matching RE KIND [COUNT|all]")
+		}
+		n := 1
+		if len(args) == 4 {
+			n = fakeAPICount(ts, args[3])
+		}
+		srv.FailMatching(args[1], fakeAPIFailure(ts, args[2]), n)
 	case "kill-after":
 		if neg || len(args) != 2 {
 			ts.Fatalf("usage: fakeapi kill-after N")

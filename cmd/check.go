@@ -21,7 +21,6 @@ type checkOptions struct {
 
 func newCheckCmd(o *IO) *cobra.Command {
 	var opts checkOptions
-	var lang string
 	c := &cobra.Command{
 		Use:     "check FILE [--lang LANG]",
 		Short:   o.Printer.T("check.short"),
@@ -30,14 +29,10 @@ func newCheckCmd(o *IO) *cobra.Command {
 		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Letter = args[0]
-			var err error
-			if opts.Lang, err = parseLangFlag("--lang", lang); err != nil {
-				return err
-			}
 			return checkRun(c.Context(), o, opts)
 		},
 	}
-	c.Flags().StringVar(&lang, "lang", "", o.Printer.T("flag.check.lang"))
+	langVar(c.Flags(), &opts.Lang, "lang", o.Printer.T("flag.check.lang"))
 	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.Printer.T("flag.glossary"))
 	c.Flags().BoolVar(&opts.JSON, "json", false, o.Printer.T("flag.json"))
 	return c

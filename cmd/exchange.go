@@ -34,14 +34,9 @@ type exchangeOptions struct {
 	Force    bool
 }
 
-// parseExchangeFlags reads --lang and --format; an empty format is left to
-// the caller.
-func parseExchangeFlags(opts *exchangeOptions, lang, format string) error {
-	tag, err := parseLangFlag("--lang", lang)
-	if err != nil {
-		return err
-	}
-	opts.Lang = tag
+// parseExchangeFormat reads --format; an empty format is left to the
+// caller.
+func parseExchangeFormat(opts *exchangeOptions, format string) error {
 	if format == "" {
 		return nil
 	}
@@ -60,7 +55,7 @@ func parseExchangeFlags(opts *exchangeOptions, lang, format string) error {
 
 func newExchangeExportCmd(o *IO) *cobra.Command {
 	var opts exchangeOptions
-	var lang, format string
+	var format string
 	c := &cobra.Command{
 		Use:     "export FILE --lang LANG --format xliff|xliff12|po|tmx",
 		Short:   o.Printer.T("exchange.export.short"),
@@ -69,13 +64,13 @@ func newExchangeExportCmd(o *IO) *cobra.Command {
 		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Letter = args[0]
-			if err := parseExchangeFlags(&opts, lang, format); err != nil {
+			if err := parseExchangeFormat(&opts, format); err != nil {
 				return err
 			}
 			return exchangeExportRun(c.Context(), o, opts)
 		},
 	}
-	c.Flags().StringVar(&lang, "lang", "", o.Printer.T("flag.lang"))
+	langVar(c.Flags(), &opts.Lang, "lang", o.Printer.T("flag.lang"))
 	c.Flags().StringVar(&format, "format", "xliff", o.Printer.T("exchange.flag.format"))
 	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.Printer.T("flag.glossary"))
 	c.Flags().StringVar(&opts.Encoding, "encoding", "", o.Printer.T("flag.encoding"))
@@ -124,7 +119,7 @@ func exchangeExportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
 
 func newExchangeImportCmd(o *IO) *cobra.Command {
 	var opts exchangeOptions
-	var lang, format string
+	var format string
 	c := &cobra.Command{
 		Use:     "import FILE EDITED --lang LANG",
 		Short:   o.Printer.T("exchange.import.short"),
@@ -133,7 +128,7 @@ func newExchangeImportCmd(o *IO) *cobra.Command {
 		Args:    exactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Letter, opts.Edited = args[0], args[1]
-			if err := parseExchangeFlags(&opts, lang, format); err != nil {
+			if err := parseExchangeFormat(&opts, format); err != nil {
 				return err
 			}
 			if opts.Format == exchange.TMX {
@@ -142,7 +137,7 @@ func newExchangeImportCmd(o *IO) *cobra.Command {
 			return exchangeImportRun(c.Context(), o, opts)
 		},
 	}
-	c.Flags().StringVar(&lang, "lang", "", o.Printer.T("flag.lang"))
+	langVar(c.Flags(), &opts.Lang, "lang", o.Printer.T("flag.lang"))
 	c.Flags().StringVar(&format, "format", "", o.Printer.T("exchange.flag.import-format"))
 	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.Printer.T("flag.glossary"))
 	c.Flags().StringVar(&opts.Encoding, "encoding", "", o.Printer.T("flag.encoding"))

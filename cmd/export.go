@@ -26,7 +26,7 @@ type exportOptions struct {
 
 func newExportCmd(o *IO) *cobra.Command {
 	var opts exportOptions
-	var lang, format string
+	var format string
 	c := &cobra.Command{
 		Use:     "export FILE --lang LANG",
 		Short:   o.Printer.T("export.short"),
@@ -35,11 +35,6 @@ func newExportCmd(o *IO) *cobra.Command {
 		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Letter = args[0]
-			tag, err := parseLangFlag("--lang", lang)
-			if err != nil {
-				return err
-			}
-			opts.Lang = tag
 			f, ok := edition.ParseFormat(format)
 			if !ok {
 				return &usageError{locales.New("export.usage.format", "Format", format).
@@ -49,7 +44,7 @@ func newExportCmd(o *IO) *cobra.Command {
 			return exportRun(c.Context(), o, opts)
 		},
 	}
-	c.Flags().StringVar(&lang, "lang", "", o.Printer.T("flag.lang"))
+	langVar(c.Flags(), &opts.Lang, "lang", o.Printer.T("flag.lang"))
 	c.Flags().StringVar(&format, "format", "md", o.Printer.T("export.flag.format"))
 	c.Flags().BoolVar(&opts.Bilingual, "bilingual", false, o.Printer.T("export.flag.bilingual"))
 	c.Flags().BoolVar(&opts.IncludeUnreviewed, "include-unreviewed", false, o.Printer.T("export.flag.include-unreviewed"))

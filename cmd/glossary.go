@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -141,6 +142,9 @@ func glossaryCheckRun(ctx context.Context, o *IO, opts glossaryCheckOptions) err
 	}
 	if opts.Letter == "" {
 		fmt.Fprintln(o.Out, o.Printer.T("glossary.check.ok", "Path", opts.Glossary, "Count", len(g.Entries)))
+	}
+	glossaryCoverage(o, g)
+	if opts.Letter == "" {
 		return nil
 	}
 	l, err := openLetter(ctx, o, opts.Letter, "")
@@ -167,6 +171,30 @@ func glossaryCheckRun(ctx context.Context, o *IO, opts glossaryCheckOptions) err
 		}
 	}
 	return nil
+}
+
+// glossaryCoverage says, for a glossary of several target languages, which
+// of them each entry has a rendering in (a dnt entry is the same in all).
+func glossaryCoverage(o *IO, g *glossary.Glossary) {
+	all := g.Languages()
+	if len(all) < 2 {
+		return
+	}
+	first := all[0]
+	for _, e := range g.Entries {
+		has := e.Languages(first)
+		if e.Kind == glossary.KindDNT {
+			has = all
+		}
+		var missing []string
+		for _, l := range all {
+			if !slices.Contains(has, l) {
+				missing = append(missing, l)
+			}
+		}
+		fmt.Fprintln(o.Out, o.Printer.T("glossary.check.langs", "Source", e.Source, "Kind", string(e.Kind),
+			"Langs", strings.Join(has, " "), "Missing", strings.Join(missing, " ")))
+	}
 }
 
 type glossaryConvertOptions struct {

@@ -3,8 +3,6 @@ package cmd
 import (
 	"bytes"
 	"encoding/json"
-
-	"github.com/epistle-letters/epistle/internal/jsonindent"
 )
 
 // writeJSON prints v as indented JSON on stdout: the stable, machine-readable
@@ -20,11 +18,12 @@ func writeJSON(o *IO, v any) error {
 
 // marshalJSON is what writeJSON prints.
 func marshalJSON(v any) ([]byte, error) {
-	var compact bytes.Buffer
-	enc := json.NewEncoder(&compact)
+	var out bytes.Buffer
+	enc := json.NewEncoder(&out)
 	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return jsonindent.Indent(compact.Bytes()), nil
+	return out.Bytes(), nil
 }

@@ -36,7 +36,6 @@ type reviewOptions struct {
 
 func newReviewCmd(o *IO) *cobra.Command {
 	var opts reviewOptions
-	var lang string
 	c := &cobra.Command{
 		Use:     "review FILE|DIR [--lang LANG] [--web]",
 		Short:   o.Printer.T("review.short"),
@@ -45,10 +44,6 @@ func newReviewCmd(o *IO) *cobra.Command {
 		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Letter = args[0]
-			var err error
-			if opts.Lang, err = parseLangFlag("--lang", lang); err != nil {
-				return err
-			}
 			if opts.Interactive && opts.JSON {
 				return usage("review.usage.json")
 			}
@@ -67,7 +62,7 @@ func newReviewCmd(o *IO) *cobra.Command {
 			return reviewRun(c.Context(), o, opts)
 		},
 	}
-	c.Flags().StringVar(&lang, "lang", "", o.Printer.T("flag.review.lang"))
+	langVar(c.Flags(), &opts.Lang, "lang", o.Printer.T("flag.review.lang"))
 	c.Flags().StringVar(&opts.Glossary, "glossary", "", o.Printer.T("flag.glossary"))
 	c.Flags().BoolVarP(&opts.Interactive, "interactive", "i", false, o.Printer.T("flag.interactive"))
 	c.Flags().BoolVar(&opts.JSON, "json", false, o.Printer.T("flag.json"))
@@ -232,6 +227,9 @@ func showItem(o *IO, w io.Writer, r *review.Reviewer, it review.Item, pos, total
 		if it.TranslationDiff != nil {
 			fmt.Fprintf(w, "  %-5s %s\n", o.Printer.T("review.label.diff"), renderDiff(o, it.TranslationDiff))
 		}
+	}
+	for _, e := range it.Earlier {
+		fmt.Fprintf(w, "  %-5s %s\n  %-5s %s\n", o.Printer.T("review.label.earlier"), e.Source, "", e.Translation)
 	}
 	if it.Failure != "" {
 		fmt.Fprintf(w, "  %s\n", o.Printer.T("status.failed", "Reason", it.Failure))

@@ -57,18 +57,24 @@ func reviewWebRun(ctx context.Context, o *IO, opts reviewOptions) error {
 
 // openBrowser opens url in the default browser and does not wait for it.
 func openBrowser(ctx context.Context, url string) error {
-	var cmd *exec.Cmd
-	switch runtime.GOOS {
-	case "darwin":
-		cmd = exec.CommandContext(ctx, "open", url)
-	case "windows":
-		cmd = exec.CommandContext(ctx, "rundll32", "url.dll,FileProtocolHandler", url)
-	default:
-		cmd = exec.CommandContext(ctx, "xdg-open", url)
-	}
+	args := browserCommand(runtime.GOOS, url)
+	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
 	if err := cmd.Start(); err != nil {
 		return err
 	}
 	go func() { _ = cmd.Wait() }()
 	return nil
+}
+
+// browserCommand is the command that opens url in the default browser on
+// goos. On Windows, rundll32 passes the URL whole to the browser, where
+// `cmd /c start` would cut it at an & and flash a console window.
+func browserCommand(goos, url string) []string {
+	switch goos {
+	case "darwin":
+		return []string{"open", url}
+	case "windows":
+		return []string{"rundll32", "url.dll,FileProtocolHandler", url}
+	}
+	return []string{"xdg-open", url}
 }

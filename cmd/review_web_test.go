@@ -12,7 +12,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -206,8 +205,14 @@ func TestReviewWebInChromium(t *testing.T) {
 		}
 	}
 
-	// Ctrl-C stops the server; the command ends well
-	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
+	// Ctrl-C stops the server; the command ends well. (os.Interrupt is
+	// SIGINT on Unix; Windows cannot send it to a process, and its Ctrl-C
+	// reaches Go as the same os.Interrupt, which Main listens for.)
+	self, err := os.FindProcess(os.Getpid())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := self.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
 	}
 	select {

@@ -17,6 +17,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/epistle-letters/epistle/internal/buildinfo"
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 )
@@ -41,8 +42,10 @@ type IO struct {
 }
 
 func systemIO(uiLang string) *IO {
-	errTTY := isatty.IsTerminal(os.Stderr.Fd())
-	outTTY := isatty.IsTerminal(os.Stdout.Fd())
+	// A terminal that does not take escape sequences (an old Windows
+	// console) is written to as to a file: no colour, no progress redraw.
+	errTTY := isatty.IsTerminal(os.Stderr.Fd()) && vtConsole(os.Stderr)
+	outTTY := isatty.IsTerminal(os.Stdout.Fd()) && vtConsole(os.Stdout)
 	_, noColor := os.LookupEnv("NO_COLOR")
 	return &IO{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
@@ -157,9 +160,16 @@ func newRootCmd(o *IO) *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().String("ui-lang", "", o.Printer.T("flag.ui-lang"))
+	// --version prints what `epistle version` prints (issue 24).
+	root.Version = "-"
+	root.SetVersionTemplate(versionText(o, buildinfo.Read()))
+	root.Flags().BoolP("version", "v", false, o.Printer.T("flag.version"))
 	root.SetOut(o.Out)
 	root.SetErr(o.Err)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if ue := (*usageError)(nil); errors.As(err, &ue) {
+			return ue // the flag's value said what is wrong with it (langFlag)
+		}
 		return &usageError{flagProblem(err).WithHint("usage.flag.hint", "Command", c.CommandPath())}
 	})
 	root.AddCommand(
@@ -173,7 +183,10 @@ func newRootCmd(o *IO) *cobra.Command {
 		newExportCmd(o),
 		newGlossaryCmd(o),
 		newExchangeCmd(o),
+		newEvalCmd(o),
 		newCompletionCmd(o),
+		newConvertCmd(o),
+		newVersionCmd(o),
 		newEnvironmentTopic(o),
 	)
 	localizeHelp(root, o)

@@ -66,8 +66,9 @@ func TestScripts(t *testing.T) {
 	})
 }
 
-// requireScriptTools holds CI to every [exec:TOOL] condition of the scripts:
-// where a tool is missing the lines it guards would pass by not running.
+// requireScriptTools holds CI to every [exec:TOOL] and [!exec:TOOL] skip
+// condition of the scripts: where a tool is missing the lines it guards
+// would pass by not running.
 func requireScriptTools(t *testing.T, dir string) {
 	if !testenv.OnCI() {
 		return
@@ -76,7 +77,7 @@ func requireScriptTools(t *testing.T, dir string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cond := regexp.MustCompile(`\[exec:([^\]\s]+)\]`)
+	cond := regexp.MustCompile(`\[!?exec:([^\]\s]+)\]`)
 	for _, script := range scripts {
 		data, err := os.ReadFile(script)
 		if err != nil {

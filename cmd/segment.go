@@ -50,7 +50,9 @@ func segmentRun(ctx context.Context, o *IO, opts segmentOptions) error {
 	list := l.Segments(g)
 	var out []byte
 	if opts.JSON {
-		out = segmentJSON(list)
+		if out, err = marshalJSON(list); err != nil {
+			return err
+		}
 	}
 	if err := written(); err != nil {
 		return err

@@ -75,6 +75,9 @@ func statusText(o *IO, rep *review.Report, stats bool) {
 				fmt.Fprintf(o.Out, "\t%s\t%s\n", s.ID, o.Printer.T("status.failed", "Reason", s.Failure))
 			}
 		}
+		if d.LeftOut > 0 {
+			fmt.Fprintf(o.Out, "\t%s\n", o.Printer.T("status.leftout", "Count", d.LeftOut))
+		}
 	}
 	if stats {
 		if len(rep.Stats) == 0 {

@@ -12,9 +12,11 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/backend"
+	"github.com/epistle-letters/epistle/pipeline/review"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
@@ -39,7 +41,6 @@ type translateOptions struct {
 
 func newTranslateCmd(o *IO) *cobra.Command {
 	var opts translateOptions
-	var to []string
 	c := &cobra.Command{
 		Use:     "translate FILE",
 		Short:   o.Printer.T("translate.short"),
@@ -48,15 +49,6 @@ func newTranslateCmd(o *IO) *cobra.Command {
 		Args:    exactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Letter = args[0]
-			for _, s := range to {
-				for _, part := range strings.Split(s, ",") {
-					tag, err := parseLangFlag("--to", part)
-					if err != nil {
-						return err
-					}
-					opts.Targets = append(opts.Targets, tag)
-				}
-			}
 			if opts.Backend != "" && !backend.Known(opts.Backend) {
 				return usage("translate.backend.unknown", "Name", opts.Backend)
 			}
@@ -67,7 +59,7 @@ func newTranslateCmd(o *IO) *cobra.Command {
 		},
 	}
 	f := c.Flags()
-	f.StringSliceVar(&to, "to", nil, o.Printer.T("flag.to"))
+	langsVar(f, &opts.Targets, "to", o.Printer.T("flag.to"))
 	f.StringVar(&opts.Backend, "backend", "", o.Printer.T("flag.backend"))
 	f.StringVar(&opts.Model, "model", "", o.Printer.T("flag.model"))
 	f.IntVar(&opts.Jobs, "jobs", 4, o.Printer.T("flag.jobs"))
@@ -112,6 +104,7 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 	if err != nil {
 		return err
 	}
+	warnUnrendered(o, l, runs)
 	var progress *progressLine
 	if !opts.DryRun {
 		if err := writePending(l); err != nil {
@@ -134,11 +127,66 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 		return err
 	}
 	progress.end()
-	if err := translateSummary(o, opts, cfg, settings.Model, total); err != nil {
+	if err := translateSummary(o, opts, cfg, settings.Model, runs, total); err != nil {
 		return err
+	}
+	if cfg.Reuse == pipeline.ReuseApprove && !opts.DryRun {
+		if err := approveReused(o, opts, l, runs); err != nil {
+			return err
+		}
 	}
 	if partial {
 		return &partialError{total.Failed}
+	}
+	return nil
+}
+
+// warnUnrendered says, once per language of the run, which glossary
+// entries of the letter have no rendering in it: they go to the translator
+// as context and nothing checks them there.
+func warnUnrendered(o *IO, l *pipeline.Letter, runs []translate.Options) {
+	for _, run := range runs {
+		if run.Glossary == nil || len(run.Glossary.Unrendered()) == 0 {
+			continue
+		}
+		var sources []string
+		seen := map[*glossary.Entry]bool{}
+		for _, s := range l.Doc.Sentences() {
+			for _, m := range run.Glossary.Match(s.Text, l.Source) {
+				if !m.Entry.Rendered() && !seen[m.Entry] {
+					seen[m.Entry] = true
+					sources = append(sources, m.Entry.Source)
+				}
+			}
+		}
+		if len(sources) > 0 {
+			o.Warn(locales.New("translate.glossary.unrendered", "Lang", run.Target.String(), "Sources", strings.Join(sources, ", ")))
+		}
+	}
+}
+
+// approveReused approves what each language's run took from another
+// letter's approvals word for word, as `reuse = "approve"` asks, through
+// the review's checks and log.
+func approveReused(o *IO, opts translateOptions, l *pipeline.Letter, runs []translate.Options) error {
+	for _, run := range runs {
+		rv, err := review.Open(l, run.Target, run.Glossary)
+		if err != nil {
+			return err
+		}
+		n, err := rv.ApproveReused()
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			continue
+		}
+		if err := pipeline.WriteFiles(rv.Files()); err != nil {
+			return err
+		}
+		if !opts.JSON {
+			fmt.Fprintln(o.Out, o.Printer.T("translate.reuse.approved", "Count", n, "Lang", run.Target.String()))
+		}
 	}
 	return nil
 }
@@ -152,7 +200,7 @@ func (e *partialError) Unwrap() []error {
 	return []error{pipeline.ErrPartial, locales.New("translate.partial", "Count", e.failed).WithHint("translate.partial.hint")}
 }
 
-func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, model string, r *translate.Result) error {
+func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, model string, runs []translate.Options, r *translate.Result) error {
 	if opts.JSON {
 		return writeJSON(o, r)
 	}
@@ -164,6 +212,12 @@ func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, model 
 		}
 		return nil
 	}
+	for _, run := range runs {
+		if lr := r.Languages[run.Target.String()]; lr != nil {
+			fmt.Fprintln(o.Out, o.Printer.T("translate.summary.lang", "Lang", run.Target.String(),
+				"Translated", lr.Translated, "Reused", lr.Reused, "Failed", lr.Failed, "Missing", lr.Missing))
+		}
+	}
 	fmt.Fprintln(o.Out, o.Printer.T("translate.summary", "Translated", r.Translated, "Reused", r.Reused, "Failed", r.Failed, "Missing", r.Missing,
 		"Requests", r.Requests, "Prompt", r.PromptTokens, "Completion", r.CompletionTokens,
 		"Seconds", fmt.Sprintf("%.1f", r.Seconds)))
@@ -173,11 +227,12 @@ func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, model 
 	return nil
 }
 
-// progressLine redraws one line per language on a terminal's stderr.
+// progressLine redraws one line per language (or per backend/model, in
+// eval) on a terminal's stderr.
 type progressLine struct {
 	o     *IO
 	mu    sync.Mutex
-	lang  language.Tag
+	label string
 	drawn bool
 	last  time.Time
 }
@@ -185,14 +240,20 @@ type progressLine struct {
 // forLang is the progress callback of one language's run; a new language
 // starts a new line.
 func (p *progressLine) forLang(lang language.Tag) func(done, total int) {
+	return p.forLabel(lang.String())
+}
+
+// forLabel is the progress callback of the run label names; a new label
+// starts a new line.
+func (p *progressLine) forLabel(label string) func(done, total int) {
 	return func(done, total int) {
 		p.mu.Lock()
 		defer p.mu.Unlock()
-		if p.drawn && p.lang != lang {
+		if p.drawn && p.label != label {
 			fmt.Fprintln(p.o.Err)
 			p.drawn = false
 		}
-		p.lang = lang
+		p.label = label
 		if done < total && p.drawn && time.Since(p.last) < 100*time.Millisecond {
 			return
 		}
@@ -202,7 +263,7 @@ func (p *progressLine) forLang(lang language.Tag) func(done, total int) {
 		if total > 0 {
 			filled = done * width / total
 		}
-		fmt.Fprintf(p.o.Err, "\repistle: %s [%s%s] %d/%d", lang, strings.Repeat("#", filled), strings.Repeat(".", width-filled), done, total)
+		fmt.Fprintf(p.o.Err, "\repistle: %s [%s%s] %d/%d", label, strings.Repeat("#", filled), strings.Repeat(".", width-filled), done, total)
 	}
 }
 

@@ -5,14 +5,22 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"slices"
 	"strings"
+
+	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/locales"
 )
 
 // columns are the header fields a delimited glossary may have, in the order
-// epistle writes them. source and target are required.
+// epistle writes them. source and target are required. target, forbidden
+// and note are the newsletter's first target language's; target:LANG,
+// forbidden:LANG and note:LANG (target:ja) hold another language's.
 var columns = []string{"source", "target", "kind", "forbidden", "note"}
+
+// perLanguage are the columns that may name a language.
+var perLanguage = []string{"target", "forbidden", "note"}
 
 // record is one row of a delimited file and the line it starts on.
 type record struct {
@@ -20,10 +28,14 @@ type record struct {
 	fields []string
 }
 
+// column is where a header puts one field: its name (target) and, for
+// another target language, that language (ja).
+type column struct{ name, lang string }
+
 // parseDelimited reads CSV (comma) or TSV (tab). CSV follows RFC 4180 but
 // accepts a bare quote inside a field (never "deserter"), as spreadsheets
 // write it; TSV has no quoting at all. Lines starting with # are comments.
-func parseDelimited(name, text string, comma rune) ([]*Entry, []*locales.Message) {
+func parseDelimited(name, text string, comma rune, l langs) ([]*Entry, []*locales.Message) {
 	var records []record
 	var problems []*locales.Message
 	if comma == '\t' {
@@ -35,25 +47,9 @@ func parseDelimited(name, text string, comma rune) ([]*Entry, []*locales.Message
 		return nil, append(problems, problem(name, 1, "glossary.header"))
 	}
 	header := records[0]
-	col := map[string]int{}
-	for i, h := range header.fields {
-		h = strings.ToLower(strings.TrimSpace(h))
-		if !knownColumn(h) {
-			return nil, append(problems, problem(name, header.line, "glossary.header"))
-		}
-		col[h] = i
-	}
-	if _, ok := col["source"]; !ok {
+	cols, ok := readHeader(header.fields, l)
+	if !ok {
 		return nil, append(problems, problem(name, header.line, "glossary.header"))
-	}
-	if _, ok := col["target"]; !ok {
-		return nil, append(problems, problem(name, header.line, "glossary.header"))
-	}
-	field := func(r record, name string) string {
-		if i, ok := col[name]; ok {
-			return strings.TrimSpace(r.fields[i])
-		}
-		return ""
 	}
 	var entries []*Entry
 	for _, r := range records[1:] {
@@ -66,25 +62,83 @@ func parseDelimited(name, text string, comma rune) ([]*Entry, []*locales.Message
 			problems = append(problems, problem(name, r.line, "glossary.fields", "Got", len(r.fields), "Want", len(header.fields)))
 			continue
 		}
-		entries = append(entries, &Entry{
-			Source:    field(r, "source"),
-			Targets:   splitAlternatives(field(r, "target")),
-			Kind:      Kind(strings.ToLower(field(r, "kind"))),
-			Forbidden: splitAlternatives(field(r, "forbidden")),
-			Note:      field(r, "note"),
-			Line:      r.line,
-		})
+		entries = append(entries, rowEntry(r, cols))
 	}
 	return entries, problems
 }
 
-func knownColumn(h string) bool {
-	for _, c := range columns {
-		if h == c {
-			return true
+// readHeader names the columns of a header; false when a column is
+// unknown or twice there, or source or target is missing. target:LANG for
+// the first target language is its target column.
+func readHeader(fields []string, l langs) ([]column, bool) {
+	cols := make([]column, len(fields))
+	seen := map[column]bool{}
+	for i, h := range fields {
+		h = strings.ToLower(strings.TrimSpace(h))
+		c := column{name: h}
+		if n, lang, ok := strings.Cut(h, ":"); ok {
+			tag, err := language.Parse(lang)
+			if err != nil || !slices.Contains(perLanguage, n) {
+				return nil, false
+			}
+			c = column{name: n, lang: baseLang(tag.String())}
+			if c.lang == l.target {
+				c.lang = ""
+			}
+			if c.lang == l.source {
+				return nil, false
+			}
+		}
+		if !slices.Contains(columns, c.name) || seen[c] {
+			return nil, false
+		}
+		seen[c] = true
+		cols[i] = c
+	}
+	return cols, seen[column{name: "source"}] && seen[column{name: "target"}]
+}
+
+// rowEntry makes the entry of one row.
+func rowEntry(r record, cols []column) *Entry {
+	e := &Entry{Line: r.line}
+	for i, c := range cols {
+		v := strings.TrimSpace(r.fields[i])
+		if c.lang != "" {
+			if v == "" {
+				continue
+			}
+			if e.Other == nil {
+				e.Other = map[string]*Rendering{}
+			}
+			o := e.Other[c.lang]
+			if o == nil {
+				o = &Rendering{}
+				e.Other[c.lang] = o
+			}
+			switch c.name {
+			case "target":
+				o.Targets = splitAlternatives(v)
+			case "forbidden":
+				o.Forbidden = splitAlternatives(v)
+			default:
+				o.Note = v
+			}
+			continue
+		}
+		switch c.name {
+		case "source":
+			e.Source = v
+		case "target":
+			e.Targets = splitAlternatives(v)
+		case "kind":
+			e.Kind = Kind(strings.ToLower(v))
+		case "forbidden":
+			e.Forbidden = splitAlternatives(v)
+		default:
+			e.Note = v
 		}
 	}
-	return false
+	return e
 }
 
 // splitAlternatives splits a|b|c, dropping empty alternatives.
@@ -141,11 +195,43 @@ func splitTSV(text string) []record {
 	return records
 }
 
-// rows returns the entries as fields in the order of columns.
-func (g *Glossary) rows() [][]string {
+// header returns the columns epistle writes for the glossary: the five of
+// the first target language, then target:LANG and forbidden:LANG for each
+// other language, and note:LANG where some entry has one.
+func (g *Glossary) header() []string {
+	out := slices.Clone(columns)
+	for _, lang := range g.Languages()[1:] {
+		out = append(out, "target:"+lang, "forbidden:"+lang)
+		for _, e := range g.Entries {
+			if r := e.Other[lang]; r != nil && r.Note != "" {
+				out = append(out, "note:"+lang)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// rows returns the entries as fields in the order of header.
+func (g *Glossary) rows(header []string) [][]string {
 	out := make([][]string, 0, len(g.Entries))
 	for _, e := range g.Entries {
-		out = append(out, []string{e.Source, strings.Join(e.Targets, "|"), string(e.Kind), strings.Join(e.Forbidden, "|"), e.Note})
+		row := []string{e.Source, strings.Join(e.Targets, "|"), string(e.Kind), strings.Join(e.Forbidden, "|"), e.Note}
+		for _, h := range header[len(columns):] {
+			name, lang, _ := strings.Cut(h, ":")
+			r := e.Other[lang]
+			switch {
+			case r == nil:
+				row = append(row, "")
+			case name == "target":
+				row = append(row, strings.Join(r.Targets, "|"))
+			case name == "forbidden":
+				row = append(row, strings.Join(r.Forbidden, "|"))
+			default:
+				row = append(row, r.Note)
+			}
+		}
+		out = append(out, row)
 	}
 	return out
 }
@@ -153,10 +239,11 @@ func (g *Glossary) rows() [][]string {
 func (g *Glossary) marshalCSV() ([]byte, error) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
-	if err := w.Write(columns); err != nil {
+	header := g.header()
+	if err := w.Write(header); err != nil {
 		return nil, err
 	}
-	if err := w.WriteAll(g.rows()); err != nil {
+	if err := w.WriteAll(g.rows(header)); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
@@ -166,8 +253,9 @@ func (g *Glossary) marshalCSV() ([]byte, error) {
 // quote one, and writing it would silently shift the columns.
 func (g *Glossary) marshalTSV() ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteString(strings.Join(columns, "\t") + "\n")
-	for i, row := range g.rows() {
+	header := g.header()
+	b.WriteString(strings.Join(header, "\t") + "\n")
+	for i, row := range g.rows(header) {
 		for _, f := range row {
 			if strings.ContainsAny(f, "\t\r\n") {
 				return nil, locales.New("glossary.tsv.field", "Source", g.Entries[i].Source)

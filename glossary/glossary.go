@@ -5,8 +5,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 
+	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/epistle-letters/epistle/locales"
@@ -50,6 +53,17 @@ type Entry struct {
 	Note string
 	// Line is where the entry starts in its file; 0 for entries made in code.
 	Line int
+	// Other holds the renderings in the newsletter's other target
+	// languages, by base language code (ja, zh): Targets, Forbidden and
+	// Note above are its first target language's.
+	Other map[string]*Rendering
+}
+
+// Rendering is how an entry is rendered in one more target language.
+type Rendering struct {
+	Targets, Forbidden []string
+	// Note, when set, replaces the entry's note for this language.
+	Note string
 }
 
 // Target returns the preferred rendering.
@@ -58,6 +72,21 @@ func (e *Entry) Target() string {
 		return e.Source
 	}
 	return e.Targets[0]
+}
+
+// Languages returns the target languages the entry has renderings in,
+// the first target language first, the others in order of their codes.
+func (e *Entry) Languages(first string) []string {
+	var out []string
+	if len(e.Targets) > 0 {
+		out = append(out, first)
+	}
+	for _, l := range sortedKeys(e.Other) {
+		if len(e.Other[l].Targets) > 0 {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // Glossary is a validated list of entries with an index for matching.
@@ -69,8 +98,9 @@ type Glossary struct {
 	langs   langs
 }
 
-// langs are the newsletter's source and target languages (base codes: ko,
-// en): a TBX file's language sets are read, and written, by them.
+// langs are the newsletter's source and first target languages (base
+// codes: ko, en): a TBX file's language sets are read, and written, by
+// them; an entry's renderings in any other language go to its Other.
 type langs struct{ source, target string }
 
 // Option changes how a glossary file is read.
@@ -188,9 +218,9 @@ func Parse(name string, data []byte, opts ...Option) (*Glossary, error) {
 	case TBX, TBX2:
 		entries, problems = parseTBX(name, text, l)
 	case TSV:
-		entries, problems = parseDelimited(name, text, '\t')
+		entries, problems = parseDelimited(name, text, '\t', l)
 	default:
-		entries, problems = parseDelimited(name, text, ',')
+		entries, problems = parseDelimited(name, text, ',', l)
 	}
 	g, err := build(name, entries, problems)
 	if g != nil {
@@ -233,6 +263,14 @@ func validate(name string, entries []*Entry) []*locales.Message {
 		for i := range e.Forbidden {
 			e.Forbidden[i] = norm.NFC.String(e.Forbidden[i])
 		}
+		for _, r := range e.Other {
+			for i := range r.Targets {
+				r.Targets[i] = norm.NFC.String(r.Targets[i])
+			}
+			for i := range r.Forbidden {
+				r.Forbidden[i] = norm.NFC.String(r.Forbidden[i])
+			}
+		}
 		if e.Kind == "" {
 			e.Kind = KindTerm
 		}
@@ -244,19 +282,19 @@ func validate(name string, entries []*Entry) []*locales.Message {
 			problems = append(problems, problem(name, e.Line, "glossary.kind.unknown", "Kind", string(e.Kind), "Source", e.Source))
 			continue
 		}
-		if len(e.Targets) == 0 {
+		// A term or a name may have renderings in other languages only;
+		// a private name needs one in the first, which stands in for it
+		// in any language that has none.
+		if len(e.Targets) == 0 && (e.Kind == KindPrivate || !e.renderedElsewhere()) {
 			if e.Kind != KindDNT {
 				problems = append(problems, problem(name, e.Line, "glossary.target.empty", "Source", e.Source, "Kind", string(e.Kind)))
 				continue
 			}
 			e.Targets = []string{e.Source}
 		}
-		for _, t := range e.Targets {
-			for _, f := range e.Forbidden {
-				if strings.EqualFold(t, f) {
-					problems = append(problems, problem(name, e.Line, "glossary.target.forbidden", "Source", e.Source, "Target", t))
-				}
-			}
+		problems = append(problems, bothWays(name, e, e.Targets, e.Forbidden)...)
+		for _, l := range sortedKeys(e.Other) {
+			problems = append(problems, bothWays(name, e, e.Other[l].Targets, e.Other[l].Forbidden)...)
 		}
 		key := string(matchKey(e.Source))
 		if prev, ok := seen[key]; ok {
@@ -272,16 +310,115 @@ func validate(name string, entries []*Entry) []*locales.Message {
 	return problems
 }
 
+func (e *Entry) renderedElsewhere() bool {
+	for _, r := range e.Other {
+		if len(r.Targets) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// bothWays reports renderings that are both accepted and forbidden.
+func bothWays(name string, e *Entry, targets, forbidden []string) []*locales.Message {
+	var problems []*locales.Message
+	for _, t := range targets {
+		for _, f := range forbidden {
+			if strings.EqualFold(t, f) {
+				problems = append(problems, problem(name, e.Line, "glossary.target.forbidden", "Source", e.Source, "Target", t))
+			}
+		}
+	}
+	return problems
+}
+
 func sameRenderings(a, b *Entry) bool {
-	if a.Kind != b.Kind || len(a.Targets) != len(b.Targets) {
+	if a.Kind != b.Kind || !slices.Equal(a.Targets, b.Targets) || len(a.Other) != len(b.Other) {
 		return false
 	}
-	for i := range a.Targets {
-		if a.Targets[i] != b.Targets[i] {
+	for l, r := range a.Other {
+		if o, ok := b.Other[l]; !ok || !slices.Equal(r.Targets, o.Targets) {
 			return false
 		}
 	}
 	return true
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Languages returns the target languages the glossary has renderings in:
+// the newsletter's first target language first, then the others in order
+// of their codes.
+func (g *Glossary) Languages() []string {
+	seen := map[string]bool{}
+	for _, e := range g.Entries {
+		for l := range e.Other {
+			seen[l] = true
+		}
+	}
+	delete(seen, g.langs.target)
+	return append([]string{g.langs.target}, sortedKeys(seen)...)
+}
+
+// In returns the glossary as it applies to translations into lang: each
+// entry's renderings, forbidden renderings and note in that language. An
+// entry without a rendering there keeps no Targets (see [Entry.Rendered]):
+// it is still matched and shown to the translator, but nothing is checked
+// for it. Other keeps every language's renderings, the first's included,
+// so that a private name is hidden in every language it is written in. A dnt entry is the same in every language, and a private name
+// without a rendering there comes back as its first language's. In of a
+// nil glossary is nil.
+func (g *Glossary) In(lang language.Tag) *Glossary {
+	if g == nil {
+		return nil
+	}
+	code := baseLang(lang.String())
+	if code == g.langs.target {
+		return g
+	}
+	entries := make([]*Entry, len(g.Entries))
+	for i, e := range g.Entries {
+		c := *e
+		c.Other = map[string]*Rendering{g.langs.target: {Targets: e.Targets, Forbidden: e.Forbidden, Note: e.Note}}
+		for l, r := range e.Other {
+			c.Other[l] = r
+		}
+		switch r := e.Other[code]; {
+		case r != nil && len(r.Targets) > 0:
+			c.Targets, c.Forbidden = r.Targets, r.Forbidden
+			if r.Note != "" {
+				c.Note = r.Note
+			}
+		case e.Kind == KindDNT || e.Kind == KindPrivate:
+		default:
+			c.Targets, c.Forbidden = nil, nil
+		}
+		entries[i] = &c
+	}
+	return &Glossary{Name: g.Name, Entries: entries, index: g.index, langs: langs{source: g.langs.source, target: code}}
+}
+
+// Rendered says whether the entry has a rendering in the glossary's
+// language, so that translations are checked for it.
+func (e *Entry) Rendered() bool { return len(e.Targets) > 0 }
+
+// Unrendered returns the entries that have no rendering in the glossary's
+// language: they go to the translator as context only.
+func (g *Glossary) Unrendered() []*Entry {
+	var out []*Entry
+	for _, e := range g.Entries {
+		if !e.Rendered() {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // Marshal renders the glossary in format f. Private entries are included:
@@ -292,9 +429,9 @@ func (g *Glossary) Marshal(f Format) ([]byte, error) {
 	case TSV:
 		return g.marshalTSV()
 	case TBX:
-		return g.marshalTBX()
+		return g.marshalTBX(tbxBasic), nil
 	case TBX2:
-		return g.marshalTBX2()
+		return g.marshalTBX(tbx2), nil
 	default:
 		return g.marshalCSV()
 	}
@@ -314,6 +451,12 @@ func (g *Glossary) Public() (*Glossary, int) {
 		c := *e
 		c.Source, c.Note = red.Redact(e.Source), red.Redact(e.Note)
 		c.Targets, c.Forbidden = redactAll(red, e.Targets), redactAll(red, e.Forbidden)
+		if e.Other != nil {
+			c.Other = map[string]*Rendering{}
+			for l, r := range e.Other {
+				c.Other[l] = &Rendering{Targets: redactAll(red, r.Targets), Forbidden: redactAll(red, r.Forbidden), Note: red.Redact(r.Note)}
+			}
+		}
 		kept = append(kept, &c)
 	}
 	return &Glossary{Name: g.Name, Entries: kept, index: newAutomaton(kept), langs: g.langs}, len(g.Entries) - len(kept)

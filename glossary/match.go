@@ -245,12 +245,17 @@ type Term struct {
 	End    int    `json:"end"`
 }
 
-// Terms returns the matches in text as DESIGN.md's JSON shows them.
+// Terms returns the matches in text as DESIGN.md's JSON shows them. A
+// term without a rendering in the glossary's language has an empty
+// Target.
 func (g *Glossary) Terms(text string, src language.Tag) []Term {
 	matches := g.Match(text, src)
 	terms := make([]Term, len(matches))
 	for i, m := range matches {
-		terms[i] = Term{Source: m.Entry.Source, Target: m.Entry.Target(), Kind: m.Entry.Kind, Start: m.Start, End: m.End}
+		terms[i] = Term{Source: m.Entry.Source, Kind: m.Entry.Kind, Start: m.Start, End: m.End}
+		if m.Entry.Rendered() {
+			terms[i].Target = m.Entry.Target()
+		}
 	}
 	return terms
 }

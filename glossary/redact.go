@@ -43,17 +43,21 @@ type Redactor struct {
 // NewRedactor returns a redactor for one letter.
 func (g *Glossary) NewRedactor() *Redactor {
 	r := &Redactor{numbers: map[*Entry]int{}}
-	var forms []*Entry
+	var patterns []*Entry
 	for _, e := range g.Entries {
 		if e.Kind != KindPrivate {
 			continue
 		}
-		for _, f := range append([]string{e.Source}, e.Targets...) {
-			forms = append(forms, &Entry{Source: f, Kind: KindPrivate})
+		forms := append([]string{e.Source}, e.Targets...)
+		for _, l := range sortedKeys(e.Other) {
+			forms = append(forms, e.Other[l].Targets...)
+		}
+		for _, f := range forms {
+			patterns = append(patterns, &Entry{Source: f, Kind: KindPrivate})
 			r.owner = append(r.owner, e)
 		}
 	}
-	r.index = newAutomaton(forms)
+	r.index = newAutomaton(patterns)
 	return r
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -22,8 +23,9 @@ import (
 //     style) or as elements such as <basic:administrativeStatus> (DCT)
 //
 // An entry's terms in the newsletter's source language become entries; its
-// terms in the target language (or, where it has none, the first other
-// language) become renderings, preferred first, and those whose
+// terms in each other language become that language's renderings
+// (preferred first; the first target language's are the entry's Targets,
+// the others' its Other), and those whose
 // administrativeStatus is deprecated or superseded become forbidden
 // renderings. The file's own xml:lang is only the language of its prose: a
 // terminology tool writes en there as readily as ko, and reading by it
@@ -70,135 +72,177 @@ func attr(attrs []xml.Attr, name string) string {
 	return ""
 }
 
+// tbxConcept is one entry (termEntry, conceptEntry) as read.
+type tbxConcept struct {
+	line int
+	kind Kind // from its projectSubset
+	note string
+	// notes are the notes inside a language section, by language.
+	notes map[string]string
+	terms []tbxTerm
+}
+
+// tbxReader follows a TBX file's elements and collects its concepts. prop
+// is the property whose text is being read (term, a termNote type, note),
+// propDepth the element depth it started at.
+type tbxReader struct {
+	concepts  []*tbxConcept
+	cur       *tbxConcept // the open entry
+	term      *tbxTerm    // the open term section
+	lang      string      // the open language section's
+	depth     int
+	prop      string
+	propDepth int
+	buf       strings.Builder
+}
+
+// parseTBX reads a TBX file in three steps: the XML into concepts, the
+// concepts into entries by the newsletter's languages, and a check that
+// the file has the source language at all.
 func parseTBX(name, text string, l langs) ([]*Entry, []*locales.Message) {
-	d := xml.NewDecoder(strings.NewReader(text))
-	var (
-		entries   []*Entry
-		problems  []*locales.Message
-		hasSource bool // some entry has a term in the source language
-		kind      Kind // the entry's kind, from its projectSubset
-		depth     int
-		entryLine int
-		inEntry   bool
-		lang      string
-		terms     []tbxTerm
-		cur       *tbxTerm
-		note      string
-		// prop is the property whose text is being read: term, a termNote
-		// type, note; propDepth the element depth it started at.
-		prop      string
-		propDepth int
-		buf       strings.Builder
-	)
-	for {
-		line, _ := d.InputPos()
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				line = se.Line
-			}
-			return nil, append(problems, problem(name, line, "glossary.tbx.syntax", "Err", err.Error()))
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			local := t.Name.Local
-			switch {
-			case depth == 1:
-				if local != "martif" && local != "tbx" {
-					return nil, []*locales.Message{problem(name, line, "glossary.tbx.root", "Root", local)}
-				}
-			case local == "termEntry" || local == "conceptEntry":
-				inEntry, entryLine, terms, note, kind = true, line, nil, "", ""
-			case !inEntry:
-			case local == "langSet" || local == "langSec":
-				lang = tbxLang(t.Attr)
-			case local == "tig" || local == "ntig" || local == "termSec":
-				cur = &tbxTerm{lang: lang}
-			case prop != "":
-				// Markup inside a property (<hi> in a term) is part of its text.
-			case local == "term" && cur != nil:
-				prop = "term"
-			case local == "termNote" || local == "descrip" || local == "admin":
-				prop = attr(t.Attr, "type")
-			case local == "administrativeStatus" || local == "partOfSpeech" || local == "x-epistle-kind":
-				prop = local
-			case local == "note":
-				prop = "note"
-			}
-			if prop != "" && propDepth == 0 {
-				propDepth = depth
-				buf.Reset()
-			}
-		case xml.CharData:
-			if prop != "" {
-				buf.Write(t)
-			}
-		case xml.EndElement:
-			local := t.Name.Local
-			if prop != "" && depth == propDepth {
-				value := strings.TrimSpace(buf.String())
-				switch {
-				case prop == "term" && cur != nil:
-					cur.text = value
-				case prop == "administrativeStatus" && cur != nil:
-					cur.status = value
-				case prop == "partOfSpeech" && cur != nil:
-					cur.pos = value
-				case prop == "x-epistle-kind" && cur != nil:
-					cur.kind = value
-				case prop == "projectSubset" && strings.HasPrefix(value, kindPrefix):
-					kind = Kind(strings.TrimPrefix(value, kindPrefix))
-				case (prop == "note" || prop == "definition") && note == "":
-					note = value
-				}
-				prop, propDepth = "", 0
-			}
-			switch local {
-			case "tig", "ntig", "termSec":
-				if cur != nil && cur.text != "" {
-					terms = append(terms, *cur)
-					hasSource = hasSource || cur.lang == l.source
-				}
-				cur = nil
-			case "termEntry", "conceptEntry":
-				if inEntry {
-					entries = append(entries, tbxEntries(l, terms, kind, note, entryLine)...)
-				}
-				inEntry = false
-			}
-			depth--
+	concepts, bad := readConcepts(name, text)
+	if bad != nil {
+		return nil, []*locales.Message{bad}
+	}
+	var entries []*Entry
+	hasSource := false
+	for _, c := range concepts {
+		entries = append(entries, c.entries(l)...)
+		for _, t := range c.terms {
+			hasSource = hasSource || t.lang == l.source
 		}
 	}
 	switch {
 	case len(entries) == 0:
-		problems = append(problems, problem(name, 1, "glossary.tbx.entries"))
+		return nil, []*locales.Message{problem(name, 1, "glossary.tbx.entries")}
 	case !hasSource:
 		// One error, not one per entry: the whole file is in other
 		// languages.
 		return nil, []*locales.Message{locales.New("glossary.tbx.nosource", "File", name, "Lang", l.source).
 			WithHint("glossary.tbx.nosource.hint", "Lang", l.source)}
 	}
-	return entries, problems
+	return entries, nil
 }
 
-// tbxEntries turns one concept's terms into glossary entries: one per
-// source-language term, each with the renderings in the target language,
-// or where the entry has none, in the first other language.
-func tbxEntries(l langs, terms []tbxTerm, kind Kind, note string, line int) []*Entry {
-	tgtLang := ""
-	for _, t := range terms {
-		if t.lang == l.target || tgtLang == "" && t.lang != l.source {
-			tgtLang = t.lang
+// readConcepts reads the XML: a syntax error or a root that is not TBX is
+// the one problem it returns.
+func readConcepts(name, text string) ([]*tbxConcept, *locales.Message) {
+	d := xml.NewDecoder(strings.NewReader(text))
+	r := &tbxReader{}
+	for {
+		line, _ := d.InputPos()
+		tok, err := d.Token()
+		if err == io.EOF {
+			return r.concepts, nil
+		}
+		if err != nil {
+			var se *xml.SyntaxError
+			if errors.As(err, &se) {
+				line = se.Line
+			}
+			return nil, problem(name, line, "glossary.tbx.syntax", "Err", err.Error())
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if r.depth == 0 && t.Name.Local != "martif" && t.Name.Local != "tbx" {
+				return nil, problem(name, line, "glossary.tbx.root", "Root", t.Name.Local)
+			}
+			r.start(t, line)
+		case xml.CharData:
+			if r.prop != "" {
+				r.buf.Write(t)
+			}
+		case xml.EndElement:
+			r.end(t.Name.Local)
 		}
 	}
+}
+
+// start opens an element: an entry, a language or term section, or a
+// property whose text is read until the element closes.
+func (r *tbxReader) start(t xml.StartElement, line int) {
+	r.depth++
+	local := t.Name.Local
+	switch {
+	case local == "termEntry" || local == "conceptEntry":
+		r.cur = &tbxConcept{line: line, notes: map[string]string{}}
+		r.concepts = append(r.concepts, r.cur)
+	case r.cur == nil:
+	case local == "langSet" || local == "langSec":
+		r.lang = tbxLang(t.Attr)
+	case local == "tig" || local == "ntig" || local == "termSec":
+		r.term = &tbxTerm{lang: r.lang}
+	case r.prop != "":
+		// Markup inside a property (<hi> in a term) is part of its text.
+	case local == "term" && r.term != nil:
+		r.prop = "term"
+	case local == "termNote" || local == "descrip" || local == "admin":
+		r.prop = attr(t.Attr, "type")
+	case local == "administrativeStatus" || local == "partOfSpeech" || local == "x-epistle-kind":
+		r.prop = local
+	case local == "note":
+		r.prop = "note"
+	}
+	if r.prop != "" && r.propDepth == 0 {
+		r.propDepth = r.depth
+		r.buf.Reset()
+	}
+}
+
+// end closes an element: a property takes its text, a term section joins
+// its entry.
+func (r *tbxReader) end(local string) {
+	if r.prop != "" && r.depth == r.propDepth {
+		r.property(strings.TrimSpace(r.buf.String()))
+		r.prop, r.propDepth = "", 0
+	}
+	switch local {
+	case "tig", "ntig", "termSec":
+		if r.term != nil && r.term.text != "" && r.cur != nil {
+			r.cur.terms = append(r.cur.terms, *r.term)
+		}
+		r.term = nil
+	case "langSet", "langSec":
+		r.lang = ""
+	case "termEntry", "conceptEntry":
+		r.cur = nil
+	}
+	r.depth--
+}
+
+// property stores the text of the property just read where it belongs.
+func (r *tbxReader) property(value string) {
+	c, t := r.cur, r.term
+	switch {
+	case c == nil:
+	case r.prop == "term" && t != nil:
+		t.text = value
+	case r.prop == "administrativeStatus" && t != nil:
+		t.status = value
+	case r.prop == "partOfSpeech" && t != nil:
+		t.pos = value
+	case r.prop == "x-epistle-kind" && t != nil:
+		t.kind = value
+	case r.prop == "projectSubset" && strings.HasPrefix(value, kindPrefix):
+		c.kind = Kind(strings.TrimPrefix(value, kindPrefix))
+	case r.prop != "note" && r.prop != "definition":
+	case r.lang != "":
+		if c.notes[r.lang] == "" {
+			c.notes[r.lang] = value
+		}
+	case c.note == "":
+		c.note = value
+	}
+}
+
+// entries turns one concept's terms into glossary entries: one per
+// source-language term, with the renderings in the first target language
+// as its Targets and those in every other language as its Other.
+func (c *tbxConcept) entries(l langs) []*Entry {
+	kind := c.kind
 	var sources []tbxTerm
-	var targets, forbidden []string
-	for _, t := range terms {
+	byLang := map[string]*Rendering{}
+	for _, t := range c.terms {
 		switch {
 		case kind != "":
 		case t.kind != "":
@@ -212,25 +256,49 @@ func tbxEntries(l langs, terms []tbxTerm, kind Kind, note string, line int) []*E
 			}
 			continue
 		}
-		if t.lang != tgtLang {
-			continue
+		r := byLang[t.lang]
+		if r == nil {
+			r = &Rendering{}
+			byLang[t.lang] = r
 		}
 		switch {
 		case deprecated(t.status):
-			forbidden = append(forbidden, t.text)
+			r.Forbidden = append(r.Forbidden, t.text)
 		case strings.HasPrefix(t.status, "preferred"):
-			targets = append([]string{t.text}, targets...)
+			r.Targets = append([]string{t.text}, r.Targets...)
 		default:
-			targets = append(targets, t.text)
+			r.Targets = append(r.Targets, t.text)
 		}
+	}
+	note := c.note
+	for _, lang := range []string{l.target, l.source} {
+		if note == "" {
+			note = c.notes[lang]
+		}
+	}
+	first := byLang[l.target]
+	if first == nil {
+		first = &Rendering{}
+	}
+	delete(byLang, l.target)
+	var other map[string]*Rendering
+	for lang, r := range byLang {
+		if lang == "" {
+			continue
+		}
+		r.Note = c.notes[lang]
+		if other == nil {
+			other = map[string]*Rendering{}
+		}
+		other[lang] = r
 	}
 	if len(sources) == 0 {
 		// Reported by validation as an entry without a source.
-		return []*Entry{{Targets: targets, Kind: kind, Forbidden: forbidden, Note: note, Line: line}}
+		sources = []tbxTerm{{}}
 	}
 	out := make([]*Entry, 0, len(sources))
 	for _, s := range sources {
-		out = append(out, &Entry{Source: s.text, Targets: targets, Kind: kind, Forbidden: forbidden, Note: note, Line: line})
+		out = append(out, &Entry{Source: s.text, Targets: first.Targets, Kind: kind, Forbidden: first.Forbidden, Note: note, Line: c.line, Other: other})
 	}
 	return out
 }
@@ -240,77 +308,98 @@ func deprecated(status string) bool {
 		status == "notRecommended" || status == "forbidden"
 }
 
-// marshalTBX writes TBX-Basic (TBX v3, DCA style), the form terminology
-// tools read today, valid against LTAC's core schema and TBX-Basic's
-// dialect rules: the kind is a projectSubset, since TBX-Basic has no
-// data category for a name or a term to keep as is.
-func (g *Glossary) marshalTBX() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	b.WriteString(`<tbx style="dca" type="TBX-Basic" xml:lang="` + g.langs.source + `" xmlns="urn:iso:std:iso:30042:ed-2">` + "\n")
-	b.WriteString("  <tbxHeader>\n    <fileDesc>\n      <sourceDesc>\n        <p>epistle glossary</p>\n      </sourceDesc>\n    </fileDesc>\n  </tbxHeader>\n")
-	b.WriteString("  <text>\n    <body>\n")
-	for i, e := range g.Entries {
-		b.WriteString(`      <conceptEntry id="c` + strconv.Itoa(i+1) + `">` + "\n")
-		g.writeEntry(&b, e, "langSec", "termSec", "        ")
-		b.WriteString("      </conceptEntry>\n")
-	}
-	b.WriteString("    </body>\n  </text>\n</tbx>\n")
-	return b.Bytes(), nil
+// tbxDialect names the elements of one TBX generation.
+type tbxDialect struct {
+	root, header, entry, langSec, termSec string
 }
 
-// marshalTBX2 writes TBX 2 (martif, TBX-Basic's first version), what
-// OmegaT and translate-toolkit's tbx2po read.
-func (g *Glossary) marshalTBX2() ([]byte, error) {
+var (
+	// tbxBasic is TBX-Basic (TBX v3, DCA style), the form terminology
+	// tools read today, valid against LTAC's core schema and TBX-Basic's
+	// dialect rules: the kind is a projectSubset, since TBX-Basic has no
+	// data category for a name or a term to keep as is.
+	tbxBasic = tbxDialect{
+		root:   `tbx style="dca" type="TBX-Basic" xml:lang="%s" xmlns="urn:iso:std:iso:30042:ed-2"`,
+		header: "tbxHeader", entry: "conceptEntry", langSec: "langSec", termSec: "termSec",
+	}
+	// tbx2 is TBX 2 (martif, TBX-Basic's first version), what OmegaT and
+	// translate-toolkit's tbx2po read.
+	tbx2 = tbxDialect{
+		root:   `martif type="TBX-Basic-V1" xml:lang="%s"`,
+		header: "martifHeader", entry: "termEntry", langSec: "langSet", termSec: "tig",
+	}
+)
+
+// marshalTBX writes the glossary in dialect d: per entry its kind and
+// note, one language section for the source and one for each target
+// language the entry has renderings in.
+func (g *Glossary) marshalTBX(d tbxDialect) []byte {
 	var b bytes.Buffer
+	root, _, _ := strings.Cut(d.root, " ")
 	b.WriteString(xml.Header)
-	b.WriteString(`<martif type="TBX-Basic-V1" xml:lang="` + g.langs.source + `">` + "\n")
-	b.WriteString("  <martifHeader>\n    <fileDesc>\n      <sourceDesc>\n        <p>epistle glossary</p>\n      </sourceDesc>\n    </fileDesc>\n  </martifHeader>\n")
+	b.WriteString("<" + fmt.Sprintf(d.root, g.langs.source) + ">\n")
+	b.WriteString("  <" + d.header + ">\n    <fileDesc>\n      <sourceDesc>\n        <p>epistle glossary</p>\n      </sourceDesc>\n    </fileDesc>\n  </" + d.header + ">\n")
 	b.WriteString("  <text>\n    <body>\n")
 	for i, e := range g.Entries {
-		b.WriteString(`      <termEntry id="c` + strconv.Itoa(i+1) + `">` + "\n")
-		g.writeEntry(&b, e, "langSet", "tig", "        ")
-		b.WriteString("      </termEntry>\n")
+		b.WriteString(`      <` + d.entry + ` id="c` + strconv.Itoa(i+1) + `">` + "\n")
+		g.writeEntry(&b, e, d, "        ")
+		b.WriteString("      </" + d.entry + ">\n")
 	}
-	b.WriteString("    </body>\n  </text>\n</martif>\n")
-	return b.Bytes(), nil
+	b.WriteString("    </body>\n  </text>\n</" + root + ">\n")
+	return b.Bytes()
 }
 
-// writeEntry writes the inside of one entry, in both generations' element
-// names: the kind and note, the source term, then the renderings,
-// preferred first, and the forbidden ones as deprecated.
-func (g *Glossary) writeEntry(b *bytes.Buffer, e *Entry, langSec, termSec, in string) {
-	esc := func(s string) string {
-		var e bytes.Buffer
-		_ = xml.EscapeText(&e, []byte(s))
-		return e.String()
-	}
+// writeEntry writes the inside of one entry: the kind and note, the source
+// term, then per language the renderings, preferred first, and the
+// forbidden ones as deprecated.
+func (g *Glossary) writeEntry(b *bytes.Buffer, e *Entry, d tbxDialect, in string) {
 	if e.Kind != "" && e.Kind != KindTerm {
 		b.WriteString(in + `<admin type="projectSubset">` + kindPrefix + string(e.Kind) + "</admin>\n")
 	}
 	if e.Note != "" {
-		b.WriteString(in + "<note>" + esc(e.Note) + "</note>\n")
+		b.WriteString(in + "<note>" + xmlText(e.Note) + "</note>\n")
 	}
-	term := func(text, status string) {
-		b.WriteString(in + "  <" + termSec + ">\n" + in + "    <term>" + esc(text) + "</term>\n")
-		if status != "" {
-			b.WriteString(in + `    <termNote type="administrativeStatus">` + status + "</termNote>\n")
+	g.writeLanguage(b, d, in, g.langs.source, &Rendering{Targets: []string{e.Source}}, false)
+	g.writeLanguage(b, d, in, g.langs.target, &Rendering{Targets: e.Targets, Forbidden: e.Forbidden}, true)
+	for _, lang := range sortedKeys(e.Other) {
+		g.writeLanguage(b, d, in, lang, e.Other[lang], true)
+	}
+}
+
+// writeLanguage writes one language section, none when it has no term.
+func (g *Glossary) writeLanguage(b *bytes.Buffer, d tbxDialect, in, lang string, r *Rendering, status bool) {
+	if len(r.Targets)+len(r.Forbidden) == 0 {
+		return
+	}
+	b.WriteString(in + "<" + d.langSec + ` xml:lang="` + lang + `">` + "\n")
+	if r.Note != "" {
+		b.WriteString(in + "  <note>" + xmlText(r.Note) + "</note>\n")
+	}
+	term := func(text, st string) {
+		b.WriteString(in + "  <" + d.termSec + ">\n" + in + "    <term>" + xmlText(text) + "</term>\n")
+		if st != "" {
+			b.WriteString(in + `    <termNote type="administrativeStatus">` + st + "</termNote>\n")
 		}
-		b.WriteString(in + "  </" + termSec + ">\n")
+		b.WriteString(in + "  </" + d.termSec + ">\n")
 	}
-	b.WriteString(in + "<" + langSec + ` xml:lang="` + g.langs.source + `">` + "\n")
-	term(e.Source, "")
-	b.WriteString(in + "</" + langSec + ">\n")
-	b.WriteString(in + "<" + langSec + ` xml:lang="` + g.langs.target + `">` + "\n")
-	for j, t := range e.Targets {
-		status := "admittedTerm-admn-sts"
-		if j == 0 {
-			status = "preferredTerm-admn-sts"
+	for j, t := range r.Targets {
+		switch {
+		case !status:
+			term(t, "")
+		case j == 0:
+			term(t, "preferredTerm-admn-sts")
+		default:
+			term(t, "admittedTerm-admn-sts")
 		}
-		term(t, status)
 	}
-	for _, f := range e.Forbidden {
+	for _, f := range r.Forbidden {
 		term(f, "deprecatedTerm-admn-sts")
 	}
-	b.WriteString(in + "</" + langSec + ">\n")
+	b.WriteString(in + "</" + d.langSec + ">\n")
+}
+
+func xmlText(s string) string {
+	var e bytes.Buffer
+	_ = xml.EscapeText(&e, []byte(s))
+	return e.String()
 }

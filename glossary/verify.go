@@ -47,17 +47,22 @@ type Problem struct {
 func (g *Glossary) Verify(source, translation string, src, tgt language.Tag) []Problem {
 	base, _ := tgt.Base()
 	english, korean := base.String() == "en", base.String() == "ko"
+	// Japanese and Chinese write no spaces between words: a rendering is
+	// found wherever it stands.
+	unspaced := base.String() == "ja" || base.String() == "zh"
 	text := []rune(translation)
 	var problems []Problem
 	reported := map[forbiddenAt]bool{}
 	seen := map[*Entry]bool{}
 	for _, m := range g.Match(source, src) {
 		e := m.Entry
-		if seen[e] || e.Kind == KindPrivate {
+		// An entry without a rendering in this language went to the
+		// translator as context only.
+		if seen[e] || e.Kind == KindPrivate || !e.Rendered() {
 			continue
 		}
 		seen[e] = true
-		rule := rendering{caseless: e.Kind == KindTerm, inflect: english && e.Kind == KindTerm, korean: korean}
+		rule := rendering{caseless: e.Kind == KindTerm, inflect: english && e.Kind == KindTerm, korean: korean, unspaced: unspaced}
 		// accepted holds where accepted renderings are: a forbidden word
 		// inside one (defector in "North Korean defector") is no offence.
 		var accepted [][2]int
@@ -71,7 +76,7 @@ func (g *Glossary) Verify(source, translation string, src, tgt language.Tag) []P
 					"Targets", quoteList(e.Targets), "Start", m.Start),
 			})
 		}
-		forbidden := rendering{caseless: true, inflect: english, korean: korean}
+		forbidden := rendering{caseless: true, inflect: english, korean: korean, unspaced: unspaced}
 		for _, f := range e.Forbidden {
 			for _, span := range forbidden.find(text, f) {
 				// Two forbidden forms (defector, defectors) or two
@@ -125,6 +130,9 @@ type rendering struct {
 	inflect bool
 	// korean accepts Korean particles and endings after the rendering.
 	korean bool
+	// unspaced finds the rendering inside a run of letters, as Japanese
+	// and Chinese are written.
+	unspaced bool
 }
 
 // find returns the spans (in runes) where rendering occurs in text as whole
@@ -168,7 +176,7 @@ func (rule rendering) find(text []rune, rendering string) [][2]int {
 	}
 	var spans [][2]int
 	for i := 0; i < len(text); i++ {
-		if i > 0 && isWordRune(text[i-1]) {
+		if i > 0 && isWordRune(text[i-1]) && !rule.unspaced {
 			continue
 		}
 		best := -1
@@ -203,7 +211,7 @@ func (rule rendering) matchAt(text []rune, i int, pat []rune, norm func(rune) ru
 		}
 		j++
 	}
-	if j == len(text) || !isWordRune(text[j]) {
+	if j == len(text) || !isWordRune(text[j]) || rule.unspaced {
 		return j
 	}
 	if rule.korean && isHangulSyllable(text[j]) {

@@ -57,14 +57,6 @@ func loadBundle(pattern string) *i18n.Bundle {
 		panic(err)
 	}
 	for _, name := range names {
-		data, _ := files.ReadFile(name)
-		if msgs, ok := parseSimple(data); ok {
-			parts := strings.Split(name, ".") // AREA.LANG.toml
-			if err := b.AddMessages(language.Make(parts[len(parts)-2]), msgs...); err != nil {
-				panic(fmt.Errorf("locales: %s: %w", name, err))
-			}
-			continue
-		}
 		if _, err := b.LoadMessageFileFS(files, name); err != nil {
 			panic(fmt.Errorf("locales: %s: %w", name, err))
 		}
@@ -279,10 +271,10 @@ func Speaks(s string) bool {
 }
 
 // Detect picks the interface language: the flag value, then EPISTLE_LANG,
-// then LC_ALL, LC_MESSAGES and LANG; English when none names Korean or
-// English.
+// then LC_ALL, LC_MESSAGES and LANG, then on Windows the display language;
+// English when none names Korean or English.
 func Detect(flag string) language.Tag {
-	candidates := []string{flag, os.Getenv("EPISTLE_LANG"), os.Getenv("LC_ALL"), os.Getenv("LC_MESSAGES"), os.Getenv("LANG")}
+	candidates := []string{flag, os.Getenv("EPISTLE_LANG"), os.Getenv("LC_ALL"), os.Getenv("LC_MESSAGES"), os.Getenv("LANG"), systemLanguage()}
 	for _, c := range candidates {
 		if c == "" {
 			continue

@@ -38,6 +38,10 @@ type Config struct {
 	targets  []language.Tag
 	Glossary string `toml:"glossary"`
 	Style    string `toml:"style"`
+	// Reuse says what becomes of a sentence a person approved word for
+	// word in another letter of the newsletter: offered for review
+	// ([ReuseOffer], the default) or approved at translate ([ReuseApprove]).
+	Reuse string `toml:"reuse"`
 	// TM lists translation-memory files: TSV sentence pairs or TMX.
 	TM      []string         `toml:"tm"`
 	Backend BackendConfig    `toml:"backend"`
@@ -148,6 +152,9 @@ func parseConfig(path string, data []byte) (*Config, error) {
 	}
 	if md.IsDefined("backend", "attempts") && (c.Backend.Attempts < 1 || c.Backend.Attempts > MaxAttempts) {
 		return nil, locales.New("config.attempts", "Path", path, "Max", MaxAttempts, "Got", c.Backend.Attempts).WithHint("config.attempts.hint")
+	}
+	if c.Reuse != "" && c.Reuse != ReuseOffer && c.Reuse != ReuseApprove {
+		return nil, locales.New("config.reuse", "Path", path, "Got", c.Reuse).WithHint("config.reuse.hint")
 	}
 	c.defaults()
 	return c, nil

@@ -15,8 +15,9 @@ import (
 // replaces. So editing one sentence changes one id's text, inserting a
 // paragraph renumbers nothing, and identical sentences keep distinct ids.
 
-// known is a sentence of the previous version of the letter.
-type known struct{ ID, Text string }
+// known is a sentence of the previous version of the letter: its Text as
+// [OneLine], and its Raw text when an earlier epistle kept it otherwise.
+type known struct{ ID, Text, Raw string }
 
 // assignIDs returns an id for each of texts, given the previous version.
 // A long letter takes a while: it stops with ctx's error when ctx is done.

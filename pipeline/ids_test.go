@@ -194,12 +194,12 @@ func TestAlignSameIDs(t *testing.T) {
 // keep their order: a sentence moved before the one it followed is new.
 func TestIDsSurviveATwoSentenceEdit(t *testing.T) {
 	old := []known{
-		{"p1", "사랑하는 동역자 여러분께 문안드립니다."},
-		{"e1", "북한 이탈 주민들의 안전을 위해 기도해 주세요."},
-		{"e2", "이번 달에는 세 가정이 새로 정착했습니다."},
-		{"p2", "다음 달에는 수련회가 있습니다."},
-		{"u", "북한 이탈 주민들의 건강과 안전을 위해 기도해 주세요."},
-		{"p3", "늘 감사합니다."},
+		{"p1", "사랑하는 동역자 여러분께 문안드립니다.", ""},
+		{"e1", "북한 이탈 주민들의 안전을 위해 기도해 주세요.", ""},
+		{"e2", "이번 달에는 세 가정이 새로 정착했습니다.", ""},
+		{"p2", "다음 달에는 수련회가 있습니다.", ""},
+		{"u", "북한 이탈 주민들의 건강과 안전을 위해 기도해 주세요.", ""},
+		{"p3", "늘 감사합니다.", ""},
 	}
 	tests := []struct {
 		name   string

@@ -36,6 +36,9 @@ type Letter struct {
 	// Encoding is what the letter was found to be written in.
 	Encoding string
 	CRLF     bool
+	// BOM is true when the letter began with a UTF-8 byte order mark, which
+	// its own edition keeps.
+	BOM bool
 
 	// LockWait is how long [Letter.Lock] waits for another writer; zero
 	// means EPISTLE_LOCK_WAIT or [DefaultLockWait].
@@ -52,6 +55,13 @@ type Letter struct {
 	sources map[string]string
 	// archived is archive.<src>.toml as opening the letter left it.
 	archived *catalog.Catalog
+	// rehash gives the approvals made for a source text as an earlier
+	// epistle kept it, line breaks and all, the hash of the sentence now
+	// ([Letter.LoadTranslations]).
+	rehash Rehash
+	// earlier maps a sentence id to the ids it merged or split off from
+	// ([Letter.Earlier]).
+	earlier map[string][]string
 }
 
 // OpenOptions are how to read a letter.
@@ -162,8 +172,11 @@ func read(ctx context.Context, path string, opts OpenOptions) (*Letter, error) {
 			return nil, err
 		}
 	}
-	l := &Letter{Path: path, Config: cfg}
+	l := &Letter{Path: path, Config: cfg, rehash: Rehash{}}
 	if err := l.parseName(); err != nil {
+		return nil, err
+	}
+	if err := l.checkFolderOwner(); err != nil {
 		return nil, err
 	}
 	data, err := os.ReadFile(path)
@@ -174,7 +187,7 @@ func read(ctx context.Context, path string, opts OpenOptions) (*Letter, error) {
 	if err != nil {
 		return nil, err
 	}
-	l.Encoding, l.CRLF = dec.Encoding, dec.CRLF
+	l.Encoding, l.CRLF, l.BOM = dec.Encoding, dec.CRLF, dec.BOM
 	seg, err := segment.New(l.Source, segment.WithNoBreak(cfg.Segment.NoBreak...))
 	if err != nil {
 		return nil, err
@@ -212,6 +225,12 @@ func (l *Letter) parseName() error {
 	switch strings.ToLower(filepath.Ext(l.Path)) {
 	case ".md", ".markdown":
 		l.Format = "md"
+	case ".docx", ".docm", ".dotx":
+		// A Word letter is converted first (issue 24): its bytes are a
+		// zip archive, which would only be refused as binary.
+		return locales.New("letter.word", "Path", l.Path).WithHint("letter.word.hint", "Path", l.Path)
+	case ".doc", ".hwp", ".hwpx", ".odt", ".rtf":
+		return locales.New("letter.office", "Path", l.Path).WithHint("letter.office.hint")
 	default:
 		l.Format = "txt"
 	}
@@ -225,6 +244,43 @@ func (l *Letter) parseName() error {
 	}
 	l.Dir = filepath.Join(filepath.Dir(l.Path), l.Name+".epistle")
 	return nil
+}
+
+// checkFolderOwner refuses a letter whose NAME.epistle folder another letter
+// beside it also names: x.ko.md and x.ko.txt (or x.md, when the source is
+// ko) would share x.epistle/, each seeing the other's approvals as its own
+// stale ones and overwriting them. An edition in another language
+// (x.en.md beside x.ko.md) is not a letter and shares nothing.
+func (l *Letter) checkFolderOwner() error {
+	dir := filepath.Dir(l.Path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil // reading the letter itself says what is wrong
+	}
+	for _, e := range entries {
+		other := filepath.Join(dir, e.Name())
+		if e.IsDir() || e.Name() == filepath.Base(l.Path) || !strings.HasPrefix(e.Name(), l.Name+".") || !isLetterExt(other) {
+			continue
+		}
+		name, lang, ok := SplitName(other)
+		if !ok {
+			lang = l.Config.SourceLang()
+		}
+		if name == l.Name && lang == l.Source {
+			return locales.New("letter.folder.shared", "Path", l.Path, "Other", other, "Folder", l.Name+".epistle").
+				WithHint("letter.folder.shared.hint", "Other", other)
+		}
+	}
+	return nil
+}
+
+// isLetterExt reports whether path has the extension of a letter.
+func isLetterExt(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown", ".txt":
+		return true
+	}
+	return false
 }
 
 // looksLikeLang matches what a letter's name may mean as its language: two
@@ -285,9 +341,13 @@ func (l *Letter) identify(ctx context.Context) error {
 	sentences := l.Doc.Sentences()
 	texts := make([]string, len(sentences))
 	for i, s := range sentences {
-		texts[i] = s.Text
+		texts[i] = OneLine(s.Text)
 	}
-	ids, err := assignIDs(ctx, old, texts)
+	pairs, err := align(ctx, old, texts)
+	if err != nil {
+		return err
+	}
+	ids, err := assignIDsAligned(ctx, old, texts, pairs)
 	if err != nil {
 		return err
 	}
@@ -295,21 +355,24 @@ func (l *Letter) identify(ctx context.Context) error {
 	l.SourceCatalog.Grow(len(sentences))
 	for i, s := range sentences {
 		s.ID = ids[i]
-		l.SourceCatalog.Set(&catalog.Message{ID: s.ID, Other: s.Text})
+		l.SourceCatalog.Set(&catalog.Message{ID: s.ID, Other: texts[i]})
 	}
 
 	// The skeleton is written on another core meanwhile: on a long letter
 	// it takes as long as the catalogs.
 	skelDone := make(chan []byte, 1)
 	go func() {
-		skelDone <- skeleton{
+		// strings, ints and bools only: marshalling cannot fail
+		data, _ := json.MarshalIndent(skeleton{
 			Letter: filepath.Base(l.Path), Source: l.Source.String(),
 			Encoding: l.Encoding, CRLF: l.CRLF, Document: l.Doc,
-		}.indented() // as json.MarshalIndent writes it
+		}, "", "  ")
+		skelDone <- append(data, '\n')
 	}()
 	if err := l.archive(old); err != nil {
 		return err
 	}
+	l.keepEarlier(relate(old, texts, ids, pairs))
 	cat := l.SourceCatalog.Marshal(locales.English.T("catalog.comment.source", "Letter", filepath.Base(l.Path)))
 	if old, _ := os.ReadFile(l.CatalogPath("active", l.Source)); string(old) != string(cat) {
 		l.pending = append(l.pending, File{Path: l.CatalogPath("active", l.Source), Data: cat})
@@ -345,15 +408,27 @@ func (l *Letter) previous(skelData []byte) ([]known, error) {
 	if prev.Document != nil {
 		for _, s := range prev.Document.Sentences() {
 			if m := cat.Get(s.ID); m != nil {
-				old = append(old, known{ID: s.ID, Text: m.Other})
+				old = append(old, l.known(m))
 			}
 		}
 		return old, nil
 	}
 	for _, m := range cat.Messages {
-		old = append(old, known{ID: m.ID, Text: m.Other})
+		old = append(old, l.known(m))
 	}
 	return old, nil
+}
+
+// known is the source sentence m as the previous version had it, compared
+// as [OneLine]; a text an earlier epistle kept with its line breaks is kept
+// as it was too, for the approvals of it.
+func (l *Letter) known(m *catalog.Message) known {
+	k := known{ID: m.ID, Text: OneLine(m.Other)}
+	if k.Text != m.Other {
+		k.Raw = m.Other
+		l.rehash.Add(m.Other)
+	}
+	return k
 }
 
 // Pending returns the files that opening the letter changed — its source
@@ -369,17 +444,16 @@ func (l *Letter) Hash(id string) string {
 	return ""
 }
 
-// SourceEdition returns the letter rebuilt from its skeleton and source
-// catalog, as UTF-8 with the letter's own line endings.
+// SourceEdition returns the letter rebuilt from its skeleton and its
+// sentences as the letter writes them (the source catalog holds them as
+// [OneLine]), as UTF-8 with the letter's own line endings.
 func (l *Letter) SourceEdition() string {
-	text := l.Doc.Render(func(s *document.Sentence) (string, bool) {
-		if m := l.SourceCatalog.Get(s.ID); m != nil {
-			return m.Other, true
-		}
-		return "", false
-	})
+	text := l.Doc.Render(func(s *document.Sentence) (string, bool) { return "", false })
 	if l.CRLF {
 		text = strings.ReplaceAll(text, "\n", "\r\n")
+	}
+	if l.BOM {
+		text = "\uFEFF" + text
 	}
 	return text
 }
@@ -393,6 +467,9 @@ func (l *Letter) archive(old []known) error {
 		return err
 	}
 	l.archived = arch
+	for _, m := range arch.Messages {
+		l.rehash.Add(m.Other)
+	}
 	if len(old) == 0 {
 		return nil // a first segmentation retires nothing
 	}
@@ -402,9 +479,16 @@ func (l *Letter) archive(old []known) error {
 	}
 	changed := false
 	for _, k := range old {
-		h := catalog.Hash("", k.Text)
-		if !current[k.Text] && arch.Get(h) == nil {
-			arch.Set(&catalog.Message{ID: h, Other: k.Text})
+		// A text an earlier epistle kept with its line breaks is kept as
+		// it was, so that its approvals stay approvals after the source
+		// catalog holds it as one line.
+		text := k.Text
+		if k.Raw != "" {
+			text = k.Raw
+		}
+		h := catalog.Hash("", text)
+		if (k.Raw != "" || !current[k.Text]) && arch.Get(h) == nil {
+			arch.Set(&catalog.Message{ID: h, Other: text})
 			changed = true
 		}
 	}
@@ -428,7 +512,8 @@ func (l *Letter) ArchivedSource(hash string) string {
 		}
 		if l.archived != nil {
 			for _, m := range l.archived.Messages {
-				l.sources[m.ID] = m.Other
+				l.sources[m.ID] = OneLine(m.Other)
+				l.sources[catalog.Hash("", OneLine(m.Other))] = OneLine(m.Other)
 			}
 		}
 		for _, m := range l.SourceCatalog.Messages {

@@ -69,7 +69,8 @@ func TestRoundTripEncodings(t *testing.T) {
 		want     string
 	}{
 		{"utf-8", []byte(sample), "", sample},
-		{"utf-8 with BOM", append([]byte{0xEF, 0xBB, 0xBF}, sample...), "", sample},
+		{"utf-8 with BOM", append([]byte{0xEF, 0xBB, 0xBF}, sample...), "", "\uFEFF" + sample},
+		{"utf-8 forced, with BOM", append([]byte{0xEF, 0xBB, 0xBF}, sample...), "utf-8", "\uFEFF" + sample},
 		{"cp949 sniffed", []byte(euckr), "", cp949Text},
 		{"euc-kr forced", []byte(euckr), "euc-kr", cp949Text},
 		{"utf-16le BOM", []byte(utf16), "", sample},

@@ -99,6 +99,9 @@ func (l *Letter) tryLock(ctx context.Context, wait bool) (fl *flock.Flock, creat
 	case err != nil && ctx.Err() == nil:
 		return nil, false, locales.New("lock.failed", "Path", path).Wrap(err)
 	case err == nil && ok:
+		if testHookLocked != nil {
+			testHookLocked(path)
+		}
 		// A holder removes the file as it lets go: a lock on a file that
 		// is no longer at path protects nothing.
 		locked, err1 := fl.Stat()
@@ -110,6 +113,11 @@ func (l *Letter) tryLock(ctx context.Context, wait bool) (fl *flock.Flock, creat
 	}
 	return nil, false, nil
 }
+
+// testHookLocked lets a test act as the holder that lets go, and the
+// writer that comes next, in the moment between opening and locking the
+// lock file and checking that it is still the one at path.
+var testHookLocked func(path string)
 
 // hold writes who holds the lock into the lock file and returns what lets
 // it go: the lock file goes, and the folder too when taking the lock made
@@ -125,10 +133,18 @@ func (l *Letter) hold(fl *flock.Flock, created bool) (release func() error) {
 	_ = os.WriteFile(path, []byte(holder), 0o644)
 	return func() error {
 		err := os.Remove(path)
+		uerr := fl.Unlock()
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			// Windows removes no file that is open, and the lock held it
+			// open: remove it now it is closed. Another writer may have
+			// opened it meanwhile; it then stays, and locks for them.
+			_ = os.Remove(path)
+			err = nil
+		}
 		if created {
 			_ = os.Remove(l.Dir) // fails, as it should, unless empty
 		}
-		if uerr := fl.Unlock(); err == nil {
+		if err == nil {
 			err = uerr
 		}
 		return err

@@ -91,3 +91,36 @@ func TestLockCancelled(t *testing.T) {
 		t.Fatalf("Lock with a cancelled context: %v, want context.Canceled", err)
 	}
 }
+
+// A waiter can open the lock file just before its holder removes it and
+// lets go, and then lock a file no longer at the path, while a third writer
+// creates and locks the new one: the waiter must not take that as holding
+// the lock, but try again on the file at the path.
+func TestLockOnRemovedFileIsNotHeld(t *testing.T) {
+	dir := t.TempDir()
+	replaced := false
+	testHookLocked = func(path string) {
+		if replaced {
+			return
+		}
+		replaced = true
+		if err := os.Remove(path); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Cleanup(func() { testHookLocked = nil })
+	release, err := (&Letter{Dir: dir, LockWait: time.Minute}).Lock(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	if !replaced {
+		t.Fatal("the lock file was never replaced: the test tests nothing")
+	}
+	if _, ok := (&Letter{Dir: dir}).TryLock(); ok {
+		t.Error("a second writer took the lock: the first one held a removed file")
+	}
+}

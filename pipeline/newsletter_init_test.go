@@ -32,6 +32,7 @@ func TestInitFiles(t *testing.T) {
 				Glossary string
 				Style    string
 				TM       []string `toml:"tm"`
+				Reuse    string
 				Backend  struct{ Name string }
 			}
 			md, err := toml.Decode(string(content["epistle.toml"]), &cfg)
@@ -42,7 +43,7 @@ func TestInitFiles(t *testing.T) {
 				t.Errorf("epistle.toml sets keys nothing reads: %v", und)
 			}
 			if cfg.Source != "ko" || strings.Join(cfg.Targets, ",") != "en" || cfg.Glossary != "glossary.csv" ||
-				cfg.Style != "style.md" || cfg.TM == nil || len(cfg.TM) != 0 || cfg.Backend.Name != "memory" {
+				cfg.Style != "style.md" || cfg.TM == nil || len(cfg.TM) != 0 || cfg.Reuse != "offer" || cfg.Backend.Name != "memory" {
 				t.Errorf("epistle.toml = %+v", cfg)
 			}
 			for _, commented := range []string{`# name = "openai"`, `# model = "gpt-4o-mini"`, `# name = "deepl"`,

@@ -31,9 +31,7 @@ func (l *Letter) Segments(g *glossary.Glossary) *SegmentList {
 	for _, s := range sentences {
 		v := SegmentView{ID: s.ID, Block: l.Doc.Blocks[s.Block].Kind, Text: s.Text, Terms: []glossary.Term{}}
 		if g != nil {
-			for _, m := range g.Match(s.Text, l.Source) {
-				v.Terms = append(v.Terms, glossary.Term{Source: m.Entry.Source, Target: m.Entry.Target(), Kind: m.Entry.Kind, Start: m.Start, End: m.End})
-			}
+			v.Terms = append(v.Terms, g.Terms(s.Text, l.Source)...)
 		}
 		out.Segments = append(out.Segments, v)
 	}

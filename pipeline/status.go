@@ -49,6 +49,9 @@ type SegmentState struct {
 	// Reply is what the backend answered then, when it answered: the
 	// reviewer's best start.
 	Failure, Reply string
+	// Earlier are the ids of the sentences this one merged or split off
+	// from ([Letter.Earlier]): their translations help its reviewer.
+	Earlier []string
 }
 
 // ApprovedEarlier reports whether s's approval was made for an earlier
@@ -99,7 +102,27 @@ func (l *Letter) LoadTranslations(lang language.Tag) (*Translations, error) {
 			return nil, err
 		}
 	}
+	l.migrate(t)
 	return t, nil
+}
+
+// migrate gives the translations made for a source text as an earlier
+// epistle kept it (line breaks, double spaces and all) the hash of the text
+// as one line: white space is not an edit, so they stay what they were,
+// approved or machine. The next write of each catalog keeps the new hash.
+func (l *Letter) migrate(t *Translations) {
+	if len(l.rehash) == 0 {
+		return
+	}
+	for _, c := range []*catalog.Catalog{t.Approved, t.Machine} {
+		for _, m := range c.Messages {
+			m.Hash = l.rehash.Of(m.Hash)
+		}
+	}
+	for id, f := range t.Failures {
+		f.Hash = l.rehash.Of(f.Hash)
+		t.Failures[id] = f
+	}
 }
 
 // parseFailures reads failed.<lang>.json. A file that is JSON but not a
@@ -143,7 +166,9 @@ func MarshalFailures(f Failures) []byte {
 func (l *Letter) States(t *Translations) []SegmentState {
 	out := make([]SegmentState, 0, len(l.SourceCatalog.Messages))
 	for _, m := range l.SourceCatalog.Messages {
-		out = append(out, stateOf(m, t))
+		s := stateOf(m, t)
+		s.Earlier = l.earlier[m.ID]
+		out = append(out, s)
 	}
 	return out
 }
@@ -156,7 +181,9 @@ func (l *Letter) State(t *Translations, id string) (s SegmentState, ok bool) {
 	if m == nil {
 		return SegmentState{}, false
 	}
-	return stateOf(m, t), true
+	s = stateOf(m, t)
+	s.Earlier = l.earlier[m.ID]
+	return s, true
 }
 
 // stateOf decides the standing of the source sentence m.

@@ -16,7 +16,6 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -127,8 +126,7 @@ func run(b *testing.B, dir string, args ...string) usage {
 	if err := cmd.Run(); err != nil {
 		b.Fatalf("epistle %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
 	}
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	return usage{peakKB: ru.Maxrss, cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
+	return usage{peakKB: peakKB(cmd.ProcessState), cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
 }
 
 func write(b *testing.B, path, text string) {

@@ -83,8 +83,8 @@ type backend struct {
 }
 
 // open sets up the backend s for translating l into lang.
-func open(s Settings, cfg *pipeline.Config, l *pipeline.Letter, lang language.Tag) (*backend, error) {
-	b, err := openMemory(s, cfg, l, lang)
+func open(s Settings, cfg *pipeline.Config, l *pipeline.Letter, lang language.Tag, hide []string) (*backend, error) {
+	b, err := openMemory(s, cfg, l, lang, hide)
 	if err != nil {
 		return nil, err
 	}
@@ -119,8 +119,8 @@ func open(s Settings, cfg *pipeline.Config, l *pipeline.Letter, lang language.Ta
 
 // openMemory sets up only the translation memory of the backend s, for a
 // run that sends nothing.
-func openMemory(s Settings, cfg *pipeline.Config, l *pipeline.Letter, lang language.Tag) (*backend, error) {
-	mem, err := memory.ForNewsletter(cfg, l.Source, lang)
+func openMemory(s Settings, cfg *pipeline.Config, l *pipeline.Letter, lang language.Tag, hide []string) (*backend, error) {
+	mem, err := memory.ForNewsletter(cfg, l.Source, lang, memory.Hide(hide...))
 	if err != nil {
 		return nil, err
 	}
@@ -154,6 +154,9 @@ type Plan struct {
 	DryRun bool
 	// Clock is what the runs wait with; nil for the wall clock.
 	Clock translate.Clock
+	// Hide are translations the memory must not offer: the approved
+	// translations `eval` scores against ([memory.Hide]).
+	Hide []string
 }
 
 // Runs sets up one run per target language of p with the backend s:
@@ -179,16 +182,16 @@ func Runs(l *pipeline.Letter, s Settings, p Plan) ([]translate.Options, error) {
 	for i, lang := range targets {
 		var b *backend
 		if p.DryRun && s.Name != "memory" {
-			b, err = openMemory(s, cfg, l, lang)
+			b, err = openMemory(s, cfg, l, lang, p.Hide)
 		} else {
-			b, err = open(s, cfg, l, lang)
+			b, err = open(s, cfg, l, lang, p.Hide)
 		}
 		if err != nil {
 			return nil, err
 		}
 		runs[i] = translate.Options{
 			Target: lang, Translator: b.Translator, Backend: b.Name, Model: b.Model,
-			Glossary: g, Memory: b.Memory, Style: style,
+			Glossary: g.In(lang), Memory: b.Memory, Style: style,
 			Jobs: p.Jobs, BatchTokens: p.BatchTokens, Force: p.Force, Lookup: b.Name == "memory",
 			RPM: cfg.Backend.RPM, TPM: cfg.Backend.TPM,
 			Attempts: cfg.Backend.Attempts, Backoff: cfg.Backend.Backoff.Duration, Timeout: cfg.Backend.Timeout.Duration,

@@ -48,7 +48,7 @@ func (s *Server) serveDeepL(w http.ResponseWriter, r *http.Request, body []byte,
 		segs[i] = segment{Text: t}
 	}
 	var out []map[string]string
-	for _, seg := range translateSegments(segs, terms, f) {
+	for _, seg := range translateSegments(segs, terms, tongueOf(req.TargetLang), f) {
 		out = append(out, map[string]string{"detected_source_language": "KO", "text": seg.Text})
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"translations": out})

@@ -79,7 +79,13 @@ func (s *Server) chat(body []byte, f Failure) (int, any) {
 	if f == Prose {
 		content = "Sure! Here are the translations you asked for, in a friendly tone."
 	} else {
-		content = replyContent(translateSegments(in.Segments, terms, f), f)
+		segs := translateSegments(in.Segments, terms, promptTongue(system), f)
+		for i := range segs {
+			if degraded(req.Model) {
+				segs[i].Text = degrade(segs[i].Text)
+			}
+		}
+		content = replyContent(segs, f)
 		if req.ResponseFormat == nil || f == CodeFence {
 			// Models asked for JSON in the prompt alone like to fence it.
 			content = "```json\n" + content + "\n```"
@@ -126,14 +132,19 @@ func replyContent(items []segment, f Failure) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-// translateSegments translates segs, spoiling the result as f says.
-func translateSegments(segs []segment, terms []term, f Failure) []segment {
+// translateSegments translates segs into tg, spoiling the result as f
+// says.
+func translateSegments(segs []segment, terms []term, tg *tongue, f Failure) []segment {
 	out := make([]segment, 0, len(segs))
 	dropped := false
+	if f == English {
+		tg = englishTongue
+	}
 	for _, seg := range segs {
 		drop := f == DropTag && !dropped && hasTag(seg.Text)
 		dropped = dropped || drop
-		t := segment{ID: seg.ID, Text: fakeTranslate(seg.Text, terms, f == IgnoreTerm, drop)}
+		fk := fake{terms: terms, tongue: tg, ignoreTerms: f == IgnoreTerm || f == English, forbidden: f == UseForbidden, dropTag: drop}
+		t := segment{ID: seg.ID, Text: fk.translate(seg.Text)}
 		if f == WrongIDs {
 			t.ID = "x-" + t.ID
 		}

@@ -19,18 +19,24 @@ import (
 )
 
 // The fake's translations of the sample letter pass every check the
-// pipeline makes, through both wire formats, so the pipeline's tests
-// succeed unless they ask for a failure.
+// pipeline makes, through both wire formats and in every language it
+// speaks, so the pipeline's tests succeed unless they ask for a failure.
 func TestFakeTranslationsPassChecks(t *testing.T) {
-	g, err := glossary.Load("../../testdata/glossary.csv")
+	all, err := glossary.Load("../../testdata/glossary.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, tgt := range []language.Tag{language.English, language.Japanese, language.SimplifiedChinese} {
+		t.Run(tgt.String(), func(t *testing.T) { fakePassesChecks(t, all.In(tgt), tgt) })
+	}
+}
+
+func fakePassesChecks(t *testing.T, g *glossary.Glossary, tgt language.Tag) {
 	tm, err := os.ReadFile("../../testdata/2023-06-3.tm.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	req := &translate.Request{Source: language.Korean, Target: language.English}
+	req := &translate.Request{Source: language.Korean, Target: tgt}
 	seen := map[string]bool{}
 	for i, line := range strings.Split(string(tm), "\n") {
 		src, _, ok := strings.Cut(line, "\t")
@@ -71,7 +77,7 @@ func TestFakeTranslationsPassChecks(t *testing.T) {
 				t.Errorf("%s: %s not translated", name, u.ID)
 				continue
 			}
-			in := qa.Input{ID: u.ID, Source: u.Text, Translation: got, Src: language.Korean, Tgt: language.English, Glossary: g}
+			in := qa.Input{ID: u.ID, Source: u.Text, Translation: got, Src: language.Korean, Tgt: tgt, Glossary: g}
 			for _, p := range qa.Check(in) {
 				// A warning is for the reviewer; an error fails the segment.
 				report := t.Logf
@@ -119,6 +125,54 @@ func TestSpoiledTranslationsFailChecks(t *testing.T) {
 		}
 		if !slices.Contains(checks, tc.check) {
 			t.Errorf("%s: %q fails checks %v, want %s", tc.failure, resp.Translations["a"], checks, tc.check)
+		}
+	}
+}
+
+// Asked for Japanese, the fake answers in Japanese with the glossary's
+// Japanese rendering; spoiled, in English or with the forbidden rendering,
+// and the checks catch each.
+func TestJapaneseReplies(t *testing.T) {
+	g, err := glossary.Parse("g.csv", []byte("source,target,kind,forbidden,note,target:ja,forbidden:ja\n탈북민,North Korean defector,term,deserter,,脱北者,脱走兵\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ja := g.In(language.Japanese)
+	src := "탈북민들의 안전을 위해 기도해 주십시오."
+	req := &translate.Request{Source: language.Korean, Target: language.Japanese,
+		Units: []translate.Unit{{ID: "a", Text: src}},
+		Terms: []translate.TermHint{{Source: "탈북민", Target: "脱北者", Forbidden: []string{"脱走兵"}}}}
+	srv := backendtest.NewServer(backendtest.Options{})
+	defer srv.Close()
+	tr, err := openai.New(openai.Config{APIKey: "k", BaseURL: srv.OpenAIURL(), Model: "m"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		failure backendtest.Failure
+		want    []string // the checks that fail, in order
+	}{
+		{"", nil},
+		{backendtest.English, []string{"glossary", "language"}},
+		{backendtest.UseForbidden, []string{"glossary", "glossary"}},
+	} {
+		if tc.failure != "" {
+			srv.FailNext(tc.failure, 1)
+		}
+		resp, err := tr.Translate(context.Background(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := resp.Translations["a"]
+		var checks []string
+		for _, p := range qa.Errors(qa.Check(qa.Input{ID: "a", Source: src, Translation: got, Src: language.Korean, Tgt: language.Japanese, Glossary: ja})) {
+			checks = append(checks, p.Check)
+		}
+		if !slices.Equal(checks, tc.want) {
+			t.Errorf("%s: %q fails checks %v, want %v", tc.failure, got, checks, tc.want)
+		}
+		if tc.failure == "" && (!strings.Contains(got, "脱北者") || !strings.HasSuffix(got, "。")) {
+			t.Errorf("a Japanese reply: %q", got)
 		}
 	}
 }

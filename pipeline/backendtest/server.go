@@ -7,8 +7,10 @@
 // By default it translates deterministically and well enough for every check
 // the pipeline makes (a test holds this): each glossary term becomes its
 // preferred rendering (terms come from the system prompt for OpenAI and from
-// the glossary for DeepL), every other Hangul word becomes English words,
-// and tags, placeholders and numbers stay. Tests then make it fail on
+// the glossary for DeepL), every other Hangul word becomes words of the
+// language asked for (the prompt's target for OpenAI, target_lang for
+// DeepL: English, Japanese or Chinese, the latter two without spaces and
+// with their own punctuation), and tags, placeholders and numbers stay. Tests then make it fail on
 // demand — by the next requests, a request number or a pattern in the
 // request body — with each failure a real service shows: [RateLimit] with Retry-After, [ServerError],
 // [Unauthorized], [NotFound], [Malformed] bodies, replies missing an id or
@@ -54,7 +56,13 @@ const (
 	WrongIDs      Failure = "wrong-ids"   // the reply renames every id
 	DropTag       Failure = "drop-tag"    // the reply drops the first tag or placeholder
 	IgnoreTerm    Failure = "ignore-term" // the reply ignores the glossary
-	Hangup        Failure = "hangup"      // the connection is closed without an answer
+	// UseForbidden renders each glossary term by the first rendering the
+	// prompt forbids (DeepL's glossaries hold none: it answers normally).
+	UseForbidden Failure = "use-forbidden"
+	// English answers in English whatever language was asked for, the
+	// glossary ignored, as a model that did not read the prompt does.
+	English Failure = "english"
+	Hangup  Failure = "hangup" // the connection is closed without an answer
 )
 
 // Replies shaped the way small and local models shape them. Each is
@@ -90,7 +98,7 @@ const (
 // Failures lists every failure kind, for the command line of the test
 // scripts.
 var Failures = []Failure{RateLimit, ServerError, Unavailable, BadRequest, Unauthorized, Forbidden,
-	NotFound, QuotaExceeded, Malformed, Prose, MissingID, WrongIDs, DropTag, IgnoreTerm, Hangup,
+	NotFound, QuotaExceeded, Malformed, Prose, MissingID, WrongIDs, DropTag, IgnoreTerm, UseForbidden, English, Hangup,
 	KeyTranslation, KeyTranslated, BareArray, NumericIDs, CodeFence, Chatter, MergeAdjacent, MergeDrop,
 	BatchFailed, GlossaryUnsupported}
 
@@ -269,6 +277,14 @@ func (s *Server) FailAt(n int, f Failure) {
 // DeepL glossary requests that match.
 func (s *Server) FailMatching(pattern string, f Failure, n int) {
 	s.addRule(&rule{failure: f, left: n, match: regexp.MustCompile(pattern)})
+}
+
+// Heal drops every failure still to come: the service answers normally
+// again.
+func (s *Server) Heal() {
+	s.mu.Lock()
+	s.rules = nil
+	s.mu.Unlock()
 }
 
 func (s *Server) addRule(r *rule) {

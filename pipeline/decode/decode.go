@@ -40,6 +40,9 @@ type Result struct {
 	Encoding string
 	// CRLF is true when every line ended in CR LF; Text then has LF only.
 	CRLF bool
+	// BOM is true when the UTF-8 text began with a byte order mark, which
+	// Text leaves out (Windows Notepad writes one).
+	BOM bool
 }
 
 // Decode returns data as NFC UTF-8 text. name forces an encoding ("" sniffs:
@@ -53,6 +56,7 @@ func Decode(path string, data []byte, name string) (*Result, error) {
 	name = strings.ToLower(strings.ReplaceAll(name, "_", "-"))
 	var enc string
 	var text string
+	bom := name == "utf-8" && bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF})
 	switch {
 	case name != "":
 		e, ok := encodings[name]
@@ -67,7 +71,7 @@ func Decode(path string, data []byte, name string) (*Result, error) {
 		}
 		enc, text = name, string(out)
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		enc, text = "utf-8", string(data[3:])
+		enc, text, bom = "utf-8", string(data[3:]), true
 		if !utf8.ValidString(text) {
 			return nil, locales.New("input.encoding.invalid", "Path", path, "Name", enc).WithHint("input.encoding.hint")
 		}
@@ -101,7 +105,7 @@ func Decode(path string, data []byte, name string) (*Result, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, locales.New("input.empty", "Path", path).WithHint("input.empty.hint")
 	}
-	r := &Result{Text: text, Encoding: enc}
+	r := &Result{Text: text, Encoding: enc, BOM: bom}
 	if n := strings.Count(text, "\n"); n > 0 && strings.Count(text, "\r\n") == n {
 		r.CRLF = true
 		r.Text = strings.ReplaceAll(text, "\r\n", "\n")

@@ -11,6 +11,13 @@
 // translator may move tags but not break them; rendering a sentence puts the
 // original markup back around whatever text now stands between the tags, so
 // rendering the source text reproduces the letter byte for byte.
+//
+// A letter is not a README. An indented paragraph is prose (only fenced code
+// stays code), table cells and image alt text are sentences, and the lines of
+// a letter pasted from HWP, Word, e-mail or KakaoTalk end sentences where a
+// person sees an end: a line that begins with a bullet or a marker (▶ ① 1.
+// 가.), a line of emoji, a short title, date or signature without a period,
+// and a Markdown hard line break. The segmenter decides the rest.
 package document
 
 import (

@@ -2,10 +2,11 @@ package document
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -24,14 +25,14 @@ func markdownRegions(src string) []region {
 			}
 		}
 	}
-	doc := goldmark.New().Parser().Parse(text.NewReader(source))
+	doc := letterParser().Parse(text.NewReader(source))
 	var regions []region
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n.Kind() {
-		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
+		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, extast.KindTableCell:
 			if r, ok := proseRegion(src, n); ok {
 				regions = append(regions, r)
 			}
@@ -60,8 +61,11 @@ func frontMatterEnd(src string) int {
 var softBreak = regexp.MustCompile(`\A ?\n[ \t>]*\z`)
 
 func blockKind(n ast.Node) string {
-	if h, ok := n.(*ast.Heading); ok {
-		return "h" + string(rune('0'+h.Level))
+	switch n := n.(type) {
+	case *ast.Heading:
+		return "h" + string(rune('0'+n.Level))
+	case *extast.TableCell:
+		return "td"
 	}
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		switch p.Kind() {
@@ -77,8 +81,43 @@ func blockKind(n ast.Node) string {
 // span is a byte range of the source.
 type span struct{ start, end int }
 
-// proseRegion splits block n into pieces.
+// markupRun is the markup between two prose texts of a block: syntax that
+// becomes a tag, a line break, or white space.
+type markupRun struct {
+	span
+	// kind is what inline node (em, strong, link) opens or closes with the
+	// run, if any.
+	kind string
+	// closers are the runs that close what this run opens; openers the
+	// runs that open what it closes.
+	closers, openers []int
+	// partner is the run this one pairs with as a tag pair, or -1.
+	partner int
+	// piece is the run's index among the region's pieces.
+	piece int
+}
+
+// proseRegion splits block n into pieces: its prose texts, the markup
+// runs between them, and pairs of runs that open and close the same
+// emphasis or link.
 func proseRegion(src string, n ast.Node) (region, bool) {
+	r, ok := blockRange(src, n)
+	if !ok {
+		return region{}, false
+	}
+	var texts []span
+	proseTexts(n, r, func(a, b int) { texts = append(texts, span{a, b}) })
+	runs := markupRuns(texts, r)
+	findOpenersAndClosers(n, r, runs)
+	pairRuns(runs)
+	r.pieces = interleave(src, texts, runs)
+	linkPairs(r.pieces, runs)
+	return r, true
+}
+
+// blockRange returns the region of block n, its lines without the white
+// space that ends the last; false when it holds nothing.
+func blockRange(src string, n ast.Node) (region, bool) {
 	lines := n.Lines()
 	if lines.Len() == 0 {
 		return region{}, false
@@ -87,142 +126,168 @@ func proseRegion(src string, n ast.Node) (region, bool) {
 	for r.end > r.start && strings.ContainsRune(" \t\r\n", rune(src[r.end-1])) {
 		r.end--
 	}
-	if r.end <= r.start {
-		return region{}, false
-	}
+	return r, r.end > r.start
+}
 
-	// Text covered by goldmark's Text nodes is prose, except inside code
-	// spans and images, which stay whole.
-	var covered []span
-	proseTexts(n, r, func(a, b int) { covered = append(covered, span{a, b}) })
-
-	// The markup between texts, as runs.
-	var runs []span
+// markupRuns returns the runs of r that no prose text covers.
+func markupRuns(texts []span, r region) []markupRun {
+	var runs []markupRun
+	add := func(a, b int) { runs = append(runs, markupRun{span: span{a, b}, partner: -1}) }
 	pos := r.start
-	for _, c := range covered {
-		if c.start > pos {
-			runs = append(runs, span{pos, c.start})
+	for _, t := range texts {
+		if t.start > pos {
+			add(pos, t.start)
 		}
-		pos = max(pos, c.end)
+		pos = max(pos, t.end)
 	}
 	if pos < r.end {
-		runs = append(runs, span{pos, r.end})
+		add(pos, r.end)
 	}
-	runEndingAt := map[int]int{}
-	runStartingAt := map[int]int{}
-	for i, run := range runs {
-		runEndingAt[run.end] = i
-		runStartingAt[run.start] = i
-	}
+	return runs
+}
 
-	// Emphasis and links open with the run right before their first text
-	// and close with the run right after their last. A run that would open
-	// or close two different things stays a standalone tag.
-	opens := map[int]map[int]bool{}  // open run → close runs
-	closes := map[int]map[int]bool{} // close run → open runs
-	kinds := map[int]string{}
+// findOpenersAndClosers records, for every emphasis and link under n, the
+// run right before its first text (which opens it) and the run right after
+// its last (which closes it).
+func findOpenersAndClosers(n ast.Node, r region, runs []markupRun) {
+	endingAt := make(map[int]int, len(runs))
+	startingAt := make(map[int]int, len(runs))
+	for i, run := range runs {
+		endingAt[run.end] = i
+		startingAt[run.start] = i
+	}
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		var kind string
-		switch e := c.(type) {
-		case *ast.CodeSpan, *ast.Image:
+		kind := inlineKind(c)
+		if kind == "skip" {
 			return ast.WalkSkipChildren, nil
-		case *ast.Emphasis:
-			kind = "em"
-			if e.Level == 2 {
-				kind = "strong"
-			}
-		case *ast.Link:
-			kind = "link"
-		default:
+		}
+		if kind == "" {
 			return ast.WalkContinue, nil
 		}
 		first, last, ok := textExtent(c, r)
 		if !ok {
 			return ast.WalkContinue, nil
 		}
-		o, ok1 := runEndingAt[first]
-		cl, ok2 := runStartingAt[last]
+		o, ok1 := endingAt[first]
+		cl, ok2 := startingAt[last]
 		if !ok1 || !ok2 {
 			return ast.WalkContinue, nil
 		}
-		if opens[o] == nil {
-			opens[o] = map[int]bool{}
-		}
-		if closes[cl] == nil {
-			closes[cl] = map[int]bool{}
-		}
-		opens[o][cl] = true
-		closes[cl][o] = true
-		if _, seen := kinds[o]; !seen {
-			kinds[o] = kind
+		runs[o].closers = appendNew(runs[o].closers, cl)
+		runs[cl].openers = appendNew(runs[cl].openers, o)
+		if runs[o].kind == "" {
+			runs[o].kind = kind
 		}
 		return ast.WalkContinue, nil
 	})
-	partner := map[int]int{}
-	for o, cs := range opens {
-		if len(cs) != 1 || closes[o] != nil {
+}
+
+// inlineKind names the tag pair an inline node makes: em, strong, link,
+// image (whose words are its alt text, which screen readers read); "" for
+// none, and "skip" for code spans, which stay whole.
+func inlineKind(n ast.Node) string {
+	switch e := n.(type) {
+	case *ast.CodeSpan:
+		return "skip"
+	case *ast.Image:
+		return "image"
+	case *ast.Emphasis:
+		if e.Level == 2 {
+			return "strong"
+		}
+		return "em"
+	case *ast.Link:
+		return "link"
+	}
+	return ""
+}
+
+func appendNew(xs []int, x int) []int {
+	if slices.Contains(xs, x) {
+		return xs
+	}
+	return append(xs, x)
+}
+
+// pairRuns pairs a run that opens exactly one thing with the run that
+// closes it, when that run closes nothing else. A run that would open or
+// close two different things stays a standalone tag.
+func pairRuns(runs []markupRun) {
+	for o := range runs {
+		if len(runs[o].closers) != 1 || runs[o].openers != nil {
 			continue
 		}
-		for cl := range cs {
-			if len(closes[cl]) == 1 && opens[cl] == nil {
-				partner[o], partner[cl] = cl, o
-			}
+		cl := runs[o].closers[0]
+		if len(runs[cl].openers) == 1 && runs[cl].closers == nil {
+			runs[o].partner, runs[cl].partner = cl, o
 		}
 	}
+}
 
-	// Pieces in source order; a pair's pieces learn each other's index.
-	runPiece := map[int]int{}
-	ci, ri := 0, 0
-	for ci < len(covered) || ri < len(runs) {
-		if ri < len(runs) && (ci >= len(covered) || runs[ri].start < covered[ci].start) {
-			run := runs[ri]
-			markup := src[run.start:run.end]
-			p := piece{kind: tagPiece, start: run.start, end: run.end, pair: -1}
-			switch {
-			case softBreak.MatchString(markup):
-				p.kind = breakPiece
-			case strings.TrimSpace(markup) == "" && !strings.Contains(markup, "\n"):
-				p.kind = textPiece
-			default:
-				p.tagKind = markupKind(markup)
-				if k, ok := kinds[ri]; ok {
-					p.tagKind = k
-				}
-			}
-			runPiece[ri] = len(r.pieces)
-			r.pieces = append(r.pieces, p)
+// interleave returns the pieces of texts and runs in source order, noting
+// in each run where its piece is.
+func interleave(src string, texts []span, runs []markupRun) []piece {
+	var pieces []piece
+	ti, ri := 0, 0
+	for ti < len(texts) || ri < len(runs) {
+		if ri < len(runs) && (ti >= len(texts) || runs[ri].start < texts[ti].start) {
+			runs[ri].piece = len(pieces)
+			pieces = append(pieces, runPiece(src, runs[ri]))
 			ri++
 			continue
 		}
-		c := covered[ci]
-		r.pieces = append(r.pieces, prose(src, c.start, c.end)...)
-		ci++
+		pieces = append(pieces, prose(src, texts[ti].start, texts[ti].end)...)
+		ti++
 	}
-	for o, cl := range partner {
-		po, pc := runPiece[o], runPiece[cl]
-		if r.pieces[po].kind != tagPiece || r.pieces[pc].kind != tagPiece || o > cl {
+	return pieces
+}
+
+// runPiece is the piece a run of markup makes: a soft line break, white
+// space, or a tag.
+func runPiece(src string, run markupRun) piece {
+	markup := src[run.start:run.end]
+	p := piece{kind: tagPiece, start: run.start, end: run.end, pair: -1}
+	switch {
+	case softBreak.MatchString(markup):
+		p.kind = breakPiece
+	case strings.TrimSpace(markup) == "" && !strings.Contains(markup, "\n"):
+		p.kind = textPiece
+	case run.kind != "":
+		p.tagKind = run.kind
+	default:
+		p.tagKind = markupKind(markup)
+	}
+	return p
+}
+
+// linkPairs lets the two tag pieces of every pair of runs know each other.
+func linkPairs(pieces []piece, runs []markupRun) {
+	for o, run := range runs {
+		if run.partner < o {
 			continue
 		}
-		r.pieces[po].pair, r.pieces[po].opening = pc, true
-		r.pieces[pc].pair = po
-		r.pieces[pc].tagKind = r.pieces[po].tagKind
+		po, pc := run.piece, runs[run.partner].piece
+		if pieces[po].kind != tagPiece || pieces[pc].kind != tagPiece {
+			continue
+		}
+		pieces[po].pair, pieces[po].opening = pc, true
+		pieces[pc].pair = po
+		pieces[pc].tagKind = pieces[po].tagKind
 	}
-	return r, true
 }
 
 // proseTexts calls fn with the source range of every Text node under n
-// that is prose: inside r, and not inside a code span or an image, which
-// stay whole.
+// that is prose: inside r, and not inside a code span, which stays whole.
 func proseTexts(n ast.Node, r region, fn func(start, end int)) {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch t := c.(type) {
-		case *ast.CodeSpan, *ast.Image:
+		case *ast.CodeSpan:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			if a, b := max(t.Segment.Start, r.start), min(t.Segment.Stop, r.end); a < b {

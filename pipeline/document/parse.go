@@ -30,6 +30,11 @@ func Parse(src string, format string, split Splitter) *Document {
 	} else {
 		regions = textRegions(src)
 	}
+	var cut []region
+	for _, r := range regions {
+		cut = append(cut, cutLines(src, r)...)
+	}
+	regions = cut
 	// Tagging and splitting a region depends on that region alone: it is
 	// done on every core, and the document assembled in order after.
 	splits := make([]regionSplit, len(regions))

@@ -19,7 +19,10 @@ type block struct {
 	// true for an item of a bulleted list.
 	Ordinal int
 	Bullet  bool
-	index   int
+	// Marker is the marker of an item line of a letter that is no
+	// Markdown list (▶, ①, ※), which a web page shows as it is.
+	Marker string
+	index  int
 }
 
 var (
@@ -39,6 +42,8 @@ func blocks(doc *document.Document) []block {
 				out[i].Ordinal, _ = strconv.Atoi(m[1])
 			} else if bulletMarker.MatchString(out[i].Prefix) {
 				out[i].Bullet = true
+			} else {
+				out[i].Marker = strings.TrimSpace(strings.TrimLeft(out[i].Prefix, " \t>"))
 			}
 		}
 	}

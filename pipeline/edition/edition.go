@@ -91,11 +91,13 @@ type Letter struct {
 	Target *Side
 }
 
-// SourceSide is the letter's own text, all of it approved.
+// SourceSide is the letter's own text, all of it approved, with its line
+// breaks where the letter has them (the source catalog holds each sentence
+// as one line).
 func SourceSide(l *pipeline.Letter) Side {
 	s := Side{Lang: l.Source, Texts: map[string]Sentence{}}
-	for _, m := range l.SourceCatalog.Messages {
-		s.Texts[m.ID] = Sentence{Text: m.Other}
+	for _, sen := range l.Doc.Sentences() {
+		s.Texts[sen.ID] = Sentence{Text: sen.Text}
 	}
 	return s
 }
@@ -127,22 +129,25 @@ func (e *MissingError) Message() *locales.Message {
 // by its Origin.
 func Select(l *pipeline.Letter, t *pipeline.Translations, includeUnreviewed bool) (Side, error) {
 	side := Side{Lang: t.Lang, Texts: map[string]Sentence{}}
+	// A translation is one line whatever line breaks a translator copied
+	// from the source: the edition breaks lines where the letter's markup
+	// does, not at random inside a sentence.
 	var missing []string
 	for _, st := range l.States(t) {
 		switch {
 		case st.State == pipeline.Approved:
-			side.Texts[st.ID] = Sentence{Text: st.Approved.Other}
+			side.Texts[st.ID] = Sentence{Text: pipeline.OneLine(st.Approved.Other)}
 		case !includeUnreviewed:
 			missing = append(missing, st.ID)
 		case st.Machine != nil:
-			side.Texts[st.ID] = Sentence{Text: st.Machine.Other, Origin: Machine}
+			side.Texts[st.ID] = Sentence{Text: pipeline.OneLine(st.Machine.Other), Origin: Machine}
 		case st.Approved != nil:
 			// Stale: approved for the words before the pastor's edit. Closer
 			// to the letter than the Korean, and marked like machine output:
 			// nobody has read it against the new words.
-			side.Texts[st.ID] = Sentence{Text: st.Approved.Other, Origin: Machine}
+			side.Texts[st.ID] = Sentence{Text: pipeline.OneLine(st.Approved.Other), Origin: Machine}
 		case st.Outdated != nil:
-			side.Texts[st.ID] = Sentence{Text: st.Outdated.Other, Origin: Machine}
+			side.Texts[st.ID] = Sentence{Text: pipeline.OneLine(st.Outdated.Other), Origin: Machine}
 		default:
 			side.Texts[st.ID] = Sentence{Text: st.Source, Origin: Untranslated}
 		}

@@ -39,11 +39,22 @@ func inlineStyles(h string) string {
 	})
 }
 
+// fontFor is the font stack of a column of the email, by its script.
 func fontFor(lang language.Tag) string {
-	if base, _ := lang.Base(); base.String() == "ko" {
-		return strings.ReplaceAll(koSans, `"`, "'")
+	stack := `Georgia,'Times New Roman',serif`
+	base, _ := lang.Base()
+	script, _ := lang.Script()
+	switch {
+	case base.String() == "ko":
+		stack = koSans
+	case base.String() == "ja":
+		stack = jaSans
+	case base.String() == "zh" && script.String() == "Hant":
+		stack = zhHantSans
+	case base.String() == "zh":
+		stack = zhSans
 	}
-	return "Georgia,'Times New Roman',serif"
+	return strings.ReplaceAll(stack, `"`, "'")
 }
 
 func emailDoc(lang language.Tag, title, rows string, width int) string {

@@ -23,6 +23,17 @@ const (
 	latin   = `Georgia, "Times New Roman", serif`
 )
 
+// Japanese and Chinese want their own fonts too: Han characters are drawn
+// differently in each, and a Korean font would draw them the Korean way.
+const (
+	jaSerif     = `"Noto Serif JP", "Noto Serif CJK JP", "Source Han Serif", "Hiragino Mincho ProN", "Yu Mincho", YuMincho, serif`
+	jaSans      = `"Noto Sans JP", "Noto Sans CJK JP", "Source Han Sans", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic", Meiryo, sans-serif`
+	zhSerif     = `"Noto Serif SC", "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", SimSun, serif`
+	zhSans      = `"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif`
+	zhHantSerif = `"Noto Serif TC", "Noto Serif CJK TC", "Source Han Serif TC", "Songti TC", PMingLiU, serif`
+	zhHantSans  = `"Noto Sans TC", "Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif`
+)
+
 // pageCSS lays the issue out: two columns on a wide screen, one on a phone,
 // and on paper (A4 or Letter: the margins fit both) two narrow columns
 // whose rows never break across pages.
@@ -33,6 +44,12 @@ main.issue { max-width: 76rem; }
 :lang(ko) { font-family: ` + koSerif + `; word-break: keep-all; line-break: strict; }
 h1, h2, h3, h4, h5, h6 { line-height: 1.3; margin: 1.2em 0 .5em; }
 :lang(ko) h1, :lang(ko) h2, :lang(ko) h3, :lang(ko) h4, :lang(ko) h5, :lang(ko) h6 { font-family: ` + koSans + `; }
+:lang(ja) { font-family: ` + jaSerif + `; line-break: strict; }
+:lang(ja) h1, :lang(ja) h2, :lang(ja) h3, :lang(ja) h4, :lang(ja) h5, :lang(ja) h6 { font-family: ` + jaSans + `; }
+:lang(zh) { font-family: ` + zhSerif + `; line-break: strict; }
+:lang(zh) h1, :lang(zh) h2, :lang(zh) h3, :lang(zh) h4, :lang(zh) h5, :lang(zh) h6 { font-family: ` + zhSans + `; }
+:lang(zh-Hant), :lang(zh-TW), :lang(zh-HK) { font-family: ` + zhHantSerif + `; }
+:lang(zh-Hant) h1, :lang(zh-Hant) h2, :lang(zh-Hant) h3, :lang(zh-TW) h1, :lang(zh-TW) h2, :lang(zh-TW) h3 { font-family: ` + zhHantSans + `; }
 h1 { font-size: 1.6rem; }
 p, ol, ul, blockquote { margin: .6em 0; }
 blockquote { border-left: 3px solid #ccc; padding-left: 1em; color: #444; }
@@ -127,6 +144,8 @@ func blockHTML(doc *document.Document, blk block, side Side) string {
 		return fmt.Sprintf("<ol start=\"%d\"><li>%s</li></ol>", blk.Ordinal, in)
 	case blk.Kind == "li" && blk.Bullet:
 		return "<ul><li>" + in + "</li></ul>"
+	case blk.Kind == "li" && blk.Marker != "":
+		return "<p>" + html.EscapeString(blk.Marker) + " " + in + "</p>"
 	case blk.Kind == "blockquote":
 		return "<blockquote><p>" + in + "</p></blockquote>"
 	}

@@ -3,15 +3,19 @@ package edition
 import (
 	"bytes"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/epistle-letters/epistle/pipeline/document"
 )
 
 // SafeURL returns dest if a reader may follow it from an edition: an
@@ -56,9 +60,17 @@ func (safeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindImage, renderImage)
 }
 
+// brTag is the one piece of raw HTML a letter's writer means as markup:
+// a line break.
+var brTag = regexp.MustCompile(`(?i)^<br\s*/?>$`)
+
 func renderRawHTML(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		n := node.(*ast.RawHTML)
+		if seg := n.Segments.At(0); n.Segments.Len() == 1 && brTag.Match(seg.Value(source)) {
+			_, _ = w.WriteString("<br />")
+			return ast.WalkSkipChildren, nil
+		}
 		for i := 0; i < n.Segments.Len(); i++ {
 			seg := n.Segments.At(i)
 			_, _ = w.Write(util.EscapeHTML(seg.Value(source)))
@@ -158,12 +170,21 @@ func plainText(n ast.Node, source []byte) string {
 	return b.String()
 }
 
+// linkify links the bare web and e-mail addresses a letter's writer typed.
+var linkify = parser.WithInlineParsers(util.Prioritized(extension.NewLinkifyParser(), 999))
+
+// renderers are the HTML renderers of every edition: safe, with GitHub's tables.
+var renderers = goldmark.WithRendererOptions(
+	renderer.WithNodeRenderers(util.Prioritized(safeRenderer{}, 0), util.Prioritized(extension.NewTableHTMLRenderer(), 500)),
+	html.WithXHTML(),
+)
+
 var (
-	// blockMarkdown renders whole letters.
-	blockMarkdown = goldmark.New(goldmark.WithRendererOptions(
-		renderer.WithNodeRenderers(util.Prioritized(safeRenderer{}, 0)),
-		html.WithXHTML(),
-	))
+	// blockMarkdown renders whole letters, read as the document package
+	// reads them (an indented paragraph is prose, not code).
+	blockMarkdown = goldmark.New(
+		goldmark.WithParser(parser.NewParser(append(document.ParserOptions(), linkify)...)),
+		renderers)
 	// inlineMarkdown renders one block's content: only paragraphs exist,
 	// so a translation that begins "1." or "#" stays text.
 	inlineMarkdown = goldmark.New(
@@ -171,11 +192,9 @@ var (
 			parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 100)),
 			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+			linkify,
 		)),
-		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(safeRenderer{}, 0)),
-			html.WithXHTML(),
-		))
+		renderers)
 )
 
 // markdownHTML renders a Markdown letter as HTML.
@@ -188,7 +207,7 @@ func markdownHTML(md string) string {
 // inlineHTML renders one block's Markdown content as inline HTML.
 func inlineHTML(md string, format string) string {
 	if format != "md" {
-		return strings.ReplaceAll(string(util.EscapeHTML([]byte(md))), "\n", "<br />\n")
+		return strings.ReplaceAll(linkText(md), "\n", "<br />\n")
 	}
 	var b bytes.Buffer
 	_ = inlineMarkdown.Convert([]byte(md), &b)
@@ -196,6 +215,33 @@ func inlineHTML(md string, format string) string {
 	s = strings.TrimPrefix(s, "<p>")
 	s = strings.TrimSuffix(s, "</p>")
 	return s
+}
+
+// bareURL is a web address typed in plain text.
+var bareURL = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"]*[^\s<>".,;:!?'")\]]`)
+
+// linkText is plain text as HTML, its web addresses linked.
+func linkText(txt string) string {
+	var b strings.Builder
+	last := 0
+	for _, loc := range bareURL.FindAllStringIndex(txt, -1) {
+		b.Write(util.EscapeHTML([]byte(txt[last:loc[0]])))
+		addr := txt[loc[0]:loc[1]]
+		dest := addr
+		if !strings.Contains(dest, "://") {
+			dest = "http://" + dest
+		}
+		if dest = SafeURL(dest); dest != "" {
+			b.WriteString(`<a href="` + string(util.EscapeHTML(util.URLEscape([]byte(dest), false))) + `">`)
+			b.Write(util.EscapeHTML([]byte(addr)))
+			b.WriteString("</a>")
+		} else {
+			b.Write(util.EscapeHTML([]byte(addr)))
+		}
+		last = loc[1]
+	}
+	b.Write(util.EscapeHTML([]byte(txt[last:])))
+	return b.String()
 }
 
 // textHTML renders a plain-text letter: paragraphs at blank lines, line

@@ -1,6 +1,7 @@
 // Package exchange writes a letter's sentences and translations in the
 // files that translators' tools read — XLIFF 2.0 and 1.2, gettext PO and TMX 1.4b —
-// and reads an edited XLIFF or PO back as reviewed translations.
+// and reads an edited XLIFF or PO back as reviewed translations, and a TMX's
+// sentence pairs for the memory backend: each format is read and written here.
 //
 // These files leave the computer: they are mailed to a translator, uploaded
 // to a translation platform. The catalogs keep the real names of the people
@@ -95,11 +96,13 @@ type Bundle struct {
 }
 
 // Build gathers the letter's sentences and their standing in t's language,
-// redacting every text with g's private names (g may be nil). Texts are
+// redacting every text with g's private names (g may be nil; its terms are
+// those of t's language). Texts are
 // redacted in letter order, so that building again hands out the same
 // placeholders: that is how an import maps them back.
 func Build(l *pipeline.Letter, t *pipeline.Translations, g *glossary.Glossary) *Bundle {
 	b := &Bundle{Letter: filepath.Base(l.Path), Source: l.Source, Target: t.Lang}
+	g = g.In(t.Lang)
 	if g != nil {
 		b.redactor = g.NewRedactor()
 	}
@@ -115,11 +118,11 @@ func Build(l *pipeline.Letter, t *pipeline.Translations, g *glossary.Glossary) *
 		}
 		switch st.State {
 		case pipeline.Approved:
-			u.Target, u.Origin = b.redact(st.Approved.Other), b.redact(st.Approved.Description)
+			u.Target, u.Origin = b.redact(pipeline.OneLine(st.Approved.Other)), b.redact(st.Approved.Description)
 		case pipeline.Machine:
-			u.Target, u.Origin = b.redact(st.Machine.Other), b.redact(st.Machine.Description)
+			u.Target, u.Origin = b.redact(pipeline.OneLine(st.Machine.Other)), b.redact(st.Machine.Description)
 		case pipeline.Stale:
-			u.Target, u.Origin = b.redact(st.Approved.Other), b.redact(st.Approved.Description)
+			u.Target, u.Origin = b.redact(pipeline.OneLine(st.Approved.Other)), b.redact(st.Approved.Description)
 			u.Previous = b.redact(l.ArchivedSource(st.Approved.Hash))
 		case pipeline.Failed:
 			u.Failure = b.redact(st.Failure)

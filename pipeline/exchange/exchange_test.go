@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
@@ -44,6 +45,24 @@ func TestTMXInline(t *testing.T) {
 		if got := tmxInline(c.in); got != c.want {
 			t.Errorf("tmxInline(%q)\n got %s\nwant %s", c.in, got, c.want)
 		}
+	}
+}
+
+// What the TMX writer writes, ReadTMX reads back: the approved pairs, tags
+// and name placeholders as they were, in the letter's base languages.
+func TestTMXRoundTrip(t *testing.T) {
+	b := &Bundle{Letter: "letter.ko.md", Source: language.Korean, Target: language.MustParse("en-US"), Units: []Unit{
+		{ID: "a", State: pipeline.Approved, Source: "<g1>기도</g1> 편지 & <x2/>", Target: "<g1>Prayer</g1> letter & <x2/>"},
+		{ID: "b", State: pipeline.Machine, Source: "기계", Target: "Machine"},
+		{ID: "c", State: pipeline.Approved, Block: "li", Source: "<n1/> 형제 </g1>x<g1>", Target: "brother <n1/> </g1>x<g1>"},
+	}}
+	got, err := ReadTMX(strings.NewReader(string(b.tmx())), language.Korean, language.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []TMXPair{{b.Units[0].Source, b.Units[0].Target}, {b.Units[2].Source, b.Units[2].Target}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("read back %q\nwant %q\n%s", got, want, b.tmx())
 	}
 }
 

@@ -2,10 +2,16 @@ package exchange
 
 import (
 	"encoding/xml"
+	"errors"
 	"fmt"
+	"io"
+	"regexp"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/document"
 )
 
 // tmx writes the approved pairs as a TMX 1.4b translation memory: what a
@@ -59,4 +65,151 @@ func tmxInline(text string) string {
 		}
 	})
 	return w.String()
+}
+
+// TMXPair is a source sentence and its translation, from a TMX file.
+type TMXPair struct{ Source, Target string }
+
+// ReadTMX reads the sentence pairs from src to tgt out of a TMX file (the
+// translation memory exchange format, version 1.4b): each translation unit
+// <tu> that has a variant <tuv> in both languages gives a pair. Languages
+// match by their base language, so a memory in en-US serves a letter in
+// English. Inline codes (<bpt>, <ept>, <ph>, <it>, <ut>) hold the original
+// document's markup, not text, and are left out, except one that holds an
+// epistle tag (<g1>, </g1>, <x2/>, <n1/>), as [Bundle]'s TMX writes: that
+// is the tag, so that a sentence with markup matches exactly.
+func ReadTMX(r io.Reader, src, tgt language.Tag) ([]TMXPair, error) {
+	d := xml.NewDecoder(r)
+	t := tmxReader{}
+	t.srcBase, _ = src.Base()
+	t.tgtBase, _ = tgt.Base()
+	root := true // no element read yet
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			if root {
+				return nil, errors.New("no <tmx> element")
+			}
+			return t.pairs, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if root && tok.Name.Local != "tmx" {
+				return nil, fmt.Errorf("the document is <%s>, not <tmx>", tok.Name.Local)
+			}
+			root = false
+			t.start(tok)
+		case xml.EndElement:
+			t.end(tok)
+		case xml.CharData:
+			t.chars(tok)
+		}
+	}
+}
+
+const xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+
+// epistleTag is a whole inline code that is one of epistle's tags.
+var epistleTag = regexp.MustCompile(`^(?:` + document.TagPattern.String() + `)$`)
+
+// tmxReader is where reading a TMX file is, element by element.
+type tmxReader struct {
+	srcBase, tgtBase language.Base
+	pairs            []TMXPair
+	unit             tmxUnit          // the <tu> being read
+	lang             string           // the language of the <tuv> being read
+	seg              *strings.Builder // the text of the <seg> being read
+	code             *tmxCode         // the inline code being read, in a <seg>
+}
+
+// tmxUnit is what a <tu> gave so far: the first texts in the two
+// languages.
+type tmxUnit struct {
+	source, target         string
+	sourceSeen, targetSeen bool
+}
+
+// tmxCode is an inline code being read: its text, and how deep in codes.
+type tmxCode struct {
+	depth int
+	text  strings.Builder
+}
+
+func (t *tmxReader) start(el xml.StartElement) {
+	switch el.Name.Local {
+	case "tu":
+		t.unit = tmxUnit{}
+	case "tuv":
+		t.lang = ""
+		for _, a := range el.Attr {
+			// TMX 1.4 uses xml:lang, TMX 1.1 a plain lang.
+			if a.Name.Local == "lang" && (a.Name.Space == xmlNamespace || a.Name.Space == "xml" || a.Name.Space == "") {
+				t.lang = a.Value
+			}
+		}
+	case "seg":
+		t.seg = &strings.Builder{}
+	case "bpt", "ept", "ph", "it", "ut":
+		if t.seg != nil {
+			if t.code == nil {
+				t.code = &tmxCode{}
+			}
+			t.code.depth++
+		}
+	}
+}
+
+func (t *tmxReader) end(el xml.EndElement) {
+	switch el.Name.Local {
+	case "seg":
+		if t.seg != nil {
+			t.segRead(strings.TrimSpace(t.seg.String()))
+		}
+		t.seg = nil
+	case "bpt", "ept", "ph", "it", "ut":
+		if t.seg != nil && t.code != nil {
+			t.code.depth--
+			// A code that holds one of epistle's tags (our own TMX
+			// writes them so) is that tag in the text.
+			if c := t.code.text.String(); t.code.depth == 0 {
+				if epistleTag.MatchString(c) {
+					t.seg.WriteString(c)
+				}
+				t.code = nil
+			}
+		}
+	case "tu":
+		if t.unit.sourceSeen && t.unit.targetSeen {
+			t.pairs = append(t.pairs, TMXPair{Source: t.unit.source, Target: t.unit.target})
+		}
+	}
+}
+
+// segRead takes a <seg>'s text as its unit's source or target, by the
+// language of its <tuv>; the first in each language counts.
+func (t *tmxReader) segRead(text string) {
+	tag, err := language.Parse(t.lang)
+	if err != nil || text == "" {
+		return
+	}
+	u := &t.unit
+	switch base, _ := tag.Base(); {
+	case base == t.srcBase && !u.sourceSeen:
+		u.source, u.sourceSeen = text, true
+	case base == t.tgtBase && !u.targetSeen:
+		u.target, u.targetSeen = text, true
+	}
+}
+
+func (t *tmxReader) chars(text xml.CharData) {
+	switch {
+	case t.seg == nil:
+	case t.code == nil:
+		t.seg.Write(text)
+	default:
+		t.code.text.Write(text)
+	}
 }

@@ -1,8 +1,11 @@
 package exchange
 
 import (
+	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/epistle-letters/epistle/pipeline"
@@ -138,159 +141,200 @@ type xliffSegment struct {
 // ids, whatever text a 1.2 code holds; <g> and <x>, which other tools
 // write in 1.2, are read too.
 func readXLIFF(data []byte) ([]xliffSegment, error) {
-	dec := xml.NewDecoder(strings.NewReader(string(data)))
-	var out []xliffSegment
-	var cur *xliffSegment
-	var text *strings.Builder
-	var noteCategory string
-	var note strings.Builder
-	var open []string // the end tags of the open <pc> and <g>
-	inNote := false
-	version := ""
-	code := 0 // > 0 inside a 1.2 inline code, whose text is not the sentence's
-	alt := 0  // > 0 inside a 1.2 <alt-trans>, a suggestion and not the unit's
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	var r xliffReader
 	for {
 		line, _ := dec.InputPos()
 		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
 		if err != nil {
-			if err.Error() == "EOF" {
-				break
-			}
 			line, _ := dec.InputPos()
 			return nil, &syntaxError{Line: line, Err: err.Error()}
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if t.Name.Local == "alt-trans" || alt > 0 {
-				alt++
-				continue
-			}
-			a := func(name string) string {
-				for _, at := range t.Attr {
-					if at.Name.Local == name {
-						return at.Value
-					}
-				}
-				return ""
-			}
-			tag := func(s string) {
-				if text != nil {
-					text.WriteString(s)
-				}
-			}
-			switch t.Name.Local {
-			case "xliff":
-				switch t.Name.Space {
-				case xliffNS:
-					version = "2.0"
-				case xliff12NS:
-					version = "1.2"
-				}
-			case "unit", "trans-unit":
-				out = append(out, xliffSegment{line: line, unit: a("id"), done: a("approved") == "yes"})
-				cur = &out[len(out)-1]
-			case "note":
-				inNote, noteCategory = true, a("category")
-				note.Reset()
-			case "segment":
-				if cur != nil && cur.source == "" && !cur.hasTarget {
-					cur.done = a("state") == "reviewed" || a("state") == "final"
-				}
-			case "source":
-				if cur != nil && cur.source == "" {
-					text = &strings.Builder{}
-				}
-			case "target":
-				if cur != nil && !cur.hasTarget {
-					text = &strings.Builder{}
-					cur.hasTarget = true
-					if version == "1.2" {
-						cur.done = cur.done || a("state") == "final" || a("state") == "signed-off"
-					}
-				}
-			case "pc", "g":
-				if text != nil {
-					open = append(open, a("id"))
-					tag("<" + a("id") + ">")
-				}
-			case "sc", "bx":
-				tag("<" + a("id") + ">")
-			case "ec", "ex":
-				ref := a("startRef")
-				if ref == "" {
-					ref = a("id")
-				}
-				tag("</" + ref + ">")
-			case "ph", "x":
-				tag("<" + a("id") + "/>")
-				code++
-			case "bpt":
-				tag("<" + a("id") + ">")
-				code++
-			case "ept":
-				tag("</" + a("id") + ">")
-				code++
-			case "it":
-				if a("pos") == "close" {
-					tag("</" + a("id") + ">")
-				} else {
-					tag("<" + a("id") + ">")
-				}
-				code++
-			case "cp":
-				if text != nil {
-					var r rune
-					_, _ = fmt.Sscanf(a("hex"), "%x", &r)
-					text.WriteRune(r)
-				}
-			}
+			r.start(t, line)
 		case xml.EndElement:
-			if alt > 0 {
-				alt--
-				continue
-			}
-			switch t.Name.Local {
-			case "note":
-				if inNote && cur != nil {
-					n := strings.TrimSpace(note.String())
-					switch {
-					case noteCategory == "hash":
-						cur.hash = n
-					case version == "1.2" && strings.HasPrefix(n, "hash:"):
-						cur.hash = strings.TrimSpace(strings.TrimPrefix(n, "hash:"))
-					}
-				}
-				inNote = false
-			case "source":
-				if text != nil && cur != nil {
-					cur.source = text.String()
-				}
-				text = nil
-			case "target":
-				if text != nil && cur != nil {
-					cur.target = text.String()
-				}
-				text = nil
-			case "pc", "g":
-				if text != nil && len(open) > 0 {
-					text.WriteString("</" + open[len(open)-1] + ">")
-					open = open[:len(open)-1]
-				}
-			case "ph", "x", "bpt", "ept", "it":
-				code--
-			}
+			r.end(t)
 		case xml.CharData:
-			switch {
-			case alt > 0:
-			case inNote:
-				note.Write(t)
-			case text != nil && code == 0:
-				text.Write(t)
-			}
+			r.chars(t)
 		}
 	}
-	if version == "" {
+	if r.version == "" {
 		return nil, &syntaxError{Line: 1, Err: "not an XLIFF 2.0 or 1.2 file"}
 	}
-	return out, nil
+	return r.units, nil
+}
+
+// xliffReader is where reading an XLIFF file is, element by element.
+type xliffReader struct {
+	version string // "2.0" or "1.2", from the <xliff> element
+	units   []xliffSegment
+	unit    *xliffSegment    // the unit being read
+	text    *strings.Builder // the source or target being read, as tagged text
+	open    []string         // the end tags of the open <pc> and <g>
+	note    *xliffNote       // the <note> being read
+	code    int              // > 0 inside a 1.2 inline code, whose text is not the sentence's
+	alt     int              // > 0 inside a 1.2 <alt-trans>, a suggestion and not the unit's
+}
+
+// xliffNote is a <note> being read: its category and its text so far.
+type xliffNote struct {
+	category string
+	text     strings.Builder
+}
+
+// attrOf is the value of element t's attribute name, "" when it has none.
+func attrOf(t xml.StartElement, name string) string {
+	for _, at := range t.Attr {
+		if at.Name.Local == name {
+			return at.Value
+		}
+	}
+	return ""
+}
+
+// start reads an element's start tag, at line.
+func (r *xliffReader) start(t xml.StartElement, line int) {
+	if t.Name.Local == "alt-trans" || r.alt > 0 {
+		r.alt++
+		return
+	}
+	a := func(name string) string { return attrOf(t, name) }
+	switch t.Name.Local {
+	case "xliff":
+		switch t.Name.Space {
+		case xliffNS:
+			r.version = "2.0"
+		case xliff12NS:
+			r.version = "1.2"
+		}
+	case "unit", "trans-unit":
+		r.units = append(r.units, xliffSegment{line: line, unit: a("id"), done: a("approved") == "yes"})
+		r.unit = &r.units[len(r.units)-1]
+	case "note":
+		r.note = &xliffNote{category: a("category")}
+	case "segment":
+		if r.unit != nil && r.unit.source == "" && !r.unit.hasTarget {
+			r.unit.done = a("state") == "reviewed" || a("state") == "final"
+		}
+	case "source":
+		if r.unit != nil && r.unit.source == "" {
+			r.text = &strings.Builder{}
+		}
+	case "target":
+		if r.unit != nil && !r.unit.hasTarget {
+			r.text = &strings.Builder{}
+			r.unit.hasTarget = true
+			if r.version == "1.2" {
+				r.unit.done = r.unit.done || a("state") == "final" || a("state") == "signed-off"
+			}
+		}
+	default:
+		r.inline(t)
+	}
+}
+
+// inline reads the start of an inline code into the text being read as
+// our tag: by its id, whatever text a 1.2 code holds.
+func (r *xliffReader) inline(t xml.StartElement) {
+	a := func(name string) string { return attrOf(t, name) }
+	tag := func(s string) {
+		if r.text != nil {
+			r.text.WriteString(s)
+		}
+	}
+	switch t.Name.Local {
+	case "pc", "g":
+		if r.text != nil {
+			r.open = append(r.open, a("id"))
+			tag("<" + a("id") + ">")
+		}
+	case "sc", "bx":
+		tag("<" + a("id") + ">")
+	case "ec", "ex":
+		ref := a("startRef")
+		if ref == "" {
+			ref = a("id")
+		}
+		tag("</" + ref + ">")
+	case "ph", "x":
+		tag("<" + a("id") + "/>")
+		r.code++
+	case "bpt":
+		tag("<" + a("id") + ">")
+		r.code++
+	case "ept":
+		tag("</" + a("id") + ">")
+		r.code++
+	case "it":
+		if a("pos") == "close" {
+			tag("</" + a("id") + ">")
+		} else {
+			tag("<" + a("id") + ">")
+		}
+		r.code++
+	case "cp":
+		if r.text != nil {
+			var c rune
+			_, _ = fmt.Sscanf(a("hex"), "%x", &c)
+			r.text.WriteRune(c)
+		}
+	}
+}
+
+// end reads an element's end tag.
+func (r *xliffReader) end(t xml.EndElement) {
+	if r.alt > 0 {
+		r.alt--
+		return
+	}
+	switch t.Name.Local {
+	case "note":
+		if r.note != nil && r.unit != nil {
+			r.noteRead(r.note.category, strings.TrimSpace(r.note.text.String()))
+		}
+		r.note = nil
+	case "source":
+		if r.text != nil && r.unit != nil {
+			r.unit.source = r.text.String()
+		}
+		r.text = nil
+	case "target":
+		if r.text != nil && r.unit != nil {
+			r.unit.target = r.text.String()
+		}
+		r.text = nil
+	case "pc", "g":
+		if r.text != nil && len(r.open) > 0 {
+			r.text.WriteString("</" + r.open[len(r.open)-1] + ">")
+			r.open = r.open[:len(r.open)-1]
+		}
+	case "ph", "x", "bpt", "ept", "it":
+		r.code--
+	}
+}
+
+// noteRead takes the hash from a unit's note: XLIFF 2.0's category
+// "hash", or 1.2's "hash: …".
+func (r *xliffReader) noteRead(category, text string) {
+	switch {
+	case category == "hash":
+		r.unit.hash = text
+	case r.version == "1.2" && strings.HasPrefix(text, "hash:"):
+		r.unit.hash = strings.TrimSpace(strings.TrimPrefix(text, "hash:"))
+	}
+}
+
+// chars reads text: a note's, or the sentence's outside inline codes.
+func (r *xliffReader) chars(t xml.CharData) {
+	switch {
+	case r.alt > 0:
+	case r.note != nil:
+		r.note.text.Write(t)
+	case r.text != nil && r.code == 0:
+		r.text.Write(t)
+	}
 }

@@ -1,6 +1,7 @@
 package memory
 
 import (
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
@@ -36,14 +38,46 @@ func ApprovedPairs(dir string, src, tgt language.Tag) []translate.Example {
 		if source == nil || approved == nil {
 			return fs.SkipDir
 		}
+		letter := letterName(path)
+		// A folder an earlier epistle wrote keeps approvals with the hash
+		// of the sentence with its line breaks: its source catalog has it
+		// so, or, once read again, its archive.
+		rehash := pipeline.Rehash{}
+		if arch := readCatalog(filepath.Join(path, "archive."+src.String()+".toml")); arch != nil {
+			for _, m := range arch.Messages {
+				rehash.Add(m.Other)
+			}
+		}
 		for _, m := range source.Messages {
-			if a := approved.Get(m.ID); a != nil && a.Hash == catalog.Hash(m.Description, m.Other) {
-				pairs = append(pairs, translate.Example{Source: m.Other, Target: a.Other})
+			rehash.Add(m.Other)
+		}
+		for _, m := range source.Messages {
+			a := approved.Get(m.ID)
+			if a != nil && rehash.Of(a.Hash) == catalog.Hash(m.Description, pipeline.OneLine(m.Other)) {
+				pairs = append(pairs, translate.Example{Source: pipeline.OneLine(m.Other), Target: pipeline.OneLine(a.Other), Letter: letter})
 			}
 		}
 		return fs.SkipDir
 	})
 	return pairs
+}
+
+// letterName is the file name of the letter whose folder is dir
+// (2024-05.ko.md for 2024-05.epistle), as its skeleton records it.
+// Only the skeleton's first field is read: a long letter's skeleton is
+// large, and every letter of the folder is asked.
+func letterName(dir string) string {
+	if f, err := os.Open(filepath.Join(dir, "skeleton.json")); err == nil {
+		defer f.Close()
+		dec := json.NewDecoder(f)
+		var name string
+		if t, err := dec.Token(); err == nil && t == json.Delim('{') {
+			if key, err := dec.Token(); err == nil && key == "letter" && dec.Decode(&name) == nil && name != "" {
+				return name
+			}
+		}
+	}
+	return strings.TrimSuffix(filepath.Base(dir), ".epistle")
 }
 
 // readCatalog reads a catalog for the memory, nil when it is missing or

@@ -27,6 +27,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
@@ -42,10 +43,28 @@ func MinScore(score float64) Option {
 	return func(t *Translator) { t.minScore = score }
 }
 
+// Hide leaves out every pair whose translation is one of targets (compared
+// as sources are, after normalisation): `epistle eval` scores a letter
+// against its approved translations, and the memory must neither reuse nor
+// show them, wherever they come from (the letter's own catalog, another
+// letter's, a TM file).
+func Hide(targets ...string) Option {
+	return func(t *Translator) {
+		if t.hidden == nil {
+			t.hidden = map[string]bool{}
+		}
+		for _, s := range targets {
+			t.hidden[normalize(s)] = true
+		}
+	}
+}
+
 // Translator is a [translate.Translator] that looks segments up in a
 // translation memory. It is safe for concurrent use.
 type Translator struct {
 	minScore float64
+	// hidden are the normalised translations Hide leaves out.
+	hidden map[string]bool
 	// exact maps a normalised source to its entry.
 	exact map[string]*entry
 	// entries are sorted by the length of their text without tags, so that
@@ -72,7 +91,7 @@ func New(pairs []translate.Example, opts ...Option) *Translator {
 	seen := make(map[string]bool, len(pairs))
 	for _, p := range pairs {
 		key := normalize(p.Source)
-		if seen[key] || key == "" {
+		if seen[key] || key == "" || t.hidden[normalize(p.Target)] {
 			continue
 		}
 		seen[key] = true
@@ -179,15 +198,12 @@ func (t *Translator) best(key string, sig *string) (entry, float64, bool) {
 	return *bestEntry, bestScore, true
 }
 
-var (
-	tagPattern = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9_]*/?>`)
-	spaces     = regexp.MustCompile(`\s+`)
-)
+var tagPattern = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9_]*/?>`)
 
 // normalize puts text in the form the memory is keyed by: NFC, white space
 // runs as one space, trimmed.
 func normalize(text string) string {
-	return strings.TrimSpace(spaces.ReplaceAllString(norm.NFC.String(text), " "))
+	return pipeline.OneLine(norm.NFC.String(text))
 }
 
 // stripTags removes the protected tags from a normalised text.

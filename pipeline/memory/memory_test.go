@@ -227,7 +227,7 @@ func TestLoadTSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fmt.Sprint(pairs) != "[{할렐루야! Hallelujah!} {감사합니다. Thank you.}]" {
+	if fmt.Sprint(pairs) != "[{할렐루야! Hallelujah! } {감사합니다. Thank you. }]" {
 		t.Errorf("pairs = %v", pairs)
 	}
 	for _, tc := range []struct{ name, content, want string }{
@@ -283,7 +283,7 @@ func TestLoadTMX(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Codes holding epistle's own tags (its TMX export) are those tags.
-	want := "[{할렐루야! Hallelujah!} {기도해 주세요. Please pray for us & them.} {감사합니다. Thank you.} {<g1>기도</g1> <n1/><x2/> <g1>Prayer</g1> <n1/><x2/>}]"
+	want := "[{할렐루야! Hallelujah! } {기도해 주세요. Please pray for us & them. } {감사합니다. Thank you. } {<g1>기도</g1> <n1/><x2/> <g1>Prayer</g1> <n1/><x2/> }]"
 	if fmt.Sprint(pairs) != want {
 		t.Errorf("pairs = %v\nwant %s", pairs, want)
 	}
@@ -344,5 +344,23 @@ func BenchmarkFuzzy(b *testing.B) {
 		if _, err := tm.Translate(context.Background(), req); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// An evaluation hides the approved translations it scores against: the
+// memory neither reuses nor offers them, however they are spaced, and a
+// pair of the same source with another translation still serves.
+func TestHide(t *testing.T) {
+	pairs := []translate.Example{
+		{Source: "감사합니다.", Target: "Thank you."},
+		{Source: "감사합니다.", Target: "Thanks."},
+		{Source: "기도해 주십시오.", Target: "Please pray."},
+	}
+	m := New(pairs, Hide("Thank  you.", " Please pray."))
+	if ex, score, ok := m.Fuzzy("감사합니다."); !ok || score != 1 || ex.Target != "Thanks." {
+		t.Errorf("Fuzzy(감사합니다.) = %v, %v, %v; want Thanks., 1, true", ex, score, ok)
+	}
+	if ex, _, ok := m.Fuzzy("기도해 주십시오!"); ok {
+		t.Errorf("Fuzzy offered the hidden %v", ex)
 	}
 }

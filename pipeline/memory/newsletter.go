@@ -13,8 +13,10 @@ import (
 // ForNewsletter builds the translation memory of a newsletter folder for
 // one language pair: the approved translations of its letters and the TM
 // files its epistle.toml lists (tm = [...]). A TMX file gives the pairs of
-// that language pair; a TSV file applies to every target unless its name
-// says its language (archive.en.tsv).
+// that language pair; a TSV file holds the language its name says
+// (archive.ja.tsv), or where it says none, the newsletter's first target
+// language, as the glossary's target column does: an English memory must
+// not answer for Japanese.
 func ForNewsletter(cfg *pipeline.Config, src, tgt language.Tag, opts ...Option) (*Translator, error) {
 	pairs := ApprovedPairs(cfg.Dir, src, tgt)
 	for _, f := range cfg.TM {
@@ -25,7 +27,11 @@ func ForNewsletter(cfg *pipeline.Config, src, tgt language.Tag, opts ...Option) 
 		case ".tmx":
 			more, err = LoadTMX(path, src, tgt)
 		default:
-			if _, lang, ok := pipeline.SplitName(path); ok && lang != tgt {
+			lang, ok := firstTarget(cfg)
+			if _, named, isNamed := pipeline.SplitName(path); isNamed {
+				lang, ok = named, true
+			}
+			if ok && lang != tgt {
 				continue
 			}
 			more, err = LoadTSV(path)
@@ -36,4 +42,12 @@ func ForNewsletter(cfg *pipeline.Config, src, tgt language.Tag, opts ...Option) 
 		pairs = append(pairs, more...)
 	}
 	return New(pairs, opts...), nil
+}
+
+// firstTarget is the newsletter's first target language, if it names one.
+func firstTarget(cfg *pipeline.Config) (language.Tag, bool) {
+	if t := cfg.TargetLangs(); len(t) > 0 {
+		return t[0], true
+	}
+	return language.Und, false
 }

@@ -42,8 +42,14 @@ func systemPrompt(req *translate.Request) string {
 			b.WriteString("\nGlossary (use these renderings):\n")
 			glossary = true
 		}
-		// The line format is read back by backendtest's fake model.
-		fmt.Fprintf(&b, "- %s => %s", t.Source, strings.ReplaceAll(t.Target, "|", " / "))
+		// The line format is read back by backendtest's fake model. A
+		// term the glossary has no rendering for in this language is
+		// context only.
+		if t.Target == "" {
+			fmt.Fprintf(&b, "- %s (no fixed rendering)", t.Source)
+		} else {
+			fmt.Fprintf(&b, "- %s => %s", t.Source, strings.ReplaceAll(t.Target, "|", " / "))
+		}
 		if len(t.Forbidden) > 0 {
 			fmt.Fprintf(&b, " (never: %s)", strings.Join(t.Forbidden, ", "))
 		}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
@@ -139,5 +140,26 @@ func TestParseReply(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Into Japanese, the prompt names the language, gives the Japanese
+// rendering, and a term without one as context only.
+func TestPromptJapanese(t *testing.T) {
+	req := &translate.Request{Source: language.Korean, Target: language.Japanese,
+		Units: []translate.Unit{{ID: "a", Text: "탈북민과 공안"}},
+		Terms: []translate.TermHint{
+			{Source: "탈북민", Target: "脱北者", Forbidden: []string{"脱走兵"}},
+			{Source: "공안", Note: "Chinese police"},
+		}}
+	got := systemPrompt(req)
+	for _, want := range []string{
+		"Translate segments of a letter from Korean to Japanese.\n",
+		"\n- 탈북민 => 脱北者 (never: 脱走兵)\n",
+		"\n- 공안 (no fixed rendering) — Chinese police",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the prompt has no %q:\n%s", want, got)
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package qa
 
 import (
+	"golang.org/x/text/width"
+
 	"math"
 	"strconv"
 	"strings"
@@ -78,8 +80,9 @@ func hasDigits(ns []number, digits string) bool {
 }
 
 // extractNumbers finds the numbers of a text, tags already removed.
+// Full-width digits and signs (２０２４，５) read as their ASCII forms.
 func extractNumbers(s string) []number {
-	rs := []rune(s)
+	rs := []rune(width.Narrow.String(s))
 	var out []number
 	for i := 0; i < len(rs); {
 		switch {
@@ -147,8 +150,9 @@ func threeDigits(rs []rune, i int) bool {
 }
 
 var (
-	koSmall = map[rune]float64{'십': 10, '백': 100, '천': 1000}
-	koLarge = map[rune]float64{'만': 1e4, '억': 1e8, '조': 1e12}
+	// Korean units, and the Han ones Japanese and Chinese write (1億5千万).
+	koSmall = map[rune]float64{'십': 10, '백': 100, '천': 1000, '十': 10, '百': 100, '千': 1000}
+	koLarge = map[rune]float64{'만': 1e4, '억': 1e8, '조': 1e12, '万': 1e4, '萬': 1e4, '億': 1e8, '亿': 1e8, '兆': 1e12}
 	enScale = map[string]float64{"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 )
 

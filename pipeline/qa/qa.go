@@ -13,11 +13,14 @@
 //   - tags: a tag or placeholder is lost, repeated, invented or badly nested
 //   - markup: raw HTML or Markdown (a <script>, a link) the source does not have
 //   - untranslated: the translation is the source, or still Korean
+//   - language: the translation is not written in the target language's
+//     script (Japanese in kana or kanji, Chinese in Han, English in Latin)
 //   - empty: there is no translation
 //   - length: the translation is much shorter or longer than usual
 //   - doubled: a word is written twice ("the the")
 //   - whitespace: the translation starts or ends with white space
-//   - punctuation: one side ends a sentence with . ? ! and the other not
+//   - punctuation: one side ends a sentence with . ? ! (or 。？！) and the
+//     other not
 //   - deprecated: the source uses a word the glossary marks as older
 //
 // An error means the translation is wrong and must not be approved without
@@ -88,6 +91,7 @@ func Check(in Input) []Problem {
 	checkTags(r, in)
 	checkMarkup(r, in)
 	checkUntranslated(r, in)
+	checkLanguage(r, in)
 	checkLength(r, in)
 	checkDoubled(r, in)
 	checkWhitespace(r, in)

@@ -40,7 +40,7 @@ func CheckSource(l *pipeline.Letter, g *glossary.Glossary) []qa.Problem {
 }
 
 // CheckLetter checks the letter l as `check` does: its source sentences
-// once, then the translations in lang, or in every language the letter has
+// once, then the translations in lang and the Korean no sentence holds, or in every language the letter has
 // (see [Languages]) when lang is [language.Und]. The source language is not
 // a translation and is skipped. g may be nil.
 func CheckLetter(l *pipeline.Letter, lang language.Tag, g *glossary.Glossary) ([]qa.Problem, error) {
@@ -58,6 +58,7 @@ func CheckLetter(l *pipeline.Letter, lang language.Tag, g *glossary.Glossary) ([
 			return nil, err
 		}
 		problems = append(problems, r.Check()...)
+		problems = append(problems, qa.CheckLeftOut(l.Doc, lang, g)...)
 	}
 	return problems, nil
 }

@@ -47,7 +47,8 @@ type Reviewer struct {
 	settled bool
 }
 
-// Open reads the letter's translations and review log in lang; g may be nil.
+// Open reads the letter's translations and review log in lang; g may be
+// nil. The reviewer holds g as it applies to lang ([glossary.Glossary.In]).
 func Open(l *pipeline.Letter, lang language.Tag, g *glossary.Glossary) (*Reviewer, error) {
 	if lang == l.Source {
 		// active.<src>.toml is the source catalog: approving into it
@@ -65,7 +66,7 @@ func Open(l *pipeline.Letter, lang language.Tag, g *glossary.Glossary) (*Reviewe
 	}
 	// Approvals written into active.<lang>.toml by hand are picked up
 	// here, and leave the machine catalog with the next write.
-	return &Reviewer{Letter: l, Lang: lang, Glossary: g, Translations: t, Log: log, settled: t.Settle(l)}, nil
+	return &Reviewer{Letter: l, Lang: lang, Glossary: g.In(lang), Translations: t, Log: log, settled: t.Settle(l)}, nil
 }
 
 // Item is one sentence as the reviewer sees it; `review --json` prints it.
@@ -87,11 +88,22 @@ type Item struct {
 	PreviousSource  string `json:"previous_source,omitempty"`
 	SourceDiff      []Edit `json:"source_diff,omitempty"`
 	TranslationDiff []Edit `json:"translation_diff,omitempty"`
+	// Earlier are the translations of the sentences this one merged or
+	// split off from, beyond its own previous translation.
+	Earlier []Earlier `json:"earlier,omitempty"`
 	// Failure says why the machine failed, for State failed, and Rejected
 	// is the reply refused for it, if any: a start, never approved as is.
 	Failure  string       `json:"failure,omitempty"`
 	Rejected string       `json:"rejected,omitempty"`
 	Problems []qa.Problem `json:"problems"`
+}
+
+// Earlier is the translation of a sentence of an earlier version of the
+// letter that the reviewed one merged or split off from.
+type Earlier struct {
+	ID          string `json:"id"`
+	Source      string `json:"source,omitempty"`
+	Translation string `json:"translation"`
 }
 
 // FromPrevious is the From of an Item whose translation is an earlier
@@ -131,13 +143,23 @@ func (r *Reviewer) item(s pipeline.SegmentState) Item {
 		it.State = pipeline.Stale
 	}
 	if prev := previous(s); prev != nil {
-		it.Previous = prev.Other
+		it.Previous = pipeline.OneLine(prev.Other)
 		it.PreviousSource = r.Letter.ArchivedSource(prev.Hash)
 		if it.PreviousSource != "" {
 			it.SourceDiff = Diff(it.PreviousSource, s.Source, r.Letter.Source)
 		}
 	}
 	it.Translation, it.From = candidate(s)
+	it.Translation = pipeline.OneLine(it.Translation)
+	if near, ok := strings.CutPrefix(it.From, pipeline.NearPrefix); ok && near != "" && it.PreviousSource == "" {
+		// A near match from the memory: how its source differs from this
+		// sentence is what the reviewer has to put right.
+		it.PreviousSource = near
+		it.SourceDiff = Diff(near, s.Source, r.Letter.Source)
+	}
+	if s.State != pipeline.Approved {
+		it.Earlier = r.earlier(s)
+	}
 	if s.State != pipeline.Approved && s.Machine != nil && it.Previous != "" {
 		it.TranslationDiff = Diff(it.Previous, it.Translation, r.Lang)
 	}
@@ -146,6 +168,23 @@ func (r *Reviewer) item(s pipeline.SegmentState) Item {
 		it.Problems = append(it.Problems, r.check(s.ID, s.Source, it.Translation)...)
 	}
 	return it
+}
+
+// earlier returns the translations, approved or else machine, of the
+// sentences s merged or split off from, with their words as they were.
+func (r *Reviewer) earlier(s pipeline.SegmentState) []Earlier {
+	var out []Earlier
+	for _, id := range s.Earlier {
+		m := r.Translations.Approved.Get(id)
+		if m == nil {
+			m = r.Translations.Machine.Get(id)
+		}
+		if m == nil || m.Other == "" {
+			continue
+		}
+		out = append(out, Earlier{ID: id, Source: r.Letter.ArchivedSource(m.Hash), Translation: pipeline.OneLine(m.Other)})
+	}
+	return out
 }
 
 // previous is the earlier translation a reviewer of s starts from: a stale
@@ -181,7 +220,7 @@ func candidate(s pipeline.SegmentState) (translation, from string) {
 // needsPerson reports whether s is one of [Reviewer.Items].
 func needsPerson(s pipeline.SegmentState) bool {
 	stale := s.ApprovedEarlier()
-	return s.State != pipeline.Approved && (s.State != pipeline.Missing || stale || s.Outdated != nil)
+	return s.State != pipeline.Approved && (s.State != pipeline.Missing || stale || s.Outdated != nil || len(s.Earlier) > 0)
 }
 
 // approvedFrom reads the machine provenance back from an approved message's
@@ -261,6 +300,9 @@ func (r *Reviewer) approve(a Approval, settleNow bool) (bool, error) {
 	if a.Edited {
 		text = a.Text
 	}
+	// What a person approves is one line, as every sentence is shown: a
+	// line break typed or pasted into a translation is not kept.
+	text = pipeline.OneLine(text)
 	if current && old.Other == text {
 		return false, nil
 	}

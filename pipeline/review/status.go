@@ -10,8 +10,10 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/qa"
 )
 
 // Document is one letter's standing, as `status --json` prints it.
@@ -20,6 +22,10 @@ type Document struct {
 	Source    string                     `json:"source"`
 	Segments  int                        `json:"segments"`
 	Languages map[string]pipeline.Counts `json:"languages"`
+	// LeftOut counts the lines of the letter whose Korean no sentence
+	// holds, so that no edition translates them ([qa.CheckLeftOut]): a
+	// letter with any is not done, whatever its counts say.
+	LeftOut int `json:"left_out,omitempty"`
 	// Langs are the languages in order, and Failed the failed sentences
 	// of each, for the table a person reads.
 	Langs  []language.Tag                     `json:"-"`
@@ -45,6 +51,9 @@ func Status(l *pipeline.Letter) (*Document, []*Log, error) {
 				doc.Failed[lang.String()] = append(doc.Failed[lang.String()], s)
 			}
 		}
+		if n := len(qa.CheckLeftOut(l.Doc, lang, keptTerms(l))); n > doc.LeftOut {
+			doc.LeftOut = n
+		}
 		log, err := LoadLog(LogPath(l, lang))
 		if err != nil {
 			return nil, nil, err
@@ -52,6 +61,17 @@ func Status(l *pipeline.Letter) (*Document, []*Log, error) {
 		logs = append(logs, log)
 	}
 	return doc, logs, nil
+}
+
+// keptTerms is the glossary of the letter's newsletter for what it keeps as
+// it is (dnt), or nil: status reports counts, and a glossary that does not
+// load is `check`'s to report.
+func keptTerms(l *pipeline.Letter) *glossary.Glossary {
+	g, err := l.Config.LoadGlossary("")
+	if err != nil {
+		return nil
+	}
+	return g
 }
 
 // Standing returns every sentence's standing in t's language, in letter

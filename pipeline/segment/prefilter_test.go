@@ -47,7 +47,7 @@ func naiveBreaks(s *Segmenter, view string) []int {
 				continue
 			}
 			q := len(view) - p
-			bre, are := r.re.get()
+			bre, are := r.re.match()
 			if bre.MatchString(rev[q:min(q+window, len(rev))]) && are.MatchString(view[p:min(p+window, len(view))]) {
 				if r.brk {
 					ends = append(ends, p)
@@ -59,9 +59,9 @@ func naiveBreaks(s *Segmenter, view string) []int {
 	return ends
 }
 
-// TestPrefilterSound checks that skipping rules by the runes around a position, showing each
-// regexp only as much text as it can match, and running it as an [nfa] never changes a
-// decision, on every eval set (kiwipiepy, kss, the Golden Rules) in all three rule sets.
+// TestPrefilterSound checks that skipping rules by the runes around a position and showing
+// each regexp only as much text as it can match never change a decision, on every eval set
+// (kiwipiepy, kss, the Golden Rules) in all three rule sets.
 func TestPrefilterSound(t *testing.T) {
 	texts := []string{
 		"감사합니다. 기도해 주세요!! 있어요^^ 많이 기도해 주세요 감사합니다🙏 ㅋㅋ 또 봐요 ㅎㅎ",

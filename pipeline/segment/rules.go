@@ -82,9 +82,6 @@ type ruleSet struct {
 	rules     []rule
 	quotes    []quotePair
 	quoteSpan int
-	// indexes, when not nil, are the last, first and next rune indexes of the rules, as
-	// prepared_rules.go keeps them (without their lookup tables; see [runeIndex.tables]).
-	indexes *[3]runeIndex
 }
 
 // loadRules reads rules/<name>.toml and the files it includes, returning the rules in
@@ -315,13 +312,13 @@ func compileRule(brk bool, before, after string) (rule, error) {
 type lazyRegexps struct {
 	before, after string
 	matchOnce     sync.Once
-	matchers      [2]matcher
+	matchers      [2]*regexp.Regexp
 }
 
-// match returns the before and after regexps as Split runs them (see [nfa]).
-func (l *lazyRegexps) match() (before, after matcher) {
+// match returns the before and after regexps, compiled.
+func (l *lazyRegexps) match() (before, after *regexp.Regexp) {
 	l.matchOnce.Do(func() {
-		l.matchers = [2]matcher{compileMatcher(l.before), compileMatcher(l.after)}
+		l.matchers = [2]*regexp.Regexp{regexp.MustCompile(l.before), regexp.MustCompile(l.after)}
 	})
 	return l.matchers[0], l.matchers[1]
 }

@@ -94,7 +94,7 @@ var compiled sync.Map // file name -> func() (*Segmenter, error)
 
 func cachedSegmenter(file string) (*Segmenter, error) {
 	build, _ := compiled.LoadOrStore(file, sync.OnceValues(func() (*Segmenter, error) {
-		set, err := ruleSetFor(file)
+		set, err := loadRules(file)
 		if err != nil {
 			return nil, err
 		}
@@ -114,13 +114,6 @@ func newSegmenter(set ruleSet) *Segmenter {
 			}
 		}
 	}
-	if set.indexes != nil {
-		s.lastIdx, s.firstIdx, s.nextIdx = set.indexes[0], set.indexes[1], set.indexes[2]
-		for _, x := range []*runeIndex{&s.lastIdx, &s.firstIdx, &s.nextIdx} {
-			x.tables()
-		}
-		return s
-	}
 	s.lastIdx = newRuneIndex(s.rules, func(r *rule) ([]rune, bool) { return r.last, r.lastAny })
 	s.firstIdx = newRuneIndex(s.rules, func(r *rule) ([]rune, bool) { return r.first, r.firstAny })
 	s.nextIdx = newRuneIndex(s.rules, func(r *rule) ([]rune, bool) { return r.next, r.nextAny })
@@ -134,6 +127,7 @@ func newSegmenter(set ruleSet) *Segmenter {
 // line always is.
 func (s *Segmenter) Split(text string) []Span {
 	view, tags := stripTags(text)
+	view = plainSpaces(view)
 	rev := reverseRunes(view)
 	quoted := s.quotedSpans(view)
 	var ends []int
@@ -254,6 +248,17 @@ func wordAfter(s string) string {
 		end += n
 	}
 	return s[:end]
+}
+
+// plainSpaces returns s with every no-break space (U+00A0) and ideographic space (U+3000)
+// as ASCII spaces of the same length in bytes, so that the rules, which know \s, see the
+// space a writer saw, and every offset stays where it was. Word and HWP put a no-break
+// space after a sentence; Korean input methods type the ideographic one.
+func plainSpaces(s string) string {
+	if !strings.Contains(s, "\u00a0") && !strings.Contains(s, "\u3000") {
+		return s
+	}
+	return strings.NewReplacer("\u00a0", "  ", "\u3000", "   ").Replace(s)
 }
 
 // blankLineAt reports whether the white space starting at p holds an empty line.

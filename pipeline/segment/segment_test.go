@@ -56,6 +56,14 @@ func TestSplitKorean(t *testing.T) {
 			[]string{"예배를 드렸어요.", "(사진은 나중에 올릴게요.)", "다들 건강하세요."}},
 		{"ellipsis after connective", "바빴지만... 그래도 감사했어요… 다음에 또 봬요.",
 			[]string{"바빴지만... 그래도 감사했어요…", "다음에 또 봬요."}},
+		{"date without year, with weekday", "지난 4. 27.(주일) 새 가족이 왔어요. 환영했어요.",
+			[]string{"지난 4. 27.(주일) 새 가족이 왔어요.", "환영했어요."}},
+		{"date with weekday before a word", "2025. 1. 4.(토) 오전에 떠납니다. 기도해 주세요.",
+			[]string{"2025. 1. 4.(토) 오전에 떠납니다.", "기도해 주세요."}},
+		{"Korean item markers", "가. 첫째 날\n나. 둘째 날입니다.",
+			[]string{"가. 첫째 날\n나. 둘째 날입니다."}}, // the document cuts the lines
+		{"hearsay ending at a line end", "사촌 동생이 다음 봄에 드디어 결혼을 한대요\n모두 축하해 주세요🙏",
+			[]string{"사촌 동생이 다음 봄에 드디어 결혼을 한대요", "모두 축하해 주세요🙏"}},
 		{"date", "2024. 5. 12. 주일에 세례식이 있었습니다. 모두 기뻐했어요.",
 			[]string{"2024. 5. 12. 주일에 세례식이 있었습니다.", "모두 기뻐했어요."}},
 		{"decimals", "예산이 1.5억 원이고 작년의 2.5배입니다. 기도해 주세요.",
@@ -244,7 +252,7 @@ func TestRuleCompilation(t *testing.T) {
 			t.Fatalf("compile %q: %v", tt.before, err)
 		}
 		rev := reverseRunes(tt.text)
-		bre, are := r.re.get()
+		bre, are := r.re.match()
 		got := bre.MatchString(rev[len(tt.text)-tt.pos:]) && are.MatchString(tt.text[tt.pos:])
 		if got != tt.want {
 			t.Errorf("before %q after %q at %d of %q: got %v, want %v", tt.before, tt.after, tt.pos, tt.text, got, tt.want)
@@ -292,6 +300,27 @@ func TestQuotedSpansEveryPair(t *testing.T) {
 		text := "그는 " + string(q.open) + "가겠다. 간다" + string(q.close) + "라고 했다."
 		if got := s.quotedSpans(text); len(got) != 1 {
 			t.Errorf("%c%c: quoted spans %v in %q, want one", q.open, q.close, got, text)
+		}
+	}
+}
+
+// TestUnicodeSpaces: a no-break space or an ideographic space after a sentence end is a
+// space, as Word, HWP and Korean input methods write them.
+func TestUnicodeSpaces(t *testing.T) {
+	s, err := New(language.Korean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"감사합니다.\u00a0기도합니다.", []string{"감사합니다.", "기도합니다."}},
+		{"모였습니다.\u3000좋았습니다.", []string{"모였습니다.", "좋았습니다."}},
+		{"Thank you.\u00a0We pray.", []string{"Thank you.", "We pray."}},
+	} {
+		if got := split(t, s, tc.in); !slices.Equal(got, tc.want) {
+			t.Errorf("%q: got %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

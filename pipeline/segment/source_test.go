@@ -41,7 +41,7 @@ func TestRegexpSource(t *testing.T) {
 				}
 				trees = append(trees, re)
 			}
-			r.re.get()
+			r.re.match()
 		}
 	}
 	letter, err := os.ReadFile("../../testdata/2023-06-3.ko.md")

@@ -103,7 +103,11 @@ func (j *job) request(b []*work) *Request {
 				for i, f := range e.Forbidden {
 					forbidden[i] = redact(f)
 				}
-				req.Terms = append(req.Terms, TermHint{Source: redact(e.Source), Target: redact(e.Target()), Forbidden: forbidden, Note: redact(e.Note), Keep: e.Kind == glossary.KindDNT})
+				hint := TermHint{Source: redact(e.Source), Forbidden: forbidden, Note: redact(e.Note), Keep: e.Kind == glossary.KindDNT}
+				if e.Rendered() {
+					hint.Target = redact(e.Target())
+				}
+				req.Terms = append(req.Terms, hint)
 			}
 		}
 		if w.previous != nil {

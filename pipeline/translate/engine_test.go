@@ -131,7 +131,7 @@ func TestRetryAfterIsHonoured(t *testing.T) {
 }
 
 // Without Retry-After the wait doubles with each attempt, with jitter of
-// half of it either way, and never exceeds MaxBackoff; the attempts stop at
+// half of it either way, and stops doubling at MaxBackoff; the attempts stop at
 // Attempts, and the sentences fail.
 func TestBackoffDoublesUpToACap(t *testing.T) {
 	for _, tc := range []struct {
@@ -298,16 +298,56 @@ func TestRunAllLanguages(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			l := paragraphs(t, 2)
 			first, second := &scripted{answer: tc.first}, &scripted{answer: ok}
-			en, ja := options(first, &backendtest.Clock{}), options(second, &backendtest.Clock{})
-			en.Attempts, en.BatchTokens, ja.BatchTokens = 1, 1500, 1500
-			ja.Target = language.Japanese
-			r, err := translate.RunAll(context.Background(), l, []translate.Options{en, ja})
+			// The second language is written in Latin letters, as the
+			// fake's English is: the language check lets it through.
+			en, fr := options(first, &backendtest.Clock{}), options(second, &backendtest.Clock{})
+			en.Attempts, en.BatchTokens, fr.BatchTokens = 1, 1500, 1500
+			fr.Target = language.French
+			r, err := translate.RunAll(context.Background(), l, []translate.Options{en, fr})
 			if errors.Is(err, pipeline.ErrPartial) != tc.partial || (err != nil && !tc.partial) != tc.fatal {
 				t.Errorf("err = %v", err)
 			}
 			if second.Calls() != tc.wantCalls || r.Translated != tc.translated {
 				t.Errorf("second language: %d calls, %d translated in all; want %d and %d", second.Calls(), r.Translated, tc.wantCalls, tc.translated)
 			}
+			// Each language is counted on its own, and the totals are
+			// their sums.
+			if fr := r.Languages["fr"]; !tc.fatal && (fr == nil || r.Languages["en"].Translated+fr.Translated != r.Translated) {
+				t.Errorf("per language: %+v", r.Languages)
+			}
 		})
+	}
+}
+
+// An evaluation gives the run its own catalogs and the sentences to
+// translate: only those are sent, approved or not, the results land in the
+// catalogs given, and the letter's files are neither read nor written.
+func TestCatalogsAndOnly(t *testing.T) {
+	l := paragraphs(t, 3)
+	ids := []string{}
+	for _, m := range l.SourceCatalog.Messages {
+		ids = append(ids, m.ID)
+	}
+	cats, err := l.LoadTranslations(language.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := &scripted{answer: ok}
+	opts := options(tr, &backendtest.Clock{})
+	opts.Catalogs = cats
+	opts.Only = map[string]bool{ids[0]: true, ids[2]: true}
+	opts.Save = func([]pipeline.File) error { return nil }
+	r, err := translate.Run(context.Background(), l, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Translated != 2 || tr.Calls() != 2 {
+		t.Errorf("translated %d in %d calls, want 2 in 2", r.Translated, tr.Calls())
+	}
+	if cats.Machine.Get(ids[0]) == nil || cats.Machine.Get(ids[1]) != nil || cats.Machine.Get(ids[2]) == nil {
+		t.Errorf("machine catalog has %d messages, want the two asked for", cats.Machine.Len())
+	}
+	if _, err := os.Stat(l.CatalogPath("translate", language.English)); !os.IsNotExist(err) {
+		t.Errorf("the run wrote %s (%v)", l.CatalogPath("translate", language.English), err)
 	}
 }

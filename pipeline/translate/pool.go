@@ -70,7 +70,7 @@ func (j *job) translateBatch(ctx context.Context, b []*work, retry int) error {
 			for _, w := range b {
 				failed[w.id] = plainReason(err)
 			}
-			return j.record(b, nil, failed, nil, nil)
+			return j.record(b, nil, failed, nil, nil, nil)
 		}
 		return err
 	}

@@ -14,7 +14,7 @@ import (
 // A sentence in none of good, failed and missing is still being tried. An
 // error saving ends the run: every request after it would be paid for and
 // lost.
-func (j *job) record(b []*work, good, failed, rejected map[string]string, missing map[string]bool) error {
+func (j *job) record(b []*work, good, failed map[string]string, missing map[string]bool, near, rejected map[string]string) error {
 	j.mu.Lock()
 	desc := j.opts.Backend
 	if j.opts.Model != "" {
@@ -22,7 +22,11 @@ func (j *job) record(b []*work, good, failed, rejected map[string]string, missin
 	}
 	for _, w := range b {
 		if t, ok := good[w.id]; ok {
-			j.trans.Machine.Set(&catalog.Message{ID: w.id, Hash: w.hash, Description: desc, Other: t})
+			d := desc
+			if n, ok := near[w.id]; ok {
+				d = n
+			}
+			j.trans.Machine.Set(&catalog.Message{ID: w.id, Hash: w.hash, Description: d, Other: pipeline.OneLine(t)})
 			delete(j.trans.Failures, w.id)
 			j.result.Translated++
 			j.done++

@@ -12,8 +12,9 @@ import (
 	"github.com/epistle-letters/epistle/locales"
 )
 
-// MaxBackoff caps the wait between two attempts; a service's Retry-After
-// is honoured up to maxRetryAfter.
+// MaxBackoff caps the doubling of the wait between two attempts; jitter
+// then makes it anywhere from half to one and a half times that (90 s at
+// the most). A service's Retry-After is honoured up to maxRetryAfter.
 const (
 	MaxBackoff    = time.Minute
 	maxRetryAfter = 5 * time.Minute
@@ -61,9 +62,9 @@ func (j *job) send(ctx context.Context, req *Request) (*Response, error) {
 }
 
 // backoff is the wait before attempt+1: the service's Retry-After when it
-// gave one, otherwise Backoff doubled with each attempt, capped at
-// MaxBackoff, with jitter so that concurrent requests do not come back
-// together.
+// gave one, otherwise Backoff doubled with each attempt up to MaxBackoff,
+// then jittered by up to half of that either way, so that concurrent
+// requests do not come back together.
 func (j *job) backoff(attempt int, be *BackendError) time.Duration {
 	if be.RetryAfter > 0 {
 		return min(be.RetryAfter, maxRetryAfter)

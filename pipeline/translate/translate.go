@@ -51,7 +51,7 @@ type Options struct {
 	// refusedAttempts times, then the run stops.
 	Attempts int
 	// Backoff is the first wait before retrying a request (1s); it doubles
-	// with each attempt up to MaxBackoff.
+	// with each attempt up to MaxBackoff, before jitter.
 	Backoff time.Duration
 	// Timeout is how long one request may take before it is given up and
 	// tried again (2m).
@@ -70,6 +70,13 @@ type Options struct {
 	// Batch API) instead of one request per batch. It waits between its
 	// looks at the job through clock, the run's Clock.
 	Batcher func(ctx context.Context, reqs []*Request, clock Clock) ([]*Response, error)
+	// Catalogs, when set, are the catalogs the run starts from and records
+	// into instead of the letter's files: an evaluation starts from
+	// catalogs without the approvals it scores against, and reads what
+	// was translated from them afterwards.
+	Catalogs *pipeline.Translations
+	// Only, when set, limits the run to the sentences with these ids.
+	Only map[string]bool
 }
 
 // Result is what `translate --json` prints (DESIGN.md).
@@ -89,6 +96,9 @@ type Result struct {
 	Segments int `json:"segments,omitempty"`
 	// EstimatedTokens is a dry run's estimate of the prompt tokens.
 	EstimatedTokens int `json:"estimated_tokens,omitempty"`
+	// Languages are the counts of each language of a run into several,
+	// by language tag; the fields above are their sums.
+	Languages map[string]*Result `json:"languages,omitempty"`
 }
 
 func (o *Options) defaults() {
@@ -186,11 +196,17 @@ func Run(ctx context.Context, l *pipeline.Letter, opts Options) (*Result, error)
 // the run with what was done so far.
 func RunAll(ctx context.Context, l *pipeline.Letter, runs []Options) (*Result, error) {
 	total := &Result{}
+	if len(runs) > 1 {
+		total.Languages = map[string]*Result{}
+	}
 	partial := false
 	for _, opts := range runs {
 		r, err := Run(ctx, l, opts)
 		if r != nil {
 			total.Add(r)
+			if total.Languages != nil {
+				total.Languages[opts.Target.String()] = r
+			}
 		}
 		switch {
 		case errors.Is(err, pipeline.ErrPartial):
@@ -221,9 +237,12 @@ func (t *Result) Add(r *Result) {
 }
 
 func (j *job) run(ctx context.Context) error {
-	t, err := j.l.LoadTranslations(j.lang)
-	if err != nil {
-		return err
+	t := j.opts.Catalogs
+	if t == nil {
+		var err error
+		if t, err = j.l.LoadTranslations(j.lang); err != nil {
+			return err
+		}
 	}
 	j.trans = t
 	settled := t.Settle(j.l)
@@ -278,14 +297,16 @@ func (j *job) plan(ctx context.Context) (todo []*work, reused bool, err error) {
 			return nil, false, err
 		}
 		switch {
+		case j.opts.Only != nil && !j.opts.Only[s.ID]:
+			continue
 		case s.State == pipeline.Approved:
 			continue
 		case s.State == pipeline.Machine && !j.opts.Force:
 			continue
 		}
 		text := j.redactor.Redact(s.Source)
-		if target, ok := j.exact(s.Source, text); ok {
-			j.trans.Machine.Set(&catalog.Message{ID: s.ID, Hash: s.Hash, Description: "memory", Other: target})
+		if ex, ok := j.exact(s.Source, text); ok {
+			j.trans.Machine.Set(&catalog.Message{ID: s.ID, Hash: s.Hash, Description: ReusedFrom(ex), Other: ex.Target})
 			delete(j.trans.Failures, s.ID)
 			j.result.Reused++
 			reused = true
@@ -302,23 +323,33 @@ func (j *job) plan(ctx context.Context) (todo []*work, reused bool, err error) {
 	return todo, reused, nil
 }
 
-// exact returns the memory's translation of a sentence itself, with the
-// same tags: looked up as the letter writes it, and as it is sent, with
-// its private names as placeholders, as epistle's own TMX keeps it (the
-// names are put back, as in a backend's reply).
-func (j *job) exact(source, redacted string) (string, bool) {
+// exact returns the memory's pair for a sentence itself, with the same
+// tags: looked up as the letter writes it, and as it is sent, with its
+// private names as placeholders, as epistle's own TMX keeps it (the names
+// are put back into the Target, as in a backend's reply).
+func (j *job) exact(source, redacted string) (Example, bool) {
 	if ex, ok := j.exactText(source); ok {
-		return ex.Target, true
+		return ex, true
 	}
 	if redacted == source {
-		return "", false
+		return Example{}, false
 	}
 	ex, ok := j.exactText(redacted)
 	if !ok {
-		return "", false
+		return Example{}, false
 	}
 	target, err := j.redactor.Restore(ex.Target)
-	return target, err == nil
+	ex.Target = target
+	return ex, err == nil
+}
+
+// ReusedFrom is the provenance of an exact match from memory: the letter
+// where a person approved it, or the memory.
+func ReusedFrom(ex Example) string {
+	if ex.Letter != "" {
+		return pipeline.ReusedPrefix + ex.Letter
+	}
+	return "memory"
 }
 
 func (j *job) exactText(text string) (Example, bool) {

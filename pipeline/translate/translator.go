@@ -59,6 +59,9 @@ type TermHint struct {
 // Example is an approved translation offered as a model.
 type Example struct {
 	Source, Target string
+	// Letter names the letter of the newsletter where a person approved
+	// this pair ("2024-05.ko.md"); "" for a pair from a memory file.
+	Letter string
 }
 
 // Response is what a backend returned for a batch. A backend that fails

@@ -7,13 +7,16 @@ package translate
 import (
 	"context"
 	"strings"
+	"unicode"
 
 	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/qa"
 )
 
 // accept validates a response, saves the good translations and retries or
-// fails the rest.
+// fails the rest. A good translation beside a sentence the reply left out
+// waits for that sentence's retry: see [job.unmerge].
 func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) error {
 	var again []*work
 	good := map[string]string{}
@@ -22,6 +25,10 @@ func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) 
 	// sentence starts from it rather than from nothing.
 	rejected := map[string]string{}
 	missing := map[string]bool{}
+	dropped := map[int]bool{}
+	// near are the lookup backend's near matches that QA finds differ in
+	// numbers or terms: suggestions for a person, by id their provenance.
+	near := map[string]string{}
 	merged := mergedSentences(renderings(b, resp.Translations))
 	for i, w := range b {
 		text, ok := resp.Translations[w.id]
@@ -32,12 +39,21 @@ func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) 
 			continue
 		case !ok:
 			problem = locales.English.T("translate.problem.missing")
+			dropped[i] = true
 		case merged[i] && !j.opts.Lookup:
 			problem = locales.English.T("translate.problem.merged")
 		default:
 			var restored string
-			if restored, problem = j.validate(w, text); problem == "" {
+			restored, problem = j.validate(w, text)
+			if problem == "" {
 				good[w.id] = restored
+				continue
+			}
+			if j.opts.Lookup && restored != "" {
+				// Asking the memory again gives the same match: it is work
+				// for a person, who sees how its source differs.
+				good[w.id] = restored
+				near[w.id] = j.nearMatch(w)
 				continue
 			}
 			if restored != "" {
@@ -52,7 +68,18 @@ func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) 
 		}
 		failed[w.id] = problem
 	}
-	if err := j.record(b, good, failed, rejected, missing); err != nil {
+	held := map[string]string{}
+	if len(again) > 0 {
+		for i := range dropped {
+			for _, k := range []int{i - 1, i + 1} {
+				if k >= 0 && k < len(b) && good[b[k].id] != "" {
+					held[b[k].id] = good[b[k].id]
+					delete(good, b[k].id)
+				}
+			}
+		}
+	}
+	if err := j.record(b, good, failed, missing, near, rejected); err != nil {
 		return err
 	}
 	for _, w := range again {
@@ -60,12 +87,73 @@ func (j *job) accept(ctx context.Context, b []*work, resp *Response, retry int) 
 			return err
 		}
 	}
+	return j.unmerge(ctx, b, dropped, held, retry)
+}
+
+// unmerge settles the translations held beside sentences a reply left out,
+// now that those were sent again alone. A model that merges two short
+// sentences into one item and drops the second leaves no trace a length
+// test can see ("Autumn news. How are you?" for 가을 소식), but the retry
+// of the dropped sentence can: a neighbour whose translation holds the
+// dropped sentence's own is a merge, and is sent again alone too.
+func (j *job) unmerge(ctx context.Context, b []*work, dropped map[int]bool, held map[string]string, retry int) error {
+	if len(held) == 0 {
+		return nil
+	}
+	var resend []*work
+	keep := map[string]string{}
+	for k, w := range b {
+		text, ok := held[w.id]
+		if !ok {
+			continue
+		}
+		if j.holdsDropped(b, k, dropped, text) {
+			w2 := *w
+			w2.problem = locales.English.T("translate.problem.merged")
+			resend = append(resend, &w2)
+			continue
+		}
+		keep[w.id] = text
+	}
+	if err := j.record(b, keep, nil, nil, nil, nil); err != nil {
+		return err
+	}
+	for _, w := range resend {
+		if err := j.translateBatch(ctx, []*work{w}, retry+1); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
+// holdsDropped reports whether text, the translation of b[k], holds the
+// translation the retry gave a dropped neighbour whose source b[k]'s does
+// not hold.
+func (j *job) holdsDropped(b []*work, k int, dropped map[int]bool, text string) bool {
+	for _, i := range []int{k - 1, k + 1} {
+		if !dropped[i] || strings.Contains(b[k].source, b[i].source) {
+			continue
+		}
+		j.mu.Lock()
+		m := j.trans.Machine.Get(b[i].id)
+		_, failed := j.trans.Failures[b[i].id]
+		j.mu.Unlock()
+		if m == nil || failed || m.Hash != b[i].hash {
+			continue
+		}
+		alone := strings.ToLower(strings.TrimSpace(m.Other))
+		if alone != "" && hasLetter(alone) && strings.Contains(strings.ToLower(text), alone) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
+
 // validate checks one translation and returns it with private names put
-// back, and what is wrong with it; a reply whose placeholders are broken is
-// not returned, for it cannot be restored.
+// back, and what is wrong with it; a translation QA finds errors in is
+// returned too, with the errors.
 func (j *job) validate(w *work, text string) (string, string) {
 	if err := j.redactor.CheckPlaceholders(w.text, text); err != nil {
 		return "", err.Error()
@@ -82,6 +170,19 @@ func (j *job) validate(w *work, text string) (string, string) {
 		return restored, strings.Join(msgs, "; ")
 	}
 	return restored, ""
+}
+
+// nearMatch is the provenance of a near match from the memory: the
+// memory's source sentence, private names hidden, for the reviewer to see
+// what differs.
+func (j *job) nearMatch(w *work) string {
+	desc := pipeline.NearPrefix
+	if j.opts.Memory != nil {
+		if ex, _, ok := j.opts.Memory.Fuzzy(w.text); ok {
+			desc += j.redactor.Redact(ex.Source)
+		}
+	}
+	return desc
 }
 
 // plainReason is a failure as the catalogs record it.

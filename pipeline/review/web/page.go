@@ -82,6 +82,9 @@ type sentenceView struct {
 	Rejected bool
 	// Message says what became of the last save, Hint what to do.
 	Message, Hint string
+	// Reused names the letter where a person approved the translation
+	// word for word.
+	Reused string
 }
 
 // sourcePart is a piece of the source: plain text, or a glossary term with
@@ -120,6 +123,9 @@ func (s *Server) sentence(r *review.Reviewer, it review.Item, at place) sentence
 		v.Text, v.Rejected = it.Rejected, true
 	}
 	v.Parts, v.Terms = sourceParts(it.Source, it.Terms)
+	if letter, ok := strings.CutPrefix(it.From, pipeline.ReusedPrefix); ok && it.State == pipeline.Machine {
+		v.Reused = letter
+	}
 	//locales:ids review.state.missing review.state.machine review.state.approved review.state.stale review.state.failed
 	v.StateName = p.T("review.state." + string(it.State))
 	switch {

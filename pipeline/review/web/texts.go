@@ -13,9 +13,10 @@ type Texts struct {
 	Cancel, SourceDiff, Previous, Diff           string
 	Error, Warning, Translation                  string
 	Term, Glossary                               string
+	Earlier, Reused                              string
 	// Issue 22: keys, tags, the done state, live changes, replace.
 	KeyPara, KeyUndo, KeyTag, Tags, Rejected        string
-	Done, DoneHint, Changed, ShowNew, Dismiss       string
+	Done, DoneHint, Changed, ShowNew                string
 	Replace, ReplaceFrom, ReplaceTo, ReplacePreview string
 	ReplaceApply, ReplaceNone, ReplaceGlossary      string
 }
@@ -48,6 +49,8 @@ func newTexts(p *locales.Printer) Texts {
 		Translation: p.T("web.label.translation"),
 		Term:        p.T("web.term"),
 		Glossary:    p.T("web.label.glossary"),
+		Earlier:     p.T("web.label.earlier"),
+		Reused:      p.T("web.label.reused"),
 
 		KeyPara:         p.T("web.key.paragraph"),
 		KeyUndo:         p.T("web.key.undo"),

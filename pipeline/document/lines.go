@@ -1,0 +1,211 @@
+package document
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A letter's lines carry meaning a README's do not. Pastors paste letters
+// from HWP, Word, e-mail and KakaoTalk, where a line that starts with a
+// bullet is an item, a line of emoji closes a thought, and a title, a date
+// or a signature is a line of its own with no period. cutLines ends a
+// region's sentences at those line ends, while a hard-wrapped sentence —
+// long lines that do not end in punctuation — still joins across lines.
+
+// shortLine is the most runes a line may have and still be a title, a date,
+// a greeting or a signature rather than part of a hard-wrapped sentence
+// (e-mail wraps Korean at 35 or more).
+const shortLine = 20
+
+// itemMarker matches the marker that opens an item line, with the white
+// space after it: symbol bullets, circled and parenthesised numbers,
+// 1. 1) (1) and Korean 가. 가) (가). A number followed by another number and a
+// period is a date (3. 15.), not an item.
+var itemMarker = regexp.MustCompile(`^[ \t]*(?:` +
+	`[•·※▶▷►○●◎◆◇■□☞★☆✔✓ㆍ❖➤→◈▪▫◦‣⁃]|[-*+][ \t]` +
+	`|[\x{2460}-\x{249B}\x{24EA}-\x{24FF}\x{2776}-\x{2793}\x{3251}-\x{325F}\x{32B1}-\x{32BF}]` +
+	`|(?:[0-9]{1,2}|[가나다라마바사아자차카타파하])[.)](?:[ \t]|$)` +
+	`|\((?:[0-9]{1,2}|[가나다라마바사아자차카타파하])\)` +
+	`)[ \t]*`)
+
+// dateLine matches a line that is only a date: 2024. 5. 20., 2024.05.20 (월),
+// 2024년 5월 20일.
+var dateLine = regexp.MustCompile(`^\s*(?:[0-9]{2,4}\.\s*[0-9]{1,2}\.\s*[0-9]{1,2}\.?|[0-9]{4}년\s*[0-9]{1,2}월\s*[0-9]{1,2}일)\s*(?:\(\S{1,3}\))?\s*$`)
+
+// markerLen returns how many bytes at the start of a line's pieces are an
+// item marker and the white space after it, or 0.
+func markerLen(src string, pieces []piece) int {
+	if len(pieces) == 0 || pieces[0].kind != textPiece {
+		return 0
+	}
+	text := src[pieces[0].start:pieces[0].end]
+	if dateAtLineStart.MatchString(text) {
+		return 0
+	}
+	return len(itemMarker.FindString(text))
+}
+
+// skeletonMarker returns how many bytes at the start of a line's pieces are
+// an item marker that stays in the skeleton. A Korean marker (가. 나)) is
+// left in the sentence, for the translator to render (a. b)): in the
+// skeleton it would print Korean in every edition.
+func skeletonMarker(src string, pieces []piece) int {
+	n := markerLen(src, pieces)
+	if n > 0 && strings.IndexFunc(src[pieces[0].start:pieces[0].start+n], isHangul) >= 0 {
+		return 0
+	}
+	return n
+}
+
+func isHangul(r rune) bool { return unicode.Is(unicode.Hangul, r) }
+
+// line is the pieces of one line of a region: r.pieces[first:last].
+type line struct {
+	first, last int
+	text        string // the line's prose, without its markup
+	tags        bool   // the line holds markup
+	hardBreak   bool   // the line ends in a Markdown hard line break
+	item        bool   // the line begins with an item marker
+}
+
+// regionLines cuts r's pieces into lines at its soft and hard line breaks.
+func regionLines(src string, r region) []line {
+	var lines []line
+	cur := line{}
+	var text strings.Builder
+	for i, p := range r.pieces {
+		switch {
+		case p.kind == breakPiece || p.kind == tagPiece && isHardBreak(src[p.start:p.end]):
+			cur.last, cur.text, cur.hardBreak = i, text.String(), p.kind == tagPiece
+			lines = append(lines, cur)
+			cur = line{first: i + 1}
+			text.Reset()
+		case p.kind == textPiece:
+			text.WriteString(src[p.start:p.end])
+		default:
+			cur.tags = true
+		}
+	}
+	cur.last, cur.text = len(r.pieces), text.String()
+	lines = append(lines, cur)
+	for i := range lines {
+		lines[i].item = markerLen(src, r.pieces[lines[i].first:lines[i].last]) > 0
+	}
+	return lines
+}
+
+var brTag = regexp.MustCompile(`(?i)^<br\s*/?>$`)
+
+// isHardBreak reports whether markup is a Markdown hard line break: two
+// spaces or a backslash before a newline, or a <br> tag.
+func isHardBreak(markup string) bool {
+	t := strings.TrimSpace(markup)
+	return brTag.MatchString(t) || strings.Contains(markup, "\n") && (strings.HasPrefix(markup, "  ") || t == `\`)
+}
+
+// endsSentence reports whether a line ends in sentence-final punctuation,
+// perhaps followed by closing quotes, brackets or emoji.
+func endsSentence(text string) bool {
+	text = strings.TrimRightFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.Is(unicode.Pe, r) || unicode.Is(unicode.Pf, r) ||
+			r == '"' || r == '\'' || isSymbolRune(r)
+	})
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return strings.ContainsRune(".!?。！？…~", r)
+}
+
+// isSymbolRune reports whether r is an emoji, a symbol or a joiner: what a
+// line of 🙏🏻❤️ is made of.
+func isSymbolRune(r rune) bool {
+	return unicode.IsSymbol(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) ||
+		r == 0x200D || r >= 0xFE00 && r <= 0xFE0F || r >= 0x1F000
+}
+
+// symbolLine reports whether a line holds neither words nor markup: a line of
+// emoji or decoration.
+func symbolLine(l line) bool {
+	return !l.tags && strings.TrimSpace(l.text) != "" && !hasWords(l.text)
+}
+
+// cutBetween reports whether the end of line a, followed by line b, ends a
+// sentence whatever the words say.
+func cutBetween(a, b line) bool {
+	if a.hardBreak || b.item || symbolLine(a) || symbolLine(b) || dateLine.MatchString(a.text) {
+		return true
+	}
+	if endsSentence(a.text) {
+		return a.item
+	}
+	return utf8.RuneCountInString(strings.TrimSpace(a.text)) <= shortLine
+}
+
+// cutLines returns r as one region per run of lines that may hold one
+// sentence, cutting where a person sees a line end one: before an item line
+// or a line of emoji, after a line of emoji, after a short line without
+// final punctuation (a title, a date, a signature), and at a hard line
+// break. An item's marker is left out of its region, so that it stays in
+// the skeleton and the sentence is the item's text (see [skeletonMarker]).
+func cutLines(src string, r region) []region {
+	lines := regionLines(src, r)
+	if len(lines) == 1 && !lines[0].item {
+		return []region{r}
+	}
+	var out []region
+	var cur []piece
+	var from []int // the index in r.pieces of each piece of cur
+	kind := r.kind
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, region{kind: kind, start: cur[0].start, end: cur[len(cur)-1].end, pieces: repair(cur, from)})
+		}
+		cur, from, kind = nil, nil, r.kind
+	}
+	add := func(i int, p piece) {
+		cur, from = append(cur, p), append(from, i)
+	}
+	for i, l := range lines {
+		marker := skeletonMarker(src, r.pieces[l.first:l.last])
+		switch {
+		case i > 0 && cutBetween(lines[i-1], l):
+			flush()
+		case i > 0:
+			add(lines[i-1].last, r.pieces[lines[i-1].last])
+		}
+		if l.item && r.kind == "p" {
+			kind = "li"
+		}
+		for k := l.first; k < l.last; k++ {
+			p := r.pieces[k]
+			if k == l.first && marker > 0 {
+				if p.start += marker; p.start >= p.end {
+					continue
+				}
+			}
+			add(k, p)
+		}
+	}
+	flush()
+	return out
+}
+
+// repair renumbers the partners of paired tags for pieces taken from the
+// indexes from of a region; a tag whose partner was left behind stands alone.
+func repair(pieces []piece, from []int) []piece {
+	at := make(map[int]int, len(from))
+	for i, k := range from {
+		at[k] = i
+	}
+	for i := range pieces {
+		if pieces[i].pair < 0 {
+			continue
+		}
+		if j, ok := at[pieces[i].pair]; ok {
+			pieces[i].pair = j
+		} else {
+			pieces[i].pair, pieces[i].opening = -1, false
+		}
+	}
+	return pieces
+}

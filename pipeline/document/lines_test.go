@@ -1,0 +1,70 @@
+package document
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestLetterLines: the lines of letters as pastors paste them. Each case is
+// one class of line; the naive splitter ends sentences only at . ! ?, so
+// every other cut here is the line's doing.
+func TestLetterLines(t *testing.T) {
+	for _, tc := range []struct {
+		name, format, in string
+		want             []string
+	}{
+		{"bullet after a sentence", "txt", "집세가 올랐어요.\n▶ 새 집을 구합니다.\n",
+			[]string{"p: 집세가 올랐어요.", "li: 새 집을 구합니다."}},
+		{"hollow circle bullet", "txt", "새 식구가 생겼어요.\n○ 이름은 하은입니다.",
+			[]string{"p: 새 식구가 생겼어요.", "li: 이름은 하은입니다."}},
+		{"pointing hand and diamond without space", "txt", "☞장소 변경\n◆시간 변경",
+			[]string{"li: 장소 변경", "li: 시간 변경"}},
+		{"title before circled numbers", "md", "기도 부탁\n① 아이들 건강\n② 비자 연장\n",
+			[]string{"p: 기도 부탁", "li: 아이들 건강", "li: 비자 연장"}},
+		{"Korean letters and parenthesised numbers", "txt", "가) 첫째 날\n나) 둘째 날\n(3) 셋째 날",
+			[]string{"li: 가) 첫째 날", "li: 나) 둘째 날", "li: 셋째 날"}}, // Korean markers are translated
+		{"numbers with a period or a parenthesis", "txt", "일정\n1. 출발\n2) 도착",
+			[]string{"p: 일정", "li: 출발", "li: 도착"}},
+		{"emoji line after a sentence", "txt", "늘 고맙습니다.\n🙏🏻❤️\n다음 달에 뵙겠습니다.",
+			[]string{"p: 늘 고맙습니다.", "p: 다음 달에 뵙겠습니다."}},
+		{"chat line end", "txt", "동생이 다음 달에 온대요\n같이 기도해 줘요🙏",
+			[]string{"p: 동생이 다음 달에 온대요", "p: 같이 기도해 줘요🙏"}},
+		{"date and signature", "md", "2025. 3. 9.\n이바울 올림\n",
+			[]string{"p: 2025.", "p: 3.", "p: 9.", "p: 이바울 올림"}}, // the naive splitter cuts dates
+		{"date in words and signature", "txt", "2025년 3월 9일 (주일)\n이바울 올림",
+			[]string{"p: 2025년 3월 9일 (주일)", "p: 이바울 올림"}},
+		{"hard-wrapped sentence joins", "txt", "올해도 변함없이 저희 가정과 사역을 위해 기도해 주신\n모든 분들께 진심으로 감사드립니다.",
+			[]string{"p: 올해도 변함없이 저희 가정과 사역을 위해 기도해 주신\n모든 분들께 진심으로 감사드립니다."}},
+		{"hard-wrapped item joins", "txt", "① 올해도 변함없이 저희 가정과 사역을 위해 기도해 주신\n모든 분들께 감사드립니다.",
+			[]string{"li: 올해도 변함없이 저희 가정과 사역을 위해 기도해 주신\n모든 분들께 감사드립니다."}},
+		{"a date line in Markdown is no list", "md", "2025. 3. 9.\n",
+			[]string{"p: 2025.", "p: 3.", "p: 9."}}, // a paragraph, not nested lists
+		{"indented paragraph is prose", "md", "사랑하는 동역자님께\n\n\t평안을 빕니다. 소식을 전해요.\n\n    넷째 칸 들여쓰기도 문단입니다.\n",
+			[]string{"p: 사랑하는 동역자님께", "p: 평안을 빕니다.", "p: 소식을 전해요.", "p: 넷째 칸 들여쓰기도 문단입니다."}},
+		{"fenced code stays code", "md", "```\n코드입니다.\n```\n", nil},
+		{"hard break with two spaces", "md", "김은혜 선교사 드림  \n새빛교회 선교위원회\n",
+			[]string{"p: 김은혜 선교사 드림", "p: 새빛교회 선교위원회"}},
+		{"hard break with a backslash", "md", "김은혜 드림\\\n새빛교회\n",
+			[]string{"p: 김은혜 드림", "p: 새빛교회"}},
+		{"table cells", "md", "| 때 | 할 일 |\n|---|:--:|\n| 6월 | 여름 성경학교 |\n",
+			[]string{"td: 때", "td: 할 일", "td: 6월", "td: 여름 성경학교"}},
+		{"image alt text", "md", "![선교지 아이들 사진](kids.jpg)\n",
+			[]string{"p: <g1>선교지 아이들 사진</g1>"}},
+		{"br tag", "md", "김은혜 드림<br>새빛교회\n",
+			[]string{"p: 김은혜 드림", "p: 새빛교회"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Parse(tc.in, tc.format, naiveSplitter)
+			var got []string
+			for _, s := range d.Sentences() {
+				got = append(got, d.Blocks[s.Block].Kind+": "+s.Text)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+			if r := d.Render(source); r != tc.in {
+				t.Errorf("render differs:\n%s", firstDiff(tc.in, r))
+			}
+		})
+	}
+}

@@ -1,0 +1,535 @@
+package docx
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// block is a paragraph or a table of the body.
+type block struct {
+	heading int // 1–6, or 0
+	quote   bool
+	list    *list // nil: not a list item
+	listID  string
+	ilvl    int
+	inlines []inline
+	rows    [][][]inline // a table: rows of cells; a cell's paragraphs joined by breaks
+}
+
+// inline is a piece of a paragraph: text with its formatting, a line
+// break, or an image's alt text.
+type inline struct {
+	text         string
+	bold, italic bool
+	link         string // the target of the hyperlink the text is in
+	br           bool
+	image        bool // text is the alt text of an image
+}
+
+// converter reads the body with what the other parts said.
+type converter struct {
+	rels   relations
+	styles map[string]*style
+	lists  map[string]*list
+	images int
+}
+
+// parseBody reads document.xml into blocks.
+func (c *converter) parseBody(data []byte) ([]block, error) {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	var blocks []block
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return blocks, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		// Containers (body, sdt, sdtContent, customXml, ins) are entered by
+		// going on reading tokens; what a block holds is read below.
+		switch se.Name.Local {
+		case "p":
+			b, err := c.paragraph(d)
+			if err != nil {
+				return nil, err
+			}
+			blocks = append(blocks, b)
+		case "tbl":
+			b, err := c.table(d)
+			if err != nil {
+				return nil, err
+			}
+			blocks = append(blocks, b)
+		case "sectPr", "del", "moveFrom", "Fallback":
+			if err := d.Skip(); err != nil {
+				return nil, err
+			}
+		}
+	}
+}
+
+// table reads a w:tbl after its start element.
+func (c *converter) table(d *xml.Decoder) (block, error) {
+	var b block
+	var row [][]inline
+	var cell []inline
+	depth := 0
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return b, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "tr":
+				row = nil
+			case "tc":
+				cell = nil
+			case "p":
+				p, err := c.paragraph(d)
+				if err != nil {
+					return b, err
+				}
+				if len(cell) > 0 && len(p.inlines) > 0 {
+					cell = append(cell, inline{br: true})
+				}
+				cell = append(cell, p.inlines...)
+			case "tbl":
+				// A table in a cell: Markdown has none, so its cells'
+				// text goes into this cell, row by row.
+				inner, err := c.table(d)
+				if err != nil {
+					return b, err
+				}
+				for _, r := range inner.rows {
+					for _, ic := range r {
+						if len(cell) > 0 && len(ic) > 0 {
+							cell = append(cell, inline{br: true})
+						}
+						cell = append(cell, ic...)
+					}
+				}
+			case "tblPr", "trPr", "tcPr", "tblGrid", "del", "Fallback":
+				if err := d.Skip(); err != nil {
+					return b, err
+				}
+			default:
+				depth++
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "tc":
+				row = append(row, cell)
+			case "tr":
+				b.rows = append(b.rows, row)
+			case "tbl":
+				if depth == 0 {
+					return b, nil
+				}
+				depth--
+			default:
+				depth--
+			}
+		}
+	}
+}
+
+// paragraph reads a w:p after its start element.
+func (c *converter) paragraph(d *xml.Decoder) (block, error) {
+	var b block
+	var styleID, numID string
+	ilvl, outline := -1, 0
+	p := &runs{c: c}
+	depth := 0
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return b, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "pPr":
+				if styleID, numID, ilvl, outline, err = paragraphProperties(d); err != nil {
+					return b, err
+				}
+				continue
+			case "hyperlink":
+				link := ""
+				if id := attr(t, "id"); id != "" {
+					if r, ok := c.rels[id]; ok && strings.HasSuffix(r.Type, relHyperlink) {
+						link = r.Target
+					}
+				}
+				p.links = append(p.links, link)
+				depth++
+				continue
+			case "r":
+				if err := p.run(d); err != nil {
+					return b, err
+				}
+				continue
+			case "fldSimple":
+				p.links = append(p.links, fieldLink(attr(t, "instr")))
+				depth++
+				continue
+			case "del", "moveFrom", "Fallback", "bookmarkStart", "bookmarkEnd", "proofErr", "commentRangeStart", "commentRangeEnd":
+				if err := d.Skip(); err != nil {
+					return b, err
+				}
+				continue
+			}
+			depth++
+		case xml.EndElement:
+			if depth == 0 { // </w:p>
+				b.inlines = p.out
+				c.classify(&b, styleID, numID, ilvl, outline)
+				return b, nil
+			}
+			depth--
+			switch t.Name.Local {
+			case "hyperlink", "fldSimple":
+				p.links = p.links[:len(p.links)-1]
+			}
+		}
+	}
+}
+
+// classify sets what kind of block a paragraph is, from its own properties
+// and then its style's.
+func (c *converter) classify(b *block, styleID, numID string, ilvl, outline int) {
+	b.heading = headingLevel(c.styles, styleID)
+	if outline > 0 {
+		b.heading = min(outline, 6)
+	}
+	if b.heading > 0 {
+		return
+	}
+	b.quote = isQuote(c.styles, styleID)
+	if numID == "" {
+		var lvl int
+		numID, lvl = listStyle(c.styles, styleID)
+		if ilvl < 0 {
+			ilvl = lvl
+		}
+	}
+	// numId 0 switches off the numbering a style gives.
+	if l := c.lists[numID]; l != nil && numID != "0" {
+		b.list, b.listID, b.ilvl = l, numID, max(0, min(ilvl, len(l.ordered)-1))
+	}
+}
+
+// paragraphProperties reads w:pPr after its start element.
+func paragraphProperties(d *xml.Decoder) (styleID, numID string, ilvl, outline int, err error) {
+	ilvl = -1
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return "", "", 0, 0, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "pStyle":
+				styleID = attr(t, "val")
+			case "numId":
+				numID = attr(t, "val")
+			case "ilvl":
+				ilvl, _ = strconv.Atoi(attr(t, "val"))
+			case "outlineLvl":
+				if n, err := strconv.Atoi(attr(t, "val")); err == nil && n >= 0 && n < 9 {
+					outline = n + 1
+				}
+			case "numPr":
+				continue
+			}
+			if err := d.Skip(); err != nil {
+				return "", "", 0, 0, err
+			}
+		case xml.EndElement:
+			if t.Name.Local == "pPr" {
+				return styleID, numID, ilvl, outline, nil
+			}
+		}
+	}
+}
+
+// runs collects a paragraph's inlines, with the hyperlinks open around them.
+type runs struct {
+	c     *converter
+	out   []inline
+	links []string
+	// A complex field (fldChar begin, instrText, separate, result, end):
+	// its instruction, and whether the result is being read.
+	fields []field
+}
+
+type field struct {
+	instr  strings.Builder
+	result bool
+}
+
+func (p *runs) link() string {
+	for i := len(p.fields) - 1; i >= 0; i-- {
+		if p.fields[i].result {
+			if l := fieldLink(p.fields[i].instr.String()); l != "" {
+				return l
+			}
+		}
+	}
+	for i := len(p.links) - 1; i >= 0; i-- {
+		if p.links[i] != "" {
+			return p.links[i]
+		}
+	}
+	return ""
+}
+
+// inField reports whether the run is inside a field's instruction, whose
+// text is code, not something the reader sees.
+func (p *runs) inField() bool {
+	return len(p.fields) > 0 && !p.fields[len(p.fields)-1].result
+}
+
+// run reads a w:r after its start element.
+func (p *runs) run(d *xml.Decoder) error {
+	var bold, italic *bool
+	var rStyle string
+	add := func(in inline) {
+		if p.inField() {
+			return
+		}
+		sb, si := runStyle(p.c.styles, rStyle)
+		if bold == nil {
+			bold = sb
+		}
+		if italic == nil {
+			italic = si
+		}
+		in.bold, in.italic = bold != nil && *bold, italic != nil && *italic
+		in.link = p.link()
+		p.out = append(p.out, in)
+	}
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "rPr":
+				if rStyle, bold, italic, err = runProperties(d); err != nil {
+					return err
+				}
+				continue
+			case "t":
+				text, err := charData(d)
+				if err != nil {
+					return err
+				}
+				add(inline{text: text})
+				continue
+			case "instrText":
+				text, err := charData(d)
+				if err != nil {
+					return err
+				}
+				if len(p.fields) > 0 {
+					p.fields[len(p.fields)-1].instr.WriteString(text)
+				}
+				continue
+			case "fldChar":
+				switch attr(t, "fldCharType") {
+				case "begin":
+					p.fields = append(p.fields, field{})
+				case "separate":
+					if len(p.fields) > 0 {
+						p.fields[len(p.fields)-1].result = true
+					}
+				case "end":
+					if len(p.fields) > 0 {
+						p.fields = p.fields[:len(p.fields)-1]
+					}
+				}
+			case "tab", "ptab":
+				add(inline{text: " "})
+			case "noBreakHyphen":
+				add(inline{text: "-"})
+			case "br", "cr":
+				if t.Name.Local == "cr" || attr(t, "type") == "" || attr(t, "type") == "textWrapping" {
+					add(inline{br: true})
+				}
+			case "drawing", "pict", "object":
+				alt, picture, box, err := drawing(d, t.Name.Local)
+				if err != nil {
+					return err
+				}
+				switch {
+				case picture:
+					p.c.images++
+					add(inline{text: alt, image: true})
+				case box != "":
+					add(inline{text: box})
+				}
+				continue
+			case "AlternateContent":
+				// Choice is what Word shows; Fallback repeats it for older
+				// readers and is skipped where it is met.
+				continue
+			case "Choice":
+				continue
+			}
+			if err := d.Skip(); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			if t.Name.Local == "r" {
+				return nil
+			}
+		}
+	}
+}
+
+// runProperties reads w:rPr after its start element.
+func runProperties(d *xml.Decoder) (rStyle string, bold, italic *bool, err error) {
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return "", nil, nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "rStyle":
+				rStyle = attr(t, "val")
+			case "b":
+				v := toggle(attr(t, "val"))
+				bold = &v
+			case "i":
+				v := toggle(attr(t, "val"))
+				italic = &v
+			}
+			if err := d.Skip(); err != nil {
+				return "", nil, nil, err
+			}
+		case xml.EndElement:
+			if t.Name.Local == "rPr" {
+				return rStyle, bold, italic, nil
+			}
+		}
+	}
+}
+
+// drawing reads a w:drawing, w:pict or w:object after its start element:
+// a picture's description (or title), or the text of a text box.
+func drawing(d *xml.Decoder, end string) (alt string, picture bool, box string, err error) {
+	var descr, title string
+	var text strings.Builder
+	depth, inBox := 0, 0
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return "", false, "", err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			switch t.Name.Local {
+			case "pic", "blip", "imagedata":
+				picture = true
+			}
+			switch t.Name.Local {
+			case "docPr", "imagedata", "shape":
+				if descr == "" {
+					descr = attr(t, "descr")
+					if descr == "" {
+						descr = attr(t, "alt")
+					}
+				}
+				if title == "" {
+					title = attr(t, "title")
+				}
+			case "txbxContent":
+				inBox++
+			case "p":
+				if inBox > 0 && text.Len() > 0 {
+					text.WriteByte(' ')
+				}
+			case "t":
+				if inBox > 0 {
+					s, err := charData(d)
+					if err != nil {
+						return "", false, "", err
+					}
+					text.WriteString(s)
+					depth--
+				}
+			}
+		case xml.EndElement:
+			if depth == 0 && t.Name.Local == end {
+				if descr == "" {
+					descr = title
+				}
+				return strings.Join(strings.Fields(descr), " "), picture, strings.Join(strings.Fields(text.String()), " "), nil
+			}
+			depth--
+			if t.Name.Local == "txbxContent" {
+				inBox--
+			}
+		}
+	}
+}
+
+// charData reads the text of an element up to its end.
+func charData(d *xml.Decoder) (string, error) {
+	var b strings.Builder
+	depth := 0
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return "", err
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			b.Write(t)
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			if depth == 0 {
+				return b.String(), nil
+			}
+			depth--
+		}
+	}
+}
+
+func attr(se xml.StartElement, local string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// fieldLink returns the URL of a HYPERLINK field instruction
+// (HYPERLINK "https://…" \o "tip"), or "".
+func fieldLink(instr string) string {
+	// A first argument that is a switch (\l "bookmark") is a link inside
+	// the document, which a letter does not keep.
+	f := strings.Fields(instr)
+	if len(f) < 2 || !strings.EqualFold(f[0], "HYPERLINK") || strings.HasPrefix(f[1], `\`) {
+		return ""
+	}
+	return strings.Trim(f[1], `"`)
+}
