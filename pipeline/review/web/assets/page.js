@@ -123,8 +123,13 @@
       return null;
     }
     const fresh = fragment(answer.html);
+    const had = old.contains(document.activeElement);
     newer.delete(answer.id);
     old.replaceWith(fresh);
+    if (had) {
+      // the keys typed next go to the same sentence, not to the page
+      fresh.querySelector("textarea").focus({ preventScroll: true });
+    }
     return fresh;
   }
 
