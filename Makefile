@@ -97,12 +97,15 @@ dist:
 	grep -qx 'epistle $(DIST_VERSION)' $$tmp/version || { echo "dist: the binary does not say it is $(DIST_VERSION)" >&2; exit 1; }
 	@cat dist/checksums.txt
 
-# Windows and macOS keep compiling (issue 24): the command for both, and vet,
-# which type-checks every package with its tests, so a test that only
-# builds on Linux (syscall.Kill, Rusage.Maxrss) fails here, not on a
-# volunteer's machine.
+# Windows and macOS keep compiling (issue 24): the command for both, vet,
+# which type-checks every package with its tests, and every test binary
+# linked for Windows, so a test that only builds on Linux (syscall.Kill,
+# Rusage.Maxrss) fails here, not on a volunteer's machine.
 cross:
 	GOOS=windows GOARCH=amd64 $(GO) build -o /dev/null ./cmd/epistle
 	GOOS=darwin GOARCH=arm64 $(GO) build -o /dev/null ./cmd/epistle
 	GOOS=windows GOARCH=amd64 $(GO) vet ./...
 	GOOS=darwin GOARCH=arm64 $(GO) vet ./...
+	@tmp=$$(mktemp -d) && trap 'rm -rf $$tmp' EXIT && \
+	GOOS=windows GOARCH=amd64 $(GO) test -c -o $$tmp/ ./... >/dev/null && \
+	echo "cross: every package's tests compile and link for windows/amd64"
