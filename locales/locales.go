@@ -147,7 +147,8 @@ func (p *Printer) Sprint(m *Message) string {
 		for k, v := range m.Data {
 			switch v := v.(type) {
 			case error:
-				data[k] = p.osText(v.Error())
+				// A message among the data is said in p's language too.
+				data[k] = p.ErrorText(v)
 			case string:
 				data[k] = p.osText(v)
 			default:

@@ -148,7 +148,7 @@ func OpenTidy(ctx context.Context, path string, opts OpenOptions) (*Letter, erro
 	if l, err = OpenContext(ctx, path, opts); err != nil {
 		return nil, err
 	}
-	return l, Save(l.pending)
+	return l, bad(Save(l.pending))
 }
 
 // testHookBeforeTidyLock lets a test act as another writer in the moment
@@ -156,7 +156,21 @@ func OpenTidy(ctx context.Context, path string, opts OpenOptions) (*Letter, erro
 var testHookBeforeTidyLock func()
 
 // read reads and splits the letter itself, touching nothing in its folder.
+// Every error but ctx's is a [*BadLetter].
 func read(ctx context.Context, path string, opts OpenOptions) (*Letter, error) {
+	l, err := readInput(ctx, path, opts)
+	if err != nil {
+		return nil, bad(err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// readInput is [read] but for ctx's error: interrupted, it returns a letter
+// left partly split.
+func readInput(ctx context.Context, path string, opts OpenOptions) (*Letter, error) {
 	info, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -201,9 +215,6 @@ func read(ctx context.Context, path string, opts OpenOptions) (*Letter, error) {
 		}
 		return split(text)
 	})
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
 	return l, nil
 }
 
@@ -308,7 +319,7 @@ func (l *Letter) CatalogPath(role string, lang language.Tag) string {
 }
 
 // LoadCatalog reads a catalog of the letter; a missing file is an empty
-// catalog.
+// catalog. Its errors are [*BadLetter]s.
 func (l *Letter) LoadCatalog(role string, lang language.Tag) (*catalog.Catalog, error) {
 	path := l.CatalogPath(role, lang)
 	data, err := os.ReadFile(path)
@@ -316,17 +327,17 @@ func (l *Letter) LoadCatalog(role string, lang language.Tag) (*catalog.Catalog, 
 		return &catalog.Catalog{}, nil
 	}
 	if err != nil {
-		return nil, locales.New("letter.read", "Path", path).Wrap(err)
+		return nil, bad(locales.New("letter.read", "Path", path).Wrap(err))
 	}
 	c, err := catalog.Parse(path, data)
-	var m *locales.Message
-	if errors.As(err, &m) && (role != "active" || lang == l.Source) {
+	var syntax *catalog.SyntaxError
+	if errors.As(err, &syntax) && (role != "active" || lang == l.Source) {
 		// The source catalog and the machine translations are rebuilt by
 		// the next run; approved translations are not, and the default hint
 		// says never to delete them.
-		m.WithHint("catalog.syntax.rebuild.hint")
+		syntax.Msg.WithHint("catalog.syntax.rebuild.hint")
 	}
-	return c, err
+	return c, bad(err)
 }
 
 // identify gives the sentences their ids from the previous source catalog
@@ -397,8 +408,8 @@ func (l *Letter) previous(skelData []byte) ([]known, error) {
 		// 2024-05.ko.md) shares NAME.epistle with the letter; reading it
 		// as a letter would write its sentences over the letter's
 		// approved translations.
-		return nil, locales.New("letter.foreign", "Path", l.Path, "Dir", l.Dir, "Other", prev.Letter, "Lang", prev.Source).
-			WithHint("letter.foreign.hint", "Other", prev.Letter)
+		return nil, bad(locales.New("letter.foreign", "Path", l.Path, "Dir", l.Dir, "Other", prev.Letter, "Lang", prev.Source).
+			WithHint("letter.foreign.hint", "Other", prev.Letter))
 	}
 	cat, err := l.LoadCatalog("active", l.Source)
 	if err != nil {

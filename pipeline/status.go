@@ -96,10 +96,10 @@ func (l *Letter) LoadTranslations(lang language.Tag) (*Translations, error) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
-		return nil, locales.New("letter.read", "Path", path).Wrap(err)
+		return nil, bad(locales.New("letter.read", "Path", path).Wrap(err))
 	default:
 		if t.Failures, err = parseFailures(path, data); err != nil {
-			return nil, err
+			return nil, bad(err)
 		}
 	}
 	l.migrate(t)

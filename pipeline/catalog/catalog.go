@@ -119,8 +119,8 @@ func (c *Catalog) DeleteFunc(del func(*Message) bool) bool {
 func (c *Catalog) Len() int { return len(c.Messages) }
 
 // Parse reads a catalog. A file that is not TOML, or holds something other
-// than go-i18n messages, is an error naming the file and line, so that a
-// hand edit gone wrong is easy to find.
+// than go-i18n messages, is a [*SyntaxError] naming the file and line, so
+// that a hand edit gone wrong is easy to find.
 func Parse(path string, data []byte) (*Catalog, error) {
 	if c, ok := parseMarshaled(data); ok {
 		return c, nil
@@ -135,10 +135,10 @@ func parseTOML(path string, data []byte) (*Catalog, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, locales.New("catalog.syntax", "Path", path, "Line", pe.Position.Line, "Err", pe.Message).
-				WithHint("catalog.syntax.hint")
+			return nil, &SyntaxError{Msg: locales.New("catalog.syntax", "Path", path, "Line", pe.Position.Line, "Err", pe.Message).
+				WithHint("catalog.syntax.hint")}
 		}
-		return nil, locales.New("catalog.syntax", "Path", path, "Line", 1, "Err", err.Error()).WithHint("catalog.syntax.hint")
+		return nil, &SyntaxError{Msg: locales.New("catalog.syntax", "Path", path, "Line", 1, "Err", err.Error()).WithHint("catalog.syntax.hint")}
 	}
 	c := &Catalog{}
 	seen := map[string]bool{}
@@ -181,9 +181,19 @@ func parseTOML(path string, data []byte) (*Catalog, error) {
 }
 
 func badMessage(path string, data []byte, id, key string) error {
-	return locales.New("catalog.message", "Path", path, "Line", lineOf(data, id), "ID", id, "Key", key).
-		WithHint("catalog.syntax.hint")
+	return &SyntaxError{Msg: locales.New("catalog.message", "Path", path, "Line", lineOf(data, id), "ID", id, "Key", key).
+		WithHint("catalog.syntax.hint")}
 }
+
+// SyntaxError is a catalog that cannot be read: not TOML, or something
+// other than go-i18n messages. Msg names the file and line for a person,
+// with a hint a caller may replace.
+type SyntaxError struct{ Msg *locales.Message }
+
+func (e *SyntaxError) Error() string { return e.Msg.Error() }
+
+// Unwrap gives the message, so that it is rendered in the reader's language.
+func (e *SyntaxError) Unwrap() error { return e.Msg }
 
 // lineOf finds the line where the table or key id is defined, for messages.
 func lineOf(data []byte, id string) int {

@@ -257,6 +257,7 @@ func TestConvertRefuses(t *testing.T) {
 		{"relationships name a missing part", zipOf(t, map[string]string{"_rels/.rels": packageRels, "word/document.xml": wordXML(p("", r("본문"))),
 			"word/_rels/document.xml.rels": documentRels}), "docx.part"},
 		{"no text", wordFile(t, p("", "")+`<w:tbl><w:tr><w:tc>`+p("", "")+`</w:tc></w:tr></w:tbl>`), "docx.empty"},
+		{"a part too large", zipOf(t, map[string]string{"_rels/.rels": packageRels, "word/document.xml": strings.Repeat(" ", maxPart+1)}), "docx.part.large"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"io"
 	"path"
 	"strings"
@@ -122,11 +121,11 @@ func (a *archive) read(name string) ([]byte, error) {
 	}
 	defer rc.Close()
 	data, err := io.ReadAll(io.LimitReader(rc, maxPart+1))
-	if err == nil && len(data) > maxPart {
-		err = errors.New("part too large")
-	}
 	if err != nil {
 		return nil, a.damaged(name, err)
+	}
+	if len(data) > maxPart {
+		return nil, locales.New("docx.part.large", "Path", a.file, "Part", name, "MB", maxPart>>20).WithHint("docx.damaged.hint")
 	}
 	return data, nil
 }

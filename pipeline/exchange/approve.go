@@ -15,7 +15,7 @@ import (
 //
 // It returns the changes approved, in the file's order (a change that
 // equals the current approval is not among them), and the refusals, each a
-// *locales.Message; err is any other error, which stops the approvals.
+// [*review.Refusal]; err is any other error, which stops the approvals.
 func (imp *Imported) Approve(r *review.Reviewer, edited string, force bool) (approved []Change, refusals []error, err error) {
 	if len(imp.Problems) > 0 && !force {
 		return nil, nil, locales.New("exchange.import.refused", "Path", edited, "Count", len(imp.Problems)).

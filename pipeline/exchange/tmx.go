@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/document"
 )
@@ -77,7 +78,9 @@ type TMXPair struct{ Source, Target string }
 // English. Inline codes (<bpt>, <ept>, <ph>, <it>, <ut>) hold the original
 // document's markup, not text, and are left out, except one that holds an
 // epistle tag (<g1>, </g1>, <x2/>, <n1/>), as [Bundle]'s TMX writes: that
-// is the tag, so that a sentence with markup matches exactly.
+// is the tag, so that a sentence with markup matches exactly. A document
+// that is not TMX is a *locales.Message; XML that does not parse is the
+// decoder's error.
 func ReadTMX(r io.Reader, src, tgt language.Tag) ([]TMXPair, error) {
 	d := xml.NewDecoder(r)
 	t := tmxReader{}
@@ -88,7 +91,7 @@ func ReadTMX(r io.Reader, src, tgt language.Tag) ([]TMXPair, error) {
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
 			if root {
-				return nil, errors.New("no <tmx> element")
+				return nil, locales.New("exchange.tmx.none")
 			}
 			return t.pairs, nil
 		}
@@ -98,7 +101,7 @@ func ReadTMX(r io.Reader, src, tgt language.Tag) ([]TMXPair, error) {
 		switch tok := tok.(type) {
 		case xml.StartElement:
 			if root && tok.Name.Local != "tmx" {
-				return nil, fmt.Errorf("the document is <%s>, not <tmx>", tok.Name.Local)
+				return nil, locales.New("exchange.tmx.root", "Element", tok.Name.Local)
 			}
 			root = false
 			t.start(tok)

@@ -14,8 +14,8 @@ type Bulk struct {
 type BulkResult struct {
 	// Approved are the ids whose approval changed, in the order tried.
 	Approved []string
-	// Refused holds one reason per sentence refused, in the order tried:
-	// a [*locales.Message] or a [*QAError].
+	// Refused holds one [*Refusal] per sentence refused, in the order
+	// tried.
 	Refused []error
 }
 

@@ -63,10 +63,10 @@ func LoadLog(path string) (*Log, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return log, nil
 	case err != nil:
-		return nil, locales.New("letter.read", "Path", path).Wrap(err)
+		return nil, &pipeline.BadLetter{Err: locales.New("letter.read", "Path", path).Wrap(err)}
 	}
 	if err := json.Unmarshal(data, log); err != nil {
-		return nil, locales.New("review.log.syntax", "Path", path, "Err", err.Error()).WithHint("review.log.syntax.hint")
+		return nil, &pipeline.BadLetter{Err: locales.New("review.log.syntax", "Path", path, "Err", err.Error()).WithHint("review.log.syntax.hint")}
 	}
 	return log, nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 
-	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline"
 )
 
@@ -20,9 +19,9 @@ type Report struct {
 
 // StatusOf reports on every letter named by paths or found in the folders
 // among them ([FindLetters]), reading each with open. One bad letter in a
-// folder hides none of the others: an error that is a *locales.Message (bad
-// input, said to a person) goes into Report.Bad and the rest are still read.
-// Any other error, and a cancelled ctx, ends the report.
+// folder hides none of the others: a [*pipeline.BadLetter] goes into
+// Report.Bad and the rest are still read. Any other error, and a cancelled
+// ctx, ends the report.
 func StatusOf(ctx context.Context, paths []string, stats bool, open func(path string) (*pipeline.Letter, error)) (*Report, error) {
 	found, err := FindLetters(paths)
 	if err != nil {
@@ -32,12 +31,12 @@ func StatusOf(ctx context.Context, paths []string, stats bool, open func(path st
 	var logs []*Log
 	for _, p := range found {
 		doc, ls, err := letterStatus(p, open)
-		var m *locales.Message
+		var bad *pipeline.BadLetter
 		switch {
 		case err == nil:
 			rep.Documents = append(rep.Documents, doc)
 			logs = append(logs, ls...)
-		case errors.As(err, &m) && ctx.Err() == nil:
+		case errors.As(err, &bad) && ctx.Err() == nil:
 			rep.Bad = append(rep.Bad, err)
 		default:
 			return nil, err

@@ -24,7 +24,10 @@ func TestStatusOf(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	badInput := locales.New("input.empty", "Path", "b.ko.md")
+	badInput := &pipeline.BadLetter{Err: locales.New("input.empty", "Path", "b.ko.md")}
+	// A message not said to be a bad letter is not one: being for a
+	// person does not make a problem one letter's.
+	message := locales.New("input.empty", "Path", "b.ko.md")
 	broken := errors.New("disk on fire")
 	opener := func(fail error) func(string) (*pipeline.Letter, error) {
 		return func(path string) (*pipeline.Letter, error) {
@@ -46,6 +49,7 @@ func TestStatusOf(t *testing.T) {
 		{name: "all good, with stats", stats: true, documents: 3},
 		{name: "one bad letter hides none", fail: badInput, documents: 2, bad: []error{badInput}},
 		{name: "another error ends it", fail: broken, err: broken},
+		{name: "a message that is no bad letter ends it", fail: message, err: message},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rep, err := StatusOf(context.Background(), []string{dir}, tc.stats, opener(tc.fail))
@@ -65,5 +69,19 @@ func TestStatusOf(t *testing.T) {
 				t.Errorf("stats = %v with stats %v", rep.Stats, tc.stats)
 			}
 		})
+	}
+}
+
+// A review log that cannot be read is the letter's problem: the others are
+// still reported.
+func TestBrokenLogIsABadLetter(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "review.en.json")
+	if err := os.WriteFile(path, []byte("{"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := LoadLog(path)
+	var bad *pipeline.BadLetter
+	if !errors.As(err, &bad) {
+		t.Errorf("LoadLog of a broken log = %#v, want a *pipeline.BadLetter", err)
 	}
 }

@@ -263,9 +263,9 @@ func (r *Reviewer) Known(id string) error {
 }
 
 // Approve approves one translation in memory. It reports whether anything
-// changed: approving again what is already approved changes nothing. The
-// errors are for a person: an unknown id, nothing to approve, or QA
-// errors (see [QAError]).
+// changed: approving again what is already approved changes nothing. Its
+// errors are [*Refusal]s: an unknown id, nothing to approve, or QA errors
+// (see [QAError]).
 func (r *Reviewer) Approve(a Approval) (bool, error) { return r.approve(a, true) }
 
 // approve is Approve; settleNow false leaves the settled machine translation
@@ -273,7 +273,7 @@ func (r *Reviewer) Approve(a Approval) (bool, error) { return r.approve(a, true)
 // taking entries out of a catalog one by one is linear each time.
 func (r *Reviewer) approve(a Approval, settleNow bool) (bool, error) {
 	if err := r.Known(a.ID); err != nil {
-		return false, err
+		return false, refuse(err)
 	}
 	s, _ := r.Letter.State(r.Translations, a.ID)
 	hash := s.Hash
@@ -293,8 +293,8 @@ func (r *Reviewer) approve(a Approval, settleNow bool) (bool, error) {
 		candidate = machine.Other
 	}
 	if machine == nil && old == nil && translation == "" && !a.Edited {
-		return false, locales.New("review.nothing", "ID", a.ID, "Lang", r.Lang.String()).
-			WithHint("review.nothing.hint", "Path", r.Letter.Path, "Lang", r.Lang.String())
+		return false, refuse(locales.New("review.nothing", "ID", a.ID, "Lang", r.Lang.String()).
+			WithHint("review.nothing.hint", "Path", r.Letter.Path, "Lang", r.Lang.String()))
 	}
 	text := candidate
 	if a.Edited {
@@ -308,7 +308,7 @@ func (r *Reviewer) approve(a Approval, settleNow bool) (bool, error) {
 	}
 	if !a.Force {
 		if errs := qa.Errors(r.check(a.ID, s.Source, text)); len(errs) > 0 {
-			return false, &QAError{ID: a.ID, Problems: errs}
+			return false, refuse(&QAError{ID: a.ID, Problems: errs})
 		}
 	}
 	d := Decision{ID: a.ID, Hash: hash, Edited: text != candidate, Text: text}

@@ -23,13 +23,13 @@ func (it Item) Seen() string {
 // ApproveSeen approves like [Reviewer.Approve], but only while the
 // sentence is still what the person saw: seen is the [Item.Seen] of the
 // item they were shown. Otherwise it approves nothing and returns a
-// [*ChangedError].
+// [*Refusal] of a [*ChangedError].
 func (r *Reviewer) ApproveSeen(a Approval, seen string) (bool, error) {
 	if err := r.Known(a.ID); err != nil {
-		return false, err
+		return false, refuse(err)
 	}
 	if it, _ := r.Item(a.ID); it.Seen() != seen {
-		return false, &ChangedError{ID: a.ID}
+		return false, refuse(&ChangedError{ID: a.ID})
 	}
 	return r.Approve(a)
 }

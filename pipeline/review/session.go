@@ -130,13 +130,10 @@ func (s *Session) Run(ctx context.Context) (Summary, error) {
 			continue
 		}
 		changed, err := s.Reviewer.Approve(approval)
-		var refused *QAError
-		switch {
-		case errors.As(err, &refused):
-			s.Say(refused.Message().WithHint("review.refused.session.hint"))
-			continue
-		case err != nil:
-			s.Say(asMessage(err))
+		if err != nil {
+			if !s.sayRefusal(err) {
+				return sum, err
+			}
 			continue
 		}
 		if changed {
@@ -294,6 +291,23 @@ func (s *Session) edit(ctx context.Context, text string) (string, error) {
 	s.Ask(locales.New("review.prompt.edit"))
 	line, err := s.readLine(ctx)
 	return strings.TrimSpace(line), err
+}
+
+// sayRefusal tells the person why a [*Refusal] refused the sentence and
+// reports true: the session stays on it. Any other error is not said here;
+// it stops the session.
+func (s *Session) sayRefusal(err error) bool {
+	var refused *Refusal
+	if !errors.As(err, &refused) {
+		return false
+	}
+	var qaErr *QAError
+	if errors.As(err, &qaErr) {
+		s.Say(qaErr.Message().WithHint("review.refused.session.hint"))
+	} else {
+		s.Say(asMessage(err))
+	}
+	return true
 }
 
 func asMessage(err error) *locales.Message {

@@ -20,9 +20,9 @@ func (r *Reviewer) Mark(id string) Mark {
 // Undo withdraws the approval made after m was recorded: the approved
 // catalog and the machine translation get back what they held, and the
 // approval's decision leaves the review log, for an approval withdrawn is
-// no evidence about a backend. It refuses when the approval in force is no
-// longer the last one the log records for the sentence (approved again
-// since, or changed by hand).
+// no evidence about a backend. It refuses (a [*Refusal]) when the approval
+// in force is no longer the last one the log records for the sentence
+// (approved again since, or changed by hand).
 func (r *Reviewer) Undo(m Mark) error {
 	last := -1
 	for i := len(r.Log.Decisions) - 1; i >= 0; i-- {
@@ -33,7 +33,7 @@ func (r *Reviewer) Undo(m Mark) error {
 	}
 	cur := r.Translations.Approved.Get(m.ID)
 	if last < 0 || cur == nil || cur.Other != r.Log.Decisions[last].Text || cur.Hash != r.Log.Decisions[last].Hash {
-		return locales.New("web.undo.none", "ID", m.ID)
+		return refuse(locales.New("web.undo.none", "ID", m.ID))
 	}
 	if m.approved == nil {
 		r.Translations.Approved.Delete(m.ID)

@@ -454,8 +454,8 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 		if changed {
 			d.undo = append(d.undo, mark)
 		}
-		status, resp = s.saved(rv, req, err)
-		return changed, nil
+		status, resp, err = s.saved(rv, req, err)
+		return changed, err
 	})
 	if err != nil {
 		s.failSave(w, req.ID, err)
@@ -466,11 +466,16 @@ func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 }
 
 // saved renders the answer to a save: the sentence as it now stands, with
-// what became of the save.
-func (s *Server) saved(rv *review.Reviewer, req saveRequest, err error) (int, saveResponse) {
+// what became of the save. An error that is not a [*review.Refusal] is not
+// the sentence's: it is returned, and the save fails.
+func (s *Server) saved(rv *review.Reviewer, req saveRequest, err error) (int, saveResponse, error) {
+	var refusal *review.Refusal
+	if err != nil && !errors.As(err, &refusal) {
+		return 0, saveResponse{}, err
+	}
 	status := http.StatusOK
 	if kerr := rv.Known(req.ID); kerr != nil {
-		return http.StatusNotFound, saveResponse{ID: req.ID, Error: s.opts.Printer.ErrorText(kerr)}
+		return http.StatusNotFound, saveResponse{ID: req.ID, Error: s.opts.Printer.ErrorText(kerr)}, nil
 	}
 	it, _ := rv.Item(req.ID)
 	v := s.sentence(rv, it, placeOf(rv, req.ID))
@@ -497,10 +502,10 @@ func (s *Server) saved(rv *review.Reviewer, req saveRequest, err error) (int, sa
 	}
 	var b bytes.Buffer
 	if terr := s.tmpl.ExecuteTemplate(&b, "sentence", v); terr != nil {
-		return http.StatusInternalServerError, saveResponse{ID: req.ID, Error: terr.Error()}
+		return http.StatusInternalServerError, saveResponse{ID: req.ID, Error: terr.Error()}, nil
 	}
 	counts, needs := s.counts(rv)
-	return status, saveResponse{OK: err == nil, ID: req.ID, HTML: b.String(), Counts: counts, Needs: needs, Error: v.Message}
+	return status, saveResponse{OK: err == nil, ID: req.ID, HTML: b.String(), Counts: counts, Needs: needs, Error: v.Message}, nil
 }
 
 // undo withdraws the page's last approval.
@@ -524,12 +529,13 @@ func (s *Server) undo(w http.ResponseWriter, r *http.Request) {
 		}
 		m := d.undo[len(d.undo)-1]
 		d.undo = d.undo[:len(d.undo)-1]
-		err := rv.Undo(m)
-		status, resp = s.saved(rv, saveRequest{ID: m.ID}, err)
-		if err != nil {
+		refused := rv.Undo(m)
+		var err error
+		status, resp, err = s.saved(rv, saveRequest{ID: m.ID}, refused)
+		if refused != nil {
 			status = http.StatusConflict
 		}
-		return err == nil, nil
+		return refused == nil, err
 	})
 	if err != nil {
 		s.failSave(w, "", err)
