@@ -50,6 +50,10 @@ func TestLetterLines(t *testing.T) {
 			[]string{"td: 때", "td: 할 일", "td: 6월", "td: 여름 성경학교"}},
 		{"image alt text", "md", "![선교지 아이들 사진](kids.jpg)\n",
 			[]string{"p: <g1>선교지 아이들 사진</g1>"}},
+		{"a line break after a link is a space", "md", "이번 달 소식과 사진은 모두 저희 [블로그](https://example.org)\n에 올려 두었습니다.",
+			[]string{"p: 이번 달 소식과 사진은 모두 저희 <g1>블로그</g1>\n에 올려 두었습니다."}},
+		{"an address ends at an ideographic space", "txt", "사진은 https://example.org/a\u3000에 있어요.",
+			[]string{"p: 사진은 <x1/>\u3000에 있어요."}},
 		{"br tag", "md", "김은혜 드림<br>새빛교회\n",
 			[]string{"p: 김은혜 드림", "p: 새빛교회"}},
 	} {
