@@ -20,11 +20,13 @@ import (
 // is told the way text tools that reflow a paragraph tell it: a wrapper
 // (an e-mail program, an editor's "fill") moves a word to the next line
 // only when it does not fit on this one. So a line ends early, by the
-// writer's choice, when the next line's first word would have fitted on it
-// within the paragraph's own width, the longest of its lines that a
-// wrapper could have broken (one with a space in it). A fixed length
-// cannot tell them apart: a title is as short as the lines of a letter
-// re-wrapped narrowly.
+// writer's choice, when the next line's first words would have fitted on
+// it within the paragraph's own width, the longest of its lines that a
+// wrapper could have broken (one with a space in it). Two words, not one:
+// a person who wraps by eye, pressing Enter near the margin, leaves a line
+// a word short of it now and then; a title or a greeting leaves room for
+// more. A fixed length cannot tell them apart: a title is as short as the
+// lines of a letter re-wrapped narrowly.
 
 // itemMarker matches the marker that opens an item line, with the white
 // space after it: symbol bullets, circled and parenthesised numbers,
@@ -80,11 +82,22 @@ type line struct {
 	hardBreak   bool   // the line ends in a Markdown hard line break
 	item        bool   // the line begins with an item marker
 	// size is how wide the line's last row is in the source, as a wrapper
-	// saw it; lead is how wide its first word is.
+	// saw it; lead is how wide its first two words are.
 	size, lead extent
 	// spaced reports whether the line's prose has a space a wrapper may
 	// break at: a wrapper kept such a line within the paragraph's width.
 	spaced bool
+}
+
+// firstWords returns the first n words of s's first line, and the single
+// spaces between them.
+func firstWords(s string, n int) string {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	words := strings.FieldsFunc(s, breakingSpace)
+	return strings.Join(words[:min(n, len(words))], " ")
 }
 
 // breakingSpace reports whether r is white space a line may break at: not
@@ -127,7 +140,7 @@ func widest(lines []line) extent {
 	return w
 }
 
-// fits reports whether a line of size a, a space and a word of size b fit
+// fits reports whether a line of size a, a space and words of size b fit
 // in width w, whichever way a wrapper counted.
 func fits(a, b, w extent) bool {
 	return a.runes+1+b.runes <= w.runes && a.cells+1+b.cells <= w.cells
@@ -164,11 +177,7 @@ func regionLines(src string, r region) []line {
 		start, end := r.pieces[l.first].start, r.pieces[l.last-1].end
 		row := strings.LastIndexByte(src[:end], '\n') + 1
 		l.size = measure(strings.TrimRightFunc(src[row:end], unicode.IsSpace))
-		word := strings.TrimLeftFunc(src[start:], unicode.IsSpace)
-		if i := strings.IndexFunc(word, breakingSpace); i >= 0 {
-			word = word[:i]
-		}
-		l.lead = measure(word)
+		l.lead = measure(firstWords(src[start:], 2))
 	}
 	return lines
 }
@@ -228,7 +237,7 @@ func cutBetween(a, b line, wrap extent, wrapped bool) bool {
 // sentence, cutting where a person sees a line end one: before an item line
 // or a line of emoji, after a line of emoji or a date line, after a
 // signature's 드림 or 올림, after a line the writer ended early (a title, a
-// greeting: the next word would have fitted on it), and at a hard line
+// greeting: the next words would have fitted on it), and at a hard line
 // break. An item's marker is left out of its region, so that it stays
 // in the skeleton and the sentence is the item's text (see [skeletonMarker]).
 func cutLines(src string, r region) []region {

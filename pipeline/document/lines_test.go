@@ -50,8 +50,12 @@ func TestLetterLines(t *testing.T) {
 			[]string{"p: Read <g1>our report</g1> first.", "p: Then pray for us\nevery day."}},
 		// Wrapped at 40 columns, where a Korean syllable takes two: counted
 		// in characters the next word would have fitted, in columns not.
-		{"a wrap counted in columns", "txt", "We thank you all for praying with us.\n이곳은 우기가 시작되어 매일 오후마다\n큰비가 내립니다",
-			[]string{"p: We thank you all for praying with us.", "p: 이곳은 우기가 시작되어 매일 오후마다\n큰비가 내립니다"}},
+		{"a wrap counted in columns", "txt", "We thank you all for praying with us.\n이곳은 우기가 시작되어 매일\n오후마다 큰비가 내립니다",
+			[]string{"p: We thank you all for praying with us.", "p: 이곳은 우기가 시작되어 매일\n오후마다 큰비가 내립니다"}},
+		// Wrapped by eye: the first line could have held "센터가", not also "복음".
+		{"a line a word short of the margin joins", "txt", "탈북민들의 안전을 위해 기도해 주십시오. 또한 동남아\n센터가 복음 사역 지도자를 세우는 곳이 되고, 탈북민들이\n예수 그리스도를 만나는 곳이 되도록 기도해 주십시오. 아울러\n센터가 중단 없이 운영될 수 있도록 기도해 주십시오.",
+			[]string{"p: 탈북민들의 안전을 위해 기도해 주십시오.", "p: 또한 동남아\n센터가 복음 사역 지도자를 세우는 곳이 되고, 탈북민들이\n예수 그리스도를 만나는 곳이 되도록 기도해 주십시오.",
+				"p: 아울러\n센터가 중단 없이 운영될 수 있도록 기도해 주십시오."}},
 		{"a no-break space does not break", "txt", "주님의 이름으로\n문안드립니다.\u00a0지난달에도 감사했습니다\n기도와 후원으로 함께해 주셔서",
 			[]string{"p: 주님의 이름으로\n문안드립니다.\u00a0지난달에도 감사했습니다\n기도와 후원으로 함께해 주셔서"}},
 		{"a signature's bow ends it", "txt", "정다윗 선교사 드림\n라오스 선교센터",
