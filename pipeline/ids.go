@@ -1,9 +1,12 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha1"
 	"encoding/hex"
+	"math"
+	"slices"
 	"strconv"
 )
 
@@ -11,9 +14,10 @@ import (
 // its text; after that, ids travel with the sentences they name: the new
 // letter is aligned with the old one (equal sentences, found as a common
 // subsequence; see [align]), equal sentences keep their ids, and in each stretch that
-// changed, a new sentence takes the id of the most similar old one it
-// replaces. So editing one sentence changes one id's text, inserting a
-// paragraph renumbers nothing, and identical sentences keep distinct ids.
+// changed, the most alike pairs of a new and an old sentence go first in
+// handing ids on. So editing one sentence changes one id's text, inserting a
+// paragraph renumbers nothing, identical sentences keep distinct ids, and a
+// split undone gives the whole sentence its id back.
 
 // known is a sentence of the previous version of the letter: its Text as
 // [OneLine], and its Raw text when an earlier epistle kept it otherwise.
@@ -55,15 +59,21 @@ func assignIDsAligned(ctx context.Context, old []known, texts []string, pairs []
 	return ids, nil
 }
 
-// matchChanged gives each of texts, the sentences of a stretch that changed,
-// the id of the most similar sentence of old it replaces, in order (each
-// match after the previous one), where one is alike enough.
+// matchChanged gives texts, the sentences of a stretch that changed, the
+// ids of the sentences of old they replace: the most alike pair first, then
+// the most alike of the rest, and so on, ids keeping their order (a match
+// never crosses one made before), where a pair is alike enough.
+//
+// Most alike first, not each new sentence in turn: a split leaves the id
+// with the part most like the whole, and undoing it (the same parts merged
+// again) gives the whole the same id back, and with it its approval; in
+// turn, the first part kept the id and the merge gave the whole the id of
+// the larger part, a new one.
 //
 // Comparing every new sentence with every old one rebuilt two bigram sets
 // per pair: a letter rewritten from top to bottom is one stretch, and 2,000
 // sentences took 4 s. The old sentences are indexed by bigram once, so a new
-// sentence meets only the old ones it shares a bigram with; the best match,
-// ties to the earliest, is the one the pairwise scan found.
+// sentence meets only the old ones it shares a bigram with.
 func matchChanged(ctx context.Context, old []known, texts []string, ids []string, used *idSet) error {
 	if len(old) == 0 || len(texts) == 0 {
 		return nil
@@ -77,9 +87,15 @@ func matchChanged(ctx context.Context, old []known, texts []string, ids []string
 			totals[j] += n
 		}
 	}
+	// A one-to-one replacement is an edit whatever the similarity; among
+	// several, only a sentence at least a third alike is.
+	threshold := 0.33
+	if len(old) == 1 && len(texts) == 1 {
+		threshold = math.SmallestNonzeroFloat64
+	}
+	var pairs []pair
 	common := make([]int, len(old))
 	var touched []int
-	next := 0
 	for i, t := range texts {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -88,35 +104,69 @@ func matchChanged(ctx context.Context, old []known, texts []string, ids []string
 		for g, n := range bigrams(t) {
 			total += n
 			for _, p := range index[g] {
-				if p.j < next {
-					continue
-				}
 				if common[p.j] == 0 {
 					touched = append(touched, p.j)
 				}
 				common[p.j] += min(n, p.n)
 			}
 		}
-		best, bestScore := -1, 0.0
+		// Only each sentence's few most alike are kept: sentences that are
+		// all alike (a long list of near repeats) would make pairs of every
+		// old and every new one.
+		var best []pair
 		for _, j := range touched {
-			if !used.used[old[j].ID] {
-				s := 2 * float64(common[j]) / float64(totals[j]+total)
-				if s > bestScore || s == bestScore && j < best {
-					best, bestScore = j, s
-				}
+			if s := 2 * float64(common[j]) / float64(totals[j]+total); s >= threshold && !used.used[old[j].ID] {
+				best = keepBest(best, pair{i, j, s})
 			}
 			common[j] = 0
 		}
+		pairs = append(pairs, best...)
 		touched = touched[:0]
-		// A one-to-one replacement is an edit whatever the similarity; among
-		// several, only a sentence at least a third alike is.
-		if best >= 0 && (bestScore >= 0.33 || len(old) == 1 && len(texts) == 1) {
-			ids[i] = old[best].ID
-			used.used[old[best].ID] = true
-			next = best + 1
+	}
+	slices.SortFunc(pairs, comparePairs)
+	// matched holds the pairs made, by i; their j increase with i.
+	var matched []pair
+	for _, p := range pairs {
+		k, found := slices.BinarySearchFunc(matched, p.i, func(m pair, i int) int { return m.i - i })
+		if found || used.used[old[p.j].ID] ||
+			k > 0 && matched[k-1].j >= p.j || k < len(matched) && matched[k].j <= p.j {
+			continue
 		}
+		matched = slices.Insert(matched, k, p)
+		ids[p.i] = old[p.j].ID
+		used.used[old[p.j].ID] = true
 	}
 	return nil
+}
+
+// pair is a new sentence i, an old one j, and how alike they are.
+type pair struct {
+	i, j  int
+	score float64
+}
+
+// comparePairs orders pairs the most alike first, then by position.
+func comparePairs(a, b pair) int {
+	if c := cmp.Compare(b.score, a.score); c != 0 {
+		return c
+	}
+	return cmp.Or(a.i-b.i, a.j-b.j)
+}
+
+// keptPairs is how many of its most alike old sentences a new sentence of
+// a changed stretch may take the id of.
+const keptPairs = 4
+
+// keepBest adds p to best, the keptPairs most alike pairs so far in order.
+func keepBest(best []pair, p pair) []pair {
+	k, _ := slices.BinarySearchFunc(best, p, comparePairs)
+	if k == keptPairs {
+		return best
+	}
+	if len(best) == keptPairs {
+		best = best[:keptPairs-1]
+	}
+	return slices.Insert(best, k, p)
 }
 
 // idSet is the ids a letter uses, and for each text's id where to look for

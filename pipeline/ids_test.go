@@ -6,7 +6,11 @@ import (
 	"maps"
 	"math/rand/v2"
 	"slices"
+	"sort"
+	"strings"
 	"testing"
+
+	"golang.org/x/text/language"
 )
 
 // lcsTable is the alignment ids had before align: the full table of a
@@ -208,8 +212,9 @@ func TestIDsSurviveATwoSentenceEdit(t *testing.T) {
 	}{
 		{"both edited", "북한 이탈 주민들의 건강과 안전을 위해 함께 기도해 주세요.", "이번 달에는 네 가정이 정착하여 교회에 나오기 시작했습니다.",
 			[]string{"p1", "e1", "e2", "p2", "u", "p3"}},
+		// The second is the more alike pair, so the first is new.
 		{"swapped and edited", "이번 달에는 네 가정이 새로 정착했습니다.", "북한 이탈 주민들의 안전을 위해 함께 기도해 주세요.",
-			[]string{"p1", "e2", freshID("북한 이탈 주민들의 안전을 위해 함께 기도해 주세요.", &idSet{used: map[string]bool{}}), "p2", "u", "p3"}},
+			[]string{"p1", freshID("이번 달에는 네 가정이 새로 정착했습니다.", &idSet{used: map[string]bool{}}), "e1", "p2", "u", "p3"}},
 	}
 	for _, tt := range tests {
 		texts := []string{old[0].Text, tt.e1, tt.e2, old[3].Text, old[4].Text, old[5].Text}
@@ -219,31 +224,46 @@ func TestIDsSurviveATwoSentenceEdit(t *testing.T) {
 	}
 }
 
-// matchChangedPairwise is matchChanged as it was before the bigram index:
-// every new sentence compared with every old one. It is the reference the
-// indexed one must agree with.
+// matchChangedPairwise is matchChanged without the bigram index: every new
+// sentence compared with every old one, the most alike pair matched first.
+// It is the reference the indexed one must agree with.
 func matchChangedPairwise(ctx context.Context, old []known, texts []string, ids []string, used *idSet) error {
-	next := 0
+	var pairs []pair
 	for i, t := range texts {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		best, bestScore := -1, 0.0
-		for j := next; j < len(old); j++ {
-			if used.used[old[j].ID] {
-				continue
-			}
-			if s := similarity(old[j].Text, t); s > bestScore {
-				best, bestScore = j, s
+		var mine []pair
+		for j := range old {
+			// A one-to-one replacement is an edit whatever the similarity;
+			// among several, only a sentence at least a third alike is.
+			if s := similarity(old[j].Text, t); (s >= 0.33 || s > 0 && len(old) == 1 && len(texts) == 1) && !used.used[old[j].ID] {
+				mine = append(mine, pair{i, j, s})
 			}
 		}
-		// A one-to-one replacement is an edit whatever the similarity; among
-		// several, only a sentence at least a third alike is.
-		if best >= 0 && (bestScore >= 0.33 || len(old) == 1 && len(texts) == 1) {
-			ids[i] = old[best].ID
-			used.used[old[best].ID] = true
-			next = best + 1
+		sort.SliceStable(mine, func(a, b int) bool { return mine[a].score > mine[b].score })
+		pairs = append(pairs, mine[:min(len(mine), keptPairs)]...)
+	}
+	sort.SliceStable(pairs, func(a, b int) bool {
+		pa, pb := pairs[a], pairs[b]
+		if pa.score != pb.score {
+			return pa.score > pb.score
 		}
+		if pa.i != pb.i {
+			return pa.i < pb.i
+		}
+		return pa.j < pb.j
+	})
+	var made []pair
+	for _, p := range pairs {
+		if ids[p.i] != "" || used.used[old[p.j].ID] || slices.ContainsFunc(made, func(m pair) bool {
+			return m.i < p.i && m.j >= p.j || m.i > p.i && m.j <= p.j
+		}) {
+			continue
+		}
+		made = append(made, p)
+		ids[p.i] = old[p.j].ID
+		used.used[old[p.j].ID] = true
 	}
 	return nil
 }
@@ -312,5 +332,31 @@ func TestMatchChangedAsPairwise(t *testing.T) {
 		if got, want := run(matchChanged), run(matchChangedPairwise); !slices.Equal(got, want) {
 			t.Fatalf("round %d: matchChanged = %q, pairwise %q\nold %q\nnew %q\ntaken %v", round, got, want, old, texts, taken)
 		}
+	}
+}
+
+// A sentence split in two and then put back together (an edit undone, or
+// a letter cut at a line end that a later version joins) is the sentence
+// that was approved: it has its id back, and its approval with it.
+func TestIDsSurviveASplitUndone(t *testing.T) {
+	dir := t.TempDir()
+	whole := "# 7월 기도 편지\n\n여름 성경 학교가 잘 마쳤습니다. 탈북민 어린이 스무 명이 왔습니다.\n"
+	split := strings.Replace(whole, "어린이 스무", "어린이. 스무", 1)
+	l := openIn(t, dir, "letter.ko.md", []byte(whole), "")
+	approveAll(t, l, language.English)
+	before := texts(l)
+	if got := texts(openIn(t, dir, "letter.ko.md", []byte(split), "")); len(got) != len(before)+1 {
+		t.Fatalf("split: %q", got)
+	}
+	l = openIn(t, dir, "letter.ko.md", []byte(whole), "")
+	if after := texts(l); !maps.Equal(after, before) {
+		t.Errorf("undone:\n got %q\nwant %q", after, before)
+	}
+	tr, err := l.LoadTranslations(language.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := Count(l.States(tr)); c.Approved != len(before) {
+		t.Errorf("%+v after undoing the split, want all %d approved", c, len(before))
 	}
 }

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"maps"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -53,10 +54,16 @@ func testdataLetters(t *testing.T) []string {
 	return out
 }
 
-// rewrap breaks the prose lines of a letter as an e-mail program does, and
-// writes the white space between some words as a tab, a double space, an
-// NBSP or an ideographic space. It touches only spaces between two letters
-// on lines that begin with a letter, so that no Markdown changes meaning.
+// rewrap fills the prose lines of a letter to width characters as an
+// e-mail program or an editor's fill command does: a word that does not fit
+// on a line starts the next one (a word wider than the line has one to
+// itself). It also writes the white space between some words as a tab, a
+// double space, an NBSP or an ideographic space. It leaves alone what a
+// break would give another meaning: fenced code and front matter, headings,
+// tables, HTML, indented lines, and lines that begin with a number (at a
+// narrow width "2024. 11. 17." would stand alone, a date line); and it
+// breaks only where the next line begins with a word (see [breakable]),
+// never a list marker or an emoji.
 func rewrap(letter string, width int) string {
 	lines := strings.SplitAfter(letter, "\n")
 	fence := false
@@ -68,31 +75,85 @@ func rewrap(letter string, width int) string {
 			fence = !fence
 		}
 		first, _ := utf8.DecodeRuneInString(line)
-		if fence || !unicode.IsLetter(first) {
+		if fence || first == utf8.RuneError || unicode.IsDigit(first) || strings.ContainsRune("#|<`~= \t\n", first) {
 			b.WriteString(line)
 			continue
 		}
-		runes := []rune(line)
-		col := 0
+		body, nl := strings.CutSuffix(line, "\n")
+		runes := []rune(body)
+		// The words between the spaces a line may break at.
+		var words [][]rune
+		from := 0
 		for i, r := range runes {
-			col++
-			if r == ' ' && i > 0 && i+1 < len(runes) && unicode.IsLetter(runes[i-1]) && unicode.IsLetter(runes[i+1]) {
-				n++
-				switch {
-				case col >= width:
-					b.WriteByte('\n')
-					col = 0
-					continue
-				case n%5 == 0:
-					b.WriteString(odd[n/5%len(odd)])
-					continue
-				}
+			if r == ' ' && breakable(runes, i) {
+				words = append(words, runes[from:i])
+				from = i + 1
 			}
-			b.WriteRune(r)
+		}
+		words = append(words, runes[from:])
+		col := len(words[0])
+		b.WriteString(string(words[0]))
+		for _, w := range words[1:] {
+			n++
+			space := " "
+			if n%5 == 0 {
+				space = odd[n/5%len(odd)]
+			}
+			if gap := utf8.RuneCountInString(space); col+gap+len(w) > width {
+				space = " " // the odd space may be why the word does not fit
+			}
+			if col+utf8.RuneCountInString(space)+len(w) <= width {
+				b.WriteString(space)
+				col += utf8.RuneCountInString(space) + len(w)
+			} else {
+				b.WriteByte('\n')
+				col = len(w)
+			}
+			b.WriteString(string(w))
+		}
+		if nl {
+			b.WriteByte('\n')
 		}
 	}
 	return b.String()
 }
+
+// breakable reports whether a line may break at the space runes[i] and
+// stay what it was: not after the line's marker ("-", "①", "가.") or a
+// backslash (a hard break), and not before what would open a list item, a
+// block or a line of emoji ("* ", "2.", "1)", "#", ">", "<div>", "🙏"). A
+// date ("2024. 5. 12.", "5. 12.") may begin a line: in a letter it is no
+// list.
+func breakable(runes []rune, i int) bool {
+	if i == 0 || i+2 >= len(runes) || unicode.IsSpace(runes[i-1]) || runes[i-1] == '\\' {
+		return false
+	}
+	if first := string(runes[:i]); !strings.Contains(first, " ") &&
+		(!strings.ContainsFunc(first, unicode.IsLetter) || koreanMarker.MatchString(first)) {
+		return false
+	}
+	rest := string(runes[i+1:])
+	switch next := runes[i+1]; {
+	case unicode.IsLetter(next) || strings.ContainsRune("\"'“‘[\\", next):
+		return true
+	case next == '*' || next == '_':
+		return !unicode.IsSpace(runes[i+2])
+	case next == '`':
+		return runes[i+2] != '`'
+	case next == '<':
+		return inlineTag.MatchString(rest)
+	case unicode.IsDigit(next):
+		return !listNumber.MatchString(rest) || dateStart.MatchString(rest)
+	}
+	return false
+}
+
+var (
+	koreanMarker = regexp.MustCompile(`^[가-하][.)]$`)
+	inlineTag    = regexp.MustCompile(`^</?(?:a|b|i|em|strong|span|code)[ >]`)
+	listNumber   = regexp.MustCompile(`^[0-9]{1,9}[.)](?:\s|$)`)
+	dateStart    = regexp.MustCompile(`^[0-9]{1,4}\.\s+[0-9]{1,2}\.(?:[^0-9]|$)`)
+)
 
 // approveAll approves a translation of every sentence of l into lang, as a
 // reviewer would, and returns the catalog's path.
@@ -111,7 +172,11 @@ func approveAll(t *testing.T, l *Letter, lang language.Tag) string {
 
 // Re-wrapping a letter, or writing its spaces otherwise, is no edit: every
 // approval of every testdata letter stays an approval of the same sentence,
-// and the letter itself still comes back byte for byte.
+// and the letter itself still comes back byte for byte. The widths, in
+// characters, run from one no program uses (12: every line of a sentence is
+// a wrapped one, and titles, dates and signatures must still stand alone)
+// through 30 and 36 (an e-mail's 72 columns of Korean) to 72 (of English),
+// one after another in one folder, so that ids carry from each to the next.
 func TestRewrapKeepsEveryApproval(t *testing.T) {
 	for _, f := range testdataLetters(t) {
 		t.Run(filepath.Base(f), func(t *testing.T) {
@@ -124,7 +189,7 @@ func TestRewrapKeepsEveryApproval(t *testing.T) {
 			}
 			approveAll(t, l, lang)
 			before := texts(l)
-			for _, width := range []int{12, 30} {
+			for _, width := range []int{12, 20, 30, 36, 72} {
 				wrapped := rewrap(data, width)
 				if wrapped == data {
 					continue

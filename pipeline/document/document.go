@@ -16,8 +16,10 @@
 // stays code), table cells and image alt text are sentences, and the lines of
 // a letter pasted from HWP, Word, e-mail or KakaoTalk end sentences where a
 // person sees an end: a line that begins with a bullet or a marker (▶ ① 1.
-// 가.), a line of emoji, a short title, date or signature without a period,
-// and a Markdown hard line break. The segmenter decides the rest.
+// 가.), a line of emoji, a date line, a signature's 드림, a line the writer
+// ended early (the next words would have fitted on it: a title, a greeting;
+// a wrapper's line breaks are no end), and a Markdown hard line break. The
+// segmenter decides the rest.
 package document
 
 import (

@@ -5,19 +5,28 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // A letter's lines carry meaning a README's do not. Pastors paste letters
 // from HWP, Word, e-mail and KakaoTalk, where a line that starts with a
 // bullet is an item, a line of emoji closes a thought, and a title, a date
 // or a signature is a line of its own with no period. cutLines ends a
-// region's sentences at those line ends, while a hard-wrapped sentence —
-// long lines that do not end in punctuation — still joins across lines.
-
-// shortLine is the most runes a line may have and still be a title, a date,
-// a greeting or a signature rather than part of a hard-wrapped sentence
-// (e-mail wraps Korean at 35 or more).
-const shortLine = 20
+// region's sentences at those line ends, while a hard-wrapped sentence
+// still joins across lines, however narrow the wrap.
+//
+// Which line end without punctuation is the writer's and which a wrapper's
+// is told the way text tools that reflow a paragraph tell it: a wrapper
+// (an e-mail program, an editor's "fill") moves a word to the next line
+// only when it does not fit on this one. So a line ends early, by the
+// writer's choice, when the next line's first words would have fitted on
+// it within the paragraph's own width, the longest of its lines that a
+// wrapper could have broken (one with a space in it). Two words, not one:
+// a person who wraps by eye, pressing Enter near the margin, leaves a line
+// a word short of it now and then; a title or a greeting leaves room for
+// more. A fixed length cannot tell them apart: a title is as short as the
+// lines of a letter re-wrapped narrowly.
 
 // itemMarker matches the marker that opens an item line, with the white
 // space after it: symbol bullets, circled and parenthesised numbers,
@@ -33,6 +42,10 @@ var itemMarker = regexp.MustCompile(`^[ \t]*(?:` +
 // dateLine matches a line that is only a date: 2024. 5. 20., 2024.05.20 (월),
 // 2024년 5월 20일.
 var dateLine = regexp.MustCompile(`^\s*(?:[0-9]{2,4}\.\s*[0-9]{1,2}\.\s*[0-9]{1,2}\.?|[0-9]{4}년\s*[0-9]{1,2}월\s*[0-9]{1,2}일)\s*(?:\(\S{1,3}\))?\s*$`)
+
+// signature matches a line that closes a letter's signature with the
+// writer's bow: 드림, 올림 (both "offered by") or 배상 ("bowing").
+var signature = regexp.MustCompile(`(?:^|\s)(?:드림|올림|배상)\s*$`)
 
 // markerLen returns how many bytes at the start of a line's pieces are an
 // item marker and the white space after it, or 0.
@@ -68,6 +81,69 @@ type line struct {
 	tags        bool   // the line holds markup
 	hardBreak   bool   // the line ends in a Markdown hard line break
 	item        bool   // the line begins with an item marker
+	// size is how wide the line's last row is in the source, as a wrapper
+	// saw it; lead is how wide its first two words are.
+	size, lead extent
+	// spaced reports whether the line's prose has a space a wrapper may
+	// break at: a wrapper kept such a line within the paragraph's width.
+	spaced bool
+}
+
+// firstWords returns the first n words of s's first line, and the single
+// spaces between them.
+func firstWords(s string, n int) string {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	words := strings.FieldsFunc(s, breakingSpace)
+	return strings.Join(words[:min(n, len(words))], " ")
+}
+
+// breakingSpace reports whether r is white space a line may break at: not
+// a no-break space, which Word and HWP put where a line must not break.
+func breakingSpace(r rune) bool {
+	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u2007' && r != '\u202f'
+}
+
+// extent is a width of text both ways a wrapper may count it: in
+// characters, and in terminal columns (a Korean syllable takes two).
+type extent struct{ runes, cells int }
+
+// measure returns how wide s is.
+func measure(s string) extent {
+	e := extent{}
+	for _, r := range s {
+		e.runes++
+		switch k := width.LookupRune(r).Kind(); {
+		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r):
+		case k == width.EastAsianWide || k == width.EastAsianFullwidth:
+			e.cells += 2
+		default:
+			e.cells++
+		}
+	}
+	return e
+}
+
+// widest returns the width of the widest of lines a wrapper could have
+// broken, each way of counting on its own: the narrowest the paragraph's
+// wrap width can be. A line of one word may be wider than the wrap (a long
+// address); it tells nothing.
+func widest(lines []line) extent {
+	w := extent{}
+	for _, l := range lines {
+		if l.spaced {
+			w.runes, w.cells = max(w.runes, l.size.runes), max(w.cells, l.size.cells)
+		}
+	}
+	return w
+}
+
+// fits reports whether a line of size a, a space and words of size b fit
+// in width w, whichever way a wrapper counted.
+func fits(a, b, w extent) bool {
+	return a.runes+1+b.runes <= w.runes && a.cells+1+b.cells <= w.cells
 }
 
 // regionLines cuts r's pieces into lines at its soft and hard line breaks.
@@ -91,7 +167,17 @@ func regionLines(src string, r region) []line {
 	cur.last, cur.text = len(r.pieces), text.String()
 	lines = append(lines, cur)
 	for i := range lines {
-		lines[i].item = markerLen(src, r.pieces[lines[i].first:lines[i].last]) > 0
+		l := &lines[i]
+		l.item = markerLen(src, r.pieces[l.first:l.last]) > 0
+		l.spaced = strings.ContainsFunc(strings.TrimSpace(l.text), breakingSpace)
+		if l.first == l.last {
+			continue
+		}
+		// The line's last row: a link's markup may hold a line break.
+		start, end := r.pieces[l.first].start, r.pieces[l.last-1].end
+		row := strings.LastIndexByte(src[:end], '\n') + 1
+		l.size = measure(strings.TrimRightFunc(src[row:end], unicode.IsSpace))
+		l.lead = measure(firstWords(src[start:], 2))
 	}
 	return lines
 }
@@ -130,28 +216,36 @@ func symbolLine(l line) bool {
 }
 
 // cutBetween reports whether the end of line a, followed by line b, ends a
-// sentence whatever the words say.
-func cutBetween(a, b line) bool {
-	if a.hardBreak || b.item || symbolLine(a) || symbolLine(b) || dateLine.MatchString(a.text) {
+// sentence whatever the words say, in a paragraph of width wrap; wrapped
+// reports whether a continues a line that a wrapper broke.
+func cutBetween(a, b line, wrap extent, wrapped bool) bool {
+	// A line that continues a wrapped line is the rest of a sentence: short
+	// where a wrapper broke a line already ended by hand (e-mail programs do
+	// on sending), or a date a narrow wrap left alone ("We met on" /
+	// "2024. 5. 12." / "at 3 p.m."). A title, a greeting or a date line
+	// does not continue a line.
+	if a.hardBreak || b.item || symbolLine(a) || symbolLine(b) || !wrapped && dateLine.MatchString(a.text) {
 		return true
 	}
 	if endsSentence(a.text) {
 		return a.item
 	}
-	return utf8.RuneCountInString(strings.TrimSpace(a.text)) <= shortLine
+	return signature.MatchString(a.text) || !wrapped && fits(a.size, b.lead, wrap)
 }
 
 // cutLines returns r as one region per run of lines that may hold one
 // sentence, cutting where a person sees a line end one: before an item line
-// or a line of emoji, after a line of emoji, after a short line without
-// final punctuation (a title, a date, a signature), and at a hard line
-// break. An item's marker is left out of its region, so that it stays in
-// the skeleton and the sentence is the item's text (see [skeletonMarker]).
+// or a line of emoji, after a line of emoji or a date line, after a
+// signature's 드림 or 올림, after a line the writer ended early (a title, a
+// greeting: the next words would have fitted on it), and at a hard line
+// break. An item's marker is left out of its region, so that it stays
+// in the skeleton and the sentence is the item's text (see [skeletonMarker]).
 func cutLines(src string, r region) []region {
 	lines := regionLines(src, r)
 	if len(lines) == 1 && !lines[0].item {
 		return []region{r}
 	}
+	wrap := widest(lines)
 	var out []region
 	var cur []piece
 	var from []int // the index in r.pieces of each piece of cur
@@ -165,13 +259,16 @@ func cutLines(src string, r region) []region {
 	add := func(i int, p piece) {
 		cur, from = append(cur, p), append(from, i)
 	}
+	wrapped := false // the line before continues a line a wrapper broke
 	for i, l := range lines {
 		marker := skeletonMarker(src, r.pieces[l.first:l.last])
 		switch {
-		case i > 0 && cutBetween(lines[i-1], l):
+		case i > 0 && cutBetween(lines[i-1], l, wrap, wrapped):
 			flush()
+			wrapped = false
 		case i > 0:
 			add(lines[i-1].last, r.pieces[lines[i-1].last])
+			wrapped = !endsSentence(lines[i-1].text)
 		}
 		if l.item && r.kind == "p" {
 			kind = "li"

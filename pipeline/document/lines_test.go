@@ -27,8 +27,45 @@ func TestLetterLines(t *testing.T) {
 			[]string{"p: 일정", "li: 출발", "li: 도착"}},
 		{"emoji line after a sentence", "txt", "늘 고맙습니다.\n🙏🏻❤️\n다음 달에 뵙겠습니다.",
 			[]string{"p: 늘 고맙습니다.", "p: 다음 달에 뵙겠습니다."}},
-		{"chat line end", "txt", "동생이 다음 달에 온대요\n같이 기도해 줘요🙏",
-			[]string{"p: 동생이 다음 달에 온대요", "p: 같이 기도해 줘요🙏"}},
+		// The line is as long as the paragraph is wide: a wrap for all the
+		// line can tell; the segmenter's -요 ending ends the sentence (segment:
+		// "hearsay ending at a line end", segment_letters.txtar).
+		{"chat line end is the segmenter's", "txt", "동생이 다음 달에 온대요\n같이 기도해 줘요🙏",
+			[]string{"p: 동생이 다음 달에 온대요\n같이 기도해 줘요🙏"}},
+		{"a title ended early", "txt", "기도 제목\n이번 달에도 저희 가정과 사역을 위해 기도해 주세요",
+			[]string{"p: 기도 제목", "p: 이번 달에도 저희 가정과 사역을 위해 기도해 주세요"}},
+		{"a greeting as wide as the paragraph joins", "txt", "사랑하는 동역자 여러분께\n문안 드립니다.",
+			[]string{"p: 사랑하는 동역자 여러분께\n문안 드립니다."}},
+		{"re-wrapped narrowly, a sentence still joins", "txt", "올해도 변함없이\n저희 가정과\n사역을 위해\n기도해 주신\n모든 분들께\n감사드립니다.",
+			[]string{"p: 올해도 변함없이\n저희 가정과\n사역을 위해\n기도해 주신\n모든 분들께\n감사드립니다."}},
+		{"the rest of a wrapped line joins the next", "txt", "이곳은 우기가 시작되어 매일 오후마다 큰비가 내리고\n있지만\n아이들은 빠짐없이 주일학교에 나오고 있습니다.",
+			[]string{"p: 이곳은 우기가 시작되어 매일 오후마다 큰비가 내리고\n있지만\n아이들은 빠짐없이 주일학교에 나오고 있습니다."}},
+		{"a word wider than the paragraph does not widen it", "txt", "자세한 소식은\nhttps://example.org/news/2024/10/rainy-season\n에 있습니다 함께 보아 주세요",
+			[]string{"p: 자세한 소식은\n<x1/>\n에 있습니다 함께 보아 주세요"}},
+		// A wrapper does not break at a no-break space: "문안드립니다.\u00a0지난달에도"
+		// is one word that did not fit (the naive splitter does not cut there).
+		{"a word wider than the paragraph does not widen it either", "txt", "하나님께서세상을이처럼사랑하사독생자를주셨으니.\n이는 그를 믿는\n자마다 멸망하지 않고",
+			[]string{"p: 하나님께서세상을이처럼사랑하사독생자를주셨으니.", "p: 이는 그를 믿는\n자마다 멸망하지 않고"}},
+		{"a link's markup broken across lines is measured on its last line", "md", "Read [our report](https://example.org/a-long-address\n\"Report\") first.\nThen pray for us\nevery day.",
+			[]string{"p: Read <g1>our report</g1> first.", "p: Then pray for us\nevery day."}},
+		// Wrapped at 40 columns, where a Korean syllable takes two: counted
+		// in characters the next word would have fitted, in columns not.
+		{"a wrap counted in columns", "txt", "We thank you all for praying with us.\n이곳은 우기가 시작되어 매일\n오후마다 큰비가 내립니다",
+			[]string{"p: We thank you all for praying with us.", "p: 이곳은 우기가 시작되어 매일\n오후마다 큰비가 내립니다"}},
+		// Wrapped by eye: the first line could have held "센터가", not also "복음".
+		{"a line a word short of the margin joins", "txt", "탈북민들의 안전을 위해 기도해 주십시오. 또한 동남아\n센터가 복음 사역 지도자를 세우는 곳이 되고, 탈북민들이\n예수 그리스도를 만나는 곳이 되도록 기도해 주십시오. 아울러\n센터가 중단 없이 운영될 수 있도록 기도해 주십시오.",
+			[]string{"p: 탈북민들의 안전을 위해 기도해 주십시오.", "p: 또한 동남아\n센터가 복음 사역 지도자를 세우는 곳이 되고, 탈북민들이\n예수 그리스도를 만나는 곳이 되도록 기도해 주십시오.",
+				"p: 아울러\n센터가 중단 없이 운영될 수 있도록 기도해 주십시오."}},
+		{"a no-break space does not break", "txt", "주님의 이름으로\n문안드립니다.\u00a0지난달에도 감사했습니다\n기도와 후원으로 함께해 주셔서",
+			[]string{"p: 주님의 이름으로\n문안드립니다.\u00a0지난달에도 감사했습니다\n기도와 후원으로 함께해 주셔서"}},
+		{"a signature's bow ends it", "txt", "정다윗 선교사 드림\n라오스 선교센터",
+			[]string{"p: 정다윗 선교사 드림", "p: 라오스 선교센터"}},
+		{"a date a narrow wrap left alone joins", "txt", "우리는 지난 주일인\n2024년 5월 12일\n오후에 모였습니다.",
+			[]string{"p: 우리는 지난 주일인\n2024년 5월 12일\n오후에 모였습니다."}},
+		{"a line break after a link is a space", "md", "이번 달 소식과 사진은 모두 저희 [블로그](https://example.org)\n에 올려 두었습니다.",
+			[]string{"p: 이번 달 소식과 사진은 모두 저희 <g1>블로그</g1>\n에 올려 두었습니다."}},
+		{"an address ends at an ideographic space", "txt", "사진은 https://example.org/a\u3000에 있어요.",
+			[]string{"p: 사진은 <x1/>\u3000에 있어요."}},
 		{"date and signature", "md", "2025. 3. 9.\n이바울 올림\n",
 			[]string{"p: 2025.", "p: 3.", "p: 9.", "p: 이바울 올림"}}, // the naive splitter cuts dates
 		{"date in words and signature", "txt", "2025년 3월 9일 (주일)\n이바울 올림",

@@ -107,7 +107,7 @@ func proseRegion(src string, n ast.Node) (region, bool) {
 	}
 	var texts []span
 	proseTexts(n, r, func(a, b int) { texts = append(texts, span{a, b}) })
-	runs := markupRuns(texts, r)
+	runs := markupRuns(src, texts, r)
 	findOpenersAndClosers(n, r, runs)
 	pairRuns(runs)
 	r.pieces = interleave(src, texts, runs)
@@ -129,10 +129,41 @@ func blockRange(src string, n ast.Node) (region, bool) {
 	return r, r.end > r.start
 }
 
-// markupRuns returns the runs of r that no prose text covers.
-func markupRuns(texts []span, r region) []markupRun {
+// leadingBreak and trailingBreak match a line break at the start or the
+// end of a run of markup: "\n**" before bold at a line's start, "](url)\n"
+// after a link at a line's end, "**  \n" before a hard break.
+var (
+	leadingBreak  = regexp.MustCompile(`\A[ \t]*\n[ \t>]*`)
+	trailingBreak = regexp.MustCompile(`(?:[ \t]*|\\)\n[ \t>]*\z`)
+)
+
+// markupRuns returns the runs of r that no prose text covers. A line break
+// at either end of a run is a run of its own: the line ends there as much
+// as after a word (a wrapper puts a link or bold words at a line's start or
+// end as it likes), and the sentence keeps its space there.
+func markupRuns(src string, texts []span, r region) []markupRun {
 	var runs []markupRun
-	add := func(a, b int) { runs = append(runs, markupRun{span: span{a, b}, partner: -1}) }
+	run := func(a, b int) {
+		if a < b {
+			runs = append(runs, markupRun{span: span{a, b}, partner: -1})
+		}
+	}
+	add := func(a, b int) {
+		if m := src[a:b]; strings.TrimSpace(m) == "" || softBreak.MatchString(m) {
+			run(a, b)
+			return
+		}
+		if loc := leadingBreak.FindStringIndex(src[a:b]); loc != nil {
+			run(a, a+loc[1])
+			a += loc[1]
+		}
+		end := b
+		if loc := trailingBreak.FindStringIndex(src[a:b]); loc != nil {
+			end = a + loc[0]
+		}
+		run(a, end)
+		run(end, b)
+	}
 	pos := r.start
 	for _, t := range texts {
 		if t.start > pos {

@@ -290,8 +290,9 @@ func textRegions(src string) []region {
 
 // protectedInText matches what is never sent for translation even where
 // the writer typed it as plain text: web addresses, e-mail addresses, and
-// anything that looks like one of our own tags.
-var protectedInText = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"]*[^\s<>".,;:!?'")\]]|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|</?g[0-9]+>|<[xn][0-9]+/>`)
+// anything that looks like one of our own tags. An address ends at any
+// white space, a no-break or an ideographic space too.
+var protectedInText = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s\p{Z}<>"]*[^\s\p{Z}<>".,;:!?'")\]]|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|</?g[0-9]+>|<[xn][0-9]+/>`)
 
 // mayProtect reports whether text holds what every match of
 // protectedInText needs: "://", "www.", "@" or "<". Most paragraphs hold

@@ -31,7 +31,7 @@ func naiveBreaks(s *Segmenter, view string) []int {
 		}
 		r2, _ := utf8.DecodeRuneInString(view[p:])
 		inQuote := slices.ContainsFunc(quoted, func(sp span) bool { return sp.start <= p && p <= sp.end })
-		if unicode.IsSpace(r2) && blankLineAt(view, p) {
+		if unicode.IsSpace(r2) && blankLineAt(view, p, nil) {
 			ends = append(ends, p)
 			continue
 		}
@@ -112,7 +112,7 @@ func TestPrefilterSound(t *testing.T) {
 				}
 				r2, _ := utf8.DecodeRuneInString(text[p:])
 				inQuote := slices.ContainsFunc(quoted, func(sp span) bool { return sp.start <= p && p <= sp.end })
-				if (unicode.IsSpace(r2) && blankLineAt(text, p)) || (!inQuote && s.breaksAt(text, rev, p, r1, r2)) {
+				if (unicode.IsSpace(r2) && blankLineAt(text, p, nil)) || (!inQuote && s.breaksAt(text, rev, p, r1, r2)) {
 					got = append(got, p)
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -146,7 +147,7 @@ func (s *Segmenter) Split(text string) []Span {
 			quoted = quoted[1:]
 		}
 		inQuote := len(quoted) > 0 && quoted[0].start <= p
-		if (unicode.IsSpace(r2) && blankLineAt(view, p)) || (!inQuote && s.breaksAt(view, rev, p, r1, r2)) {
+		if (unicode.IsSpace(r2) && blankLineAt(view, p, tags)) || (!inQuote && s.breaksAt(view, rev, p, r1, r2)) {
 			ends = append(ends, p)
 		}
 	}
@@ -261,20 +262,31 @@ func plainSpaces(s string) string {
 	return strings.NewReplacer("\u00a0", "  ", "\u3000", "   ").Replace(s)
 }
 
-// blankLineAt reports whether the white space starting at p holds an empty line.
-func blankLineAt(view string, p int) bool {
-	newlines := 0
-	for _, r := range view[p:] {
+// blankLineAt reports whether the white space starting at p holds an empty line. A line
+// that held only a protected tag (a link on a line of its own: "사진은\n<x1/>\n에 있어요")
+// is not empty, though the view shows none of it.
+func blankLineAt(view string, p int, tags []tag) bool {
+	prev := -1
+	for i, r := range view[p:] {
 		if !unicode.IsSpace(r) {
 			return false
 		}
 		if r == '\n' {
-			if newlines++; newlines == 2 {
+			at := p + i
+			if prev >= 0 && !tagBetween(tags, prev, at) {
 				return true
 			}
+			prev = at
 		}
 	}
 	return false
+}
+
+// tagBetween reports whether one of tags, in order of position, stood in the view after
+// position from and at or before to.
+func tagBetween(tags []tag, from, to int) bool {
+	k := sort.Search(len(tags), func(k int) bool { return tags[k].view > from })
+	return k < len(tags) && tags[k].view <= to
 }
 
 // reverseRunes returns s with its runes in reverse order (still valid UTF-8), so that a

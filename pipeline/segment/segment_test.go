@@ -205,6 +205,8 @@ func TestSplitTags(t *testing.T) {
 		{"tag inside an ending", "있어<g1>요</g1> 많이 기도해 주세요",
 			[]string{"있어<g1>요</g1>", "많이 기도해 주세요"}},
 		{"not a tag", "a <b and c> 끝. 다음.", []string{"a <b and c> 끝.", "다음."}},
+		{"a line holding only a tag is no blank line", "사진은\n<x1/>\n에 올려 두었습니다",
+			[]string{"사진은\n<x1/>\n에 올려 두었습니다"}},
 	}
 	checkSplits(t, s, tests)
 }
