@@ -7,8 +7,8 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/review"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 type approveOptions struct {
@@ -62,7 +62,7 @@ func approveRun(ctx context.Context, o *IO, opts approveOptions) error {
 	}
 	fmt.Fprintln(o.Out, o.Printer.T("approve.summary", "Approved", len(res.Approved), "Refused", len(res.Refused), "Lang", opts.Lang.String()))
 	if len(res.Refused) > 0 {
-		return fmt.Errorf("%w: %w", errSilent, pipeline.ErrPartial)
+		return fmt.Errorf("%w: %w", errSilent, store.ErrPartial)
 	}
 	return nil
 }
@@ -84,5 +84,5 @@ func writeApprovals(r *review.Reviewer, approved bool) error {
 	if !approved {
 		return nil
 	}
-	return pipeline.Save(r.Files())
+	return store.Save(r.Files())
 }

@@ -8,7 +8,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // exactArgs is cobra.ExactArgs with epistle's usage error, so a wrong count
@@ -104,7 +104,7 @@ func parseLang(flag, value string) (language.Tag, error) {
 	if value == "" {
 		return language.Und, nil
 	}
-	tag, err := pipeline.ParseLang(value)
+	tag, err := store.ParseLang(value)
 	if err != nil {
 		return language.Und, &usageError{locales.New("usage.lang", "Flag", flag, "Lang", value).WithHint("lang.hint")}
 	}

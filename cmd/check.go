@@ -7,9 +7,9 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/qa"
 	"github.com/epistle-letters/epistle/pipeline/review"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 type checkOptions struct {
@@ -72,7 +72,7 @@ func checkRun(ctx context.Context, o *IO, opts checkOptions) error {
 		fmt.Fprintln(o.Out, o.Printer.T("check.summary", "Errors", errs, "Warnings", len(problems)-errs))
 	}
 	if errs > 0 {
-		return fmt.Errorf("%w: %w", errSilent, pipeline.ErrPartial)
+		return fmt.Errorf("%w: %w", errSilent, store.ErrPartial)
 	}
 	return nil
 }

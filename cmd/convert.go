@@ -10,8 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/docx"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 type convertOptions struct {
@@ -93,9 +93,9 @@ func convertOutput(opts convertOptions) (string, error) {
 		}
 		return "", &usageError{locales.New("convert.usage.ext", "Path", opts.Output).WithHint("convert.usage.ext.hint")}
 	}
-	name, lang, ok := pipeline.SplitName(opts.Document)
+	name, lang, ok := store.SplitName(opts.Document)
 	if !ok {
-		cfg, err := pipeline.LoadConfig(filepath.Dir(opts.Document))
+		cfg, err := store.LoadConfig(filepath.Dir(opts.Document))
 		if err != nil {
 			return "", err
 		}

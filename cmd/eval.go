@@ -11,9 +11,9 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/backend"
 	"github.com/epistle-letters/epistle/pipeline/eval"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 type evalOptions struct {
@@ -62,7 +62,7 @@ func newEvalCmd(o *IO) *cobra.Command {
 // and writes nothing but the --html report.
 func evalRun(ctx context.Context, o *IO, opts evalOptions) error {
 	if opts.HTML != "" {
-		if err := pipeline.CheckOutput(opts.HTML, true, opts.Path); err != nil {
+		if err := store.CheckOutput(opts.HTML, true, opts.Path); err != nil {
 			return err
 		}
 	}
@@ -74,7 +74,7 @@ func evalRun(ctx context.Context, o *IO, opts evalOptions) error {
 	rep, plan, err := eval.Run(ctx, eval.Options{
 		Path: opts.Path, Lang: opts.Lang, Backend: opts.Backend, Models: opts.Models,
 		Limit: opts.Limit, DryRun: opts.DryRun, Clock: clock, Getenv: os.Getenv,
-		Open: func(path string) (*pipeline.Letter, error) { return readLetter(ctx, o, path, "") },
+		Open: func(path string) (*store.Letter, error) { return readLetter(ctx, o, path, "") },
 		Progress: func(label string) func(done, total int) {
 			if progress == nil {
 				return nil

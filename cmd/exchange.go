@@ -9,8 +9,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/exchange"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 func newExchangeCmd(o *IO) *cobra.Command {
@@ -81,7 +81,7 @@ func newExchangeExportCmd(o *IO) *cobra.Command {
 }
 
 // openBundle gathers the letter's sentences in opts.Lang, names redacted.
-func openBundle(l *pipeline.Letter, opts exchangeOptions) (*exchange.Bundle, error) {
+func openBundle(l *store.Letter, opts exchangeOptions) (*exchange.Bundle, error) {
 	if opts.Lang == l.Source {
 		return nil, &usageError{locales.New("exchange.usage.source", "Lang", l.Source.String())}
 	}
@@ -186,7 +186,7 @@ func exchangeImportRun(ctx context.Context, o *IO, opts exchangeOptions) error {
 	}
 	fmt.Fprintln(o.Out, o.Printer.T("exchange.import.summary", "Count", len(approved), "Path", l.CatalogPath("active", opts.Lang)))
 	if len(refusals) > 0 {
-		return fmt.Errorf("%w: %w", errSilent, pipeline.ErrPartial)
+		return fmt.Errorf("%w: %w", errSilent, store.ErrPartial)
 	}
 	return nil
 }

@@ -9,8 +9,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/edition"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 type exportOptions struct {
@@ -91,12 +91,12 @@ func exportRun(ctx context.Context, o *IO, opts exportOptions) error {
 }
 
 // checkOutput refuses an -o the command must not write (see
-// pipeline.CheckOutput) before anything is computed or written.
+// store.CheckOutput) before anything is computed or written.
 func checkOutput(out string, force bool, inputs ...string) error {
 	if out == "" || out == "-" {
 		return nil
 	}
-	return pipeline.CheckOutput(out, force, inputs...)
+	return store.CheckOutput(out, force, inputs...)
 }
 
 // writeOutput writes a result to -o OUT atomically, or to stdout.
@@ -105,7 +105,7 @@ func writeOutput(o *IO, out string, data []byte) error {
 		_, err := o.Out.Write(data)
 		return err
 	}
-	if err := pipeline.WriteFile(out, data); err != nil {
+	if err := store.WriteFile(out, data); err != nil {
 		return locales.New("write.failed", "Path", out).Wrap(err)
 	}
 	return nil

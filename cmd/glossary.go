@@ -14,7 +14,7 @@ import (
 	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/internal/lineedit"
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 func newGlossaryCmd(o *IO) *cobra.Command {
@@ -270,7 +270,7 @@ func glossaryConvertRun(o *IO, opts glossaryConvertOptions) error {
 		_, err := o.Out.Write(conv.Data)
 		return err
 	}
-	if err := pipeline.WriteFile(opts.Out, conv.Data); err != nil {
+	if err := store.WriteFile(opts.Out, conv.Data); err != nil {
 		return locales.New("glossary.write", "Path", opts.Out, "Err", osReason(err)).Wrap(err)
 	}
 	o.Warn(locales.New("glossary.wrote", "Path", opts.Out, "Count", conv.Entries, "Format", string(opts.Format)))
@@ -281,7 +281,7 @@ func glossaryConvertRun(o *IO, opts glossaryConvertOptions) error {
 // newsletter it belongs to: the epistle.toml in its folder or the nearest
 // one above (Korean to English without one).
 func glossaryLanguages(path string) (glossary.Option, error) {
-	cfg, err := pipeline.LoadConfig(filepath.Dir(path))
+	cfg, err := store.LoadConfig(filepath.Dir(path))
 	if err != nil {
 		return nil, err
 	}

@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 type initOptions struct {
@@ -42,7 +42,7 @@ func newInitCmd(o *IO) *cobra.Command {
 // when any of them exists it writes nothing at all, and when a write fails
 // it removes what it wrote, so that running it again starts clean.
 func initRun(o *IO, opts initOptions) error {
-	files := pipeline.InitFiles(o.Printer.Tag)
+	files := store.InitFiles(o.Printer.Tag)
 	paths := make([]string, len(files))
 	for i, f := range files {
 		paths[i] = filepath.Join(opts.Dir, f.Name)

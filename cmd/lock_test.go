@@ -10,7 +10,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 func init() {
@@ -25,7 +25,7 @@ func holdLock(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 1 {
 		ts.Fatalf("usage: holdlock DIR")
 	}
-	release, err := (&pipeline.Letter{Dir: ts.MkAbs(args[0])}).Lock(context.Background())
+	release, err := (&store.Letter{Dir: ts.MkAbs(args[0])}).Lock(context.Background())
 	ts.Check(err)
 	ts.Defer(func() { _ = release() })
 }

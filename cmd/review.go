@@ -15,10 +15,10 @@ import (
 
 	"github.com/epistle-letters/epistle/internal/lineedit"
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/qa"
 	"github.com/epistle-letters/epistle/pipeline/review"
 	"github.com/epistle-letters/epistle/pipeline/review/web"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 type reviewOptions struct {
@@ -130,7 +130,7 @@ func openReviewer(ctx context.Context, o *IO, path string, lang language.Tag, gl
 	return r, release, nil
 }
 
-func openTranslations(l *pipeline.Letter, lang language.Tag, glossaryPath string) (*review.Reviewer, error) {
+func openTranslations(l *store.Letter, lang language.Tag, glossaryPath string) (*review.Reviewer, error) {
 	if lang == language.Und {
 		langs := review.Languages(l)
 		if len(langs) == 0 {
@@ -156,7 +156,7 @@ func reviewInteractive(ctx context.Context, o *IO, r *review.Reviewer) error {
 			fmt.Fprintf(o.Err, "\nepistle: %s\n", o.Printer.ErrorText(m))
 			o.Hint(m)
 		},
-		Save: pipeline.Save,
+		Save: store.Save,
 	}
 	// On a terminal, e edits the translation where it stands: in $EDITOR
 	// when there is one, else on the prompt line itself.
@@ -241,7 +241,7 @@ func showItem(o *IO, w io.Writer, r *review.Reviewer, it review.Item, pos, total
 }
 
 // stateName names a state in the reader's language.
-func stateName(o *IO, s pipeline.State) string {
+func stateName(o *IO, s store.State) string {
 	//locales:ids review.state.missing review.state.machine review.state.approved review.state.stale review.state.failed
 	return o.Printer.T("review.state." + string(s))
 }

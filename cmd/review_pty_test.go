@@ -16,7 +16,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 	"github.com/epistle-letters/epistle/pipeline/testenv"
 )
 
@@ -124,7 +124,7 @@ func TestReviewEditsInPlace(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("the review did not end")
 	}
-	l, err := pipeline.Open(letter, pipeline.OpenOptions{})
+	l, err := store.Open(letter, store.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,8 +18,8 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
+	"github.com/epistle-letters/epistle/pipeline/store"
 	"github.com/epistle-letters/epistle/pipeline/testenv"
 )
 
@@ -57,7 +57,7 @@ func webKeysLetter(t *testing.T) string {
 	if err := epistle(context.Background(), io.Discard, io.Discard, "translate", letter); err != nil {
 		t.Fatal(err)
 	}
-	l, err := pipeline.Open(letter, pipeline.OpenOptions{})
+	l, err := store.Open(letter, store.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,9 +65,9 @@ func webKeysLetter(t *testing.T) string {
 	if m == nil {
 		t.Fatalf("the letter has no sentence %s", webTagged)
 	}
-	failures := pipeline.Failures{webTagged: {Hash: catalog.Hash(m.Description, m.Other),
+	failures := store.Failures{webTagged: {Hash: catalog.Hash(m.Description, m.Other),
 		Reason: "the placeholder <x1/> is missing", Reply: webTaggedReply}}
-	if err := os.WriteFile(l.FailuresPath(language.English), pipeline.MarshalFailures(failures), 0o644); err != nil {
+	if err := os.WriteFile(l.FailuresPath(language.English), store.MarshalFailures(failures), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return letter
@@ -510,7 +510,7 @@ func TestReviewWebLongLetterInChromium(t *testing.T) {
 // pipelineID is the id of the letter's n-th sentence, from 1.
 func pipelineID(t *testing.T, path string, n int) string {
 	t.Helper()
-	l, err := pipeline.Open(path, pipeline.OpenOptions{})
+	l, err := store.Open(path, store.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,8 +20,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/review"
+	"github.com/epistle-letters/epistle/pipeline/store"
 	"github.com/epistle-letters/epistle/pipeline/testenv"
 )
 
@@ -227,7 +227,7 @@ func TestReviewWebInChromium(t *testing.T) {
 		t.Errorf("stderr = %q", errBuf.String())
 	}
 
-	l, err := pipeline.Open(letter, pipeline.OpenOptions{})
+	l, err := store.Open(letter, store.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,7 @@ import (
 
 	"github.com/epistle-letters/epistle/internal/buildinfo"
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // Exit statuses, as DESIGN.md fixes them.
@@ -134,7 +134,7 @@ func report(o *IO, err error, interrupted bool) int {
 		code = exitInterrupted
 	case errors.As(err, &ue):
 		code = exitUsage
-	case errors.Is(err, pipeline.ErrPartial):
+	case errors.Is(err, store.ErrPartial):
 		code = exitPartial
 	}
 	if errors.Is(err, errSilent) {

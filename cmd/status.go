@@ -6,8 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/review"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 type statusOptions struct {
@@ -40,7 +40,7 @@ func newStatusCmd(o *IO) *cobra.Command {
 // a bad letter is named on stderr and the run ends with exit 1, after the
 // rest are shown.
 func statusRun(ctx context.Context, o *IO, opts statusOptions) error {
-	rep, err := review.StatusOf(ctx, opts.Paths, opts.Stats, func(path string) (*pipeline.Letter, error) {
+	rep, err := review.StatusOf(ctx, opts.Paths, opts.Stats, func(path string) (*store.Letter, error) {
 		return openLetter(ctx, o, path, "")
 	})
 	if err != nil {

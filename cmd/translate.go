@@ -14,9 +14,9 @@ import (
 
 	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/backend"
 	"github.com/epistle-letters/epistle/pipeline/review"
+	"github.com/epistle-letters/epistle/pipeline/store"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
@@ -74,7 +74,7 @@ func newTranslateCmd(o *IO) *cobra.Command {
 }
 
 func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
-	var l *pipeline.Letter
+	var l *store.Letter
 	var err error
 	if opts.DryRun {
 		l, err = readLetter(ctx, o, opts.Letter, opts.Encoding)
@@ -115,14 +115,14 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 			defer progress.end()
 		}
 		for i := range runs {
-			runs[i].Save = pipeline.WriteFiles
+			runs[i].Save = store.WriteFiles
 			if progress != nil {
 				runs[i].Progress = progress.forLang(runs[i].Target)
 			}
 		}
 	}
 	total, err := translate.RunAll(ctx, l, runs)
-	partial := errors.Is(err, pipeline.ErrPartial)
+	partial := errors.Is(err, store.ErrPartial)
 	if err != nil && !partial {
 		return err
 	}
@@ -130,7 +130,7 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 	if err := translateSummary(o, opts, cfg, settings.Model, runs, total); err != nil {
 		return err
 	}
-	if cfg.Reuse == pipeline.ReuseApprove && !opts.DryRun {
+	if cfg.Reuse == store.ReuseApprove && !opts.DryRun {
 		if err := approveReused(o, opts, l, runs); err != nil {
 			return err
 		}
@@ -144,7 +144,7 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 // warnUnrendered says, once per language of the run, which glossary
 // entries of the letter have no rendering in it: they go to the translator
 // as context and nothing checks them there.
-func warnUnrendered(o *IO, l *pipeline.Letter, runs []translate.Options) {
+func warnUnrendered(o *IO, l *store.Letter, runs []translate.Options) {
 	for _, run := range runs {
 		if run.Glossary == nil || len(run.Glossary.Unrendered()) == 0 {
 			continue
@@ -168,7 +168,7 @@ func warnUnrendered(o *IO, l *pipeline.Letter, runs []translate.Options) {
 // approveReused approves what each language's run took from another
 // letter's approvals word for word, as `reuse = "approve"` asks, through
 // the review's checks and log.
-func approveReused(o *IO, opts translateOptions, l *pipeline.Letter, runs []translate.Options) error {
+func approveReused(o *IO, opts translateOptions, l *store.Letter, runs []translate.Options) error {
 	for _, run := range runs {
 		rv, err := review.Open(l, run.Target, run.Glossary)
 		if err != nil {
@@ -181,7 +181,7 @@ func approveReused(o *IO, opts translateOptions, l *pipeline.Letter, runs []tran
 		if n == 0 {
 			continue
 		}
-		if err := pipeline.WriteFiles(rv.Files()); err != nil {
+		if err := store.WriteFiles(rv.Files()); err != nil {
 			return err
 		}
 		if !opts.JSON {
@@ -197,10 +197,10 @@ type partialError struct{ failed int }
 
 func (e *partialError) Error() string { return fmt.Sprintf("%d segments failed", e.failed) }
 func (e *partialError) Unwrap() []error {
-	return []error{pipeline.ErrPartial, locales.New("translate.partial", "Count", e.failed).WithHint("translate.partial.hint")}
+	return []error{store.ErrPartial, locales.New("translate.partial", "Count", e.failed).WithHint("translate.partial.hint")}
 }
 
-func translateSummary(o *IO, opts translateOptions, cfg *pipeline.Config, model string, runs []translate.Options, r *translate.Result) error {
+func translateSummary(o *IO, opts translateOptions, cfg *store.Config, model string, runs []translate.Options, r *translate.Result) error {
 	if opts.JSON {
 		return writeJSON(o, r)
 	}

@@ -1,6 +1,6 @@
 package glossary
 
-import "github.com/epistle-letters/epistle/pipeline/decode"
+import "github.com/epistle-letters/epistle/internal/decode"
 
 // decodeText turns a glossary file's bytes into NFC-normalised UTF-8, the
 // way letters are read: glossaries are kept in spreadsheets, and a

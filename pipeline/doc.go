@@ -1,26 +1,19 @@
-// Package pipeline turns a letter into segments, catalogs and editions.
+// Package pipeline holds the steps a letter goes through, one package each,
+// in the order a letter meets them:
 //
-// A letter is a file named NAME.LANG.EXT (letter.ko.md). Reading it decodes
-// whatever encoding the writer's computer used, normalises Hangul to NFC and
-// splits the document into a [Skeleton] — the structure and every byte that is
-// not prose — and [Segment]s, one per sentence, whose inline markup has become
-// protected tags (<g1>…</g1>, <x2/>). Segments keep their id for as long as
-// the sentence lives, so next month's edit of one paragraph sends only that
-// paragraph to the translator and the reviewer.
+//   - store: the letter and NAME.epistle/ beside it — opening, ids, catalogs,
+//     status, the lock; every other step reads and writes a letter through it
+//   - document and segment: the letter's structure and its sentences
+//     (decoding any Korean encoding is internal/decode, shared with the
+//     glossary)
+//   - translate: the engine that sends sentences to a backend; backend
+//     chooses one of openai, deepl or memory, each a package of its own
+//   - qa and review: the checks, and where a person takes over; review/web
+//     is the review page in a browser
+//   - exchange: XLIFF, PO and TMX, each format read and written in one place
+//   - edition: what readers get, and the bilingual issue
+//   - eval: scores backends and models on the letters' own approvals
+//   - docx: Word letters into Markdown letters
 //
-// Everything epistle keeps for a letter lives beside it in NAME.epistle/: the
-// source catalog active.<src>.toml, machine translations translate.<lang>.toml,
-// approved translations active.<lang>.toml (all go-i18n v2 message files) and
-// the skeleton. The core computes and returns what to write; the command line
-// writes it, atomically ([WriteFile], [Save]). One process writes a letter at
-// a time ([Letter.Lock]), and a command's -o never lands on what it reads or
-// inside NAME.epistle/ ([CheckOutput]).
-//
-// This package is the letter and its store. Each step with a vocabulary of
-// its own is a package below it, in the order a letter goes through them:
-// decode, document and segment read it; translate is the engine that sends
-// its sentences to a backend (backend chooses one of openai, deepl or
-// memory); qa and review are where a person takes over, review/web in a
-// browser; exchange trades catalogs with translators' tools; edition
-// writes what readers get.
+// This package itself has no code.
 package pipeline

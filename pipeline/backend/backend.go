@@ -11,10 +11,10 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/deepl"
 	"github.com/epistle-letters/epistle/pipeline/memory"
 	"github.com/epistle-letters/epistle/pipeline/openai"
+	"github.com/epistle-letters/epistle/pipeline/store"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
@@ -49,13 +49,13 @@ type Settings struct {
 // it names: when the flag picks another one they are not used, so that
 // --backend deepl never sends the DeepL key to the Ollama server the file
 // configures for openai, nor --backend openai the OpenAI key to DeepL.
-func Resolve(c Choice, cfg *pipeline.Config, getenv func(string) string) (Settings, error) {
+func Resolve(c Choice, cfg *store.Config, getenv func(string) string) (Settings, error) {
 	s := Settings{Name: first(c.Name, cfg.Backend.Name)}
 	if !Known(s.Name) {
 		return Settings{}, locales.New("translate.backend.unknown.config", "Name", s.Name, "Path", cfg.Path).
 			WithHint("translate.backend.unknown.hint")
 	}
-	var file pipeline.BackendConfig
+	var file store.BackendConfig
 	if s.Name == cfg.Backend.Name {
 		file = cfg.Backend
 	}
@@ -83,7 +83,7 @@ type backend struct {
 }
 
 // open sets up the backend s for translating l into lang.
-func open(s Settings, cfg *pipeline.Config, l *pipeline.Letter, lang language.Tag, hide []string) (*backend, error) {
+func open(s Settings, cfg *store.Config, l *store.Letter, lang language.Tag, hide []string) (*backend, error) {
 	b, err := openMemory(s, cfg, l, lang, hide)
 	if err != nil {
 		return nil, err
@@ -119,7 +119,7 @@ func open(s Settings, cfg *pipeline.Config, l *pipeline.Letter, lang language.Ta
 
 // openMemory sets up only the translation memory of the backend s, for a
 // run that sends nothing.
-func openMemory(s Settings, cfg *pipeline.Config, l *pipeline.Letter, lang language.Tag, hide []string) (*backend, error) {
+func openMemory(s Settings, cfg *store.Config, l *store.Letter, lang language.Tag, hide []string) (*backend, error) {
 	mem, err := memory.ForNewsletter(cfg, l.Source, lang, memory.Hide(hide...))
 	if err != nil {
 		return nil, err
@@ -164,7 +164,7 @@ type Plan struct {
 // epistle.toml. Every backend is set up, and every setting checked,
 // before anything is written; the runs save nothing until their Save is
 // set.
-func Runs(l *pipeline.Letter, s Settings, p Plan) ([]translate.Options, error) {
+func Runs(l *store.Letter, s Settings, p Plan) ([]translate.Options, error) {
 	cfg := l.Config
 	targets := p.Targets
 	if len(targets) == 0 {

@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // BenchmarkSampleEditions measures each edition of the sample letter, from
@@ -20,7 +20,7 @@ func BenchmarkSampleEditions(b *testing.B) {
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		b.Fatal(err)
 	}
-	l, err := pipeline.Open(path, pipeline.OpenOptions{Config: &pipeline.Config{Source: "ko"}})
+	l, err := store.Open(path, store.OpenOptions{Config: &store.Config{Source: "ko"}})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 	"github.com/epistle-letters/epistle/pipeline/testenv"
 )
 
@@ -23,7 +23,7 @@ var screenshot = flag.String("screenshot", "", "also write a PNG of the sample's
 // cut at the same places: a sentence that begins a published one takes its
 // translation, one that ends it takes nothing, one that joins several takes
 // theirs joined.
-func sampleEnglish(t testing.TB, l *pipeline.Letter) *Side {
+func sampleEnglish(t testing.TB, l *store.Letter) *Side {
 	t.Helper()
 	tm := pairs(t, filepath.Join("..", "..", "testdata", "2023-06-3.tm.tsv"))
 	side := &Side{Lang: language.English, Texts: map[string]Sentence{}}
@@ -96,7 +96,7 @@ func TestBilingualInChromium(t *testing.T) {
 	if err := os.WriteFile(path, append(letter, planted...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	l, err := pipeline.Open(path, pipeline.OpenOptions{Config: &pipeline.Config{Source: "ko"}})
+	l, err := store.Open(path, store.OpenOptions{Config: &store.Config{Source: "ko"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +168,7 @@ func TestBilingualInChromium(t *testing.T) {
 		if err := os.WriteFile(path, letter, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		sample, err := pipeline.Open(path, pipeline.OpenOptions{Config: &pipeline.Config{Source: "ko"}})
+		sample, err := store.Open(path, store.OpenOptions{Config: &store.Config{Source: "ko"}})
 		if err != nil {
 			t.Fatal(err)
 		}

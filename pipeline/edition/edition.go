@@ -26,8 +26,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/document"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // Format is the kind of file an edition is written as.
@@ -94,7 +94,7 @@ type Letter struct {
 // SourceSide is the letter's own text, all of it approved, with its line
 // breaks where the letter has them (the source catalog holds each sentence
 // as one line).
-func SourceSide(l *pipeline.Letter) Side {
+func SourceSide(l *store.Letter) Side {
 	s := Side{Lang: l.Source, Texts: map[string]Sentence{}}
 	for _, sen := range l.Doc.Sentences() {
 		s.Texts[sen.ID] = Sentence{Text: sen.Text}
@@ -127,7 +127,7 @@ func (e *MissingError) Message() *locales.Message {
 // unless includeUnreviewed: then the machine translation of the current
 // source stands in, and where there is none the source sentence, each marked
 // by its Origin.
-func Select(l *pipeline.Letter, t *pipeline.Translations, includeUnreviewed bool) (Side, error) {
+func Select(l *store.Letter, t *store.Translations, includeUnreviewed bool) (Side, error) {
 	side := Side{Lang: t.Lang, Texts: map[string]Sentence{}}
 	// A translation is one line whatever line breaks a translator copied
 	// from the source: the edition breaks lines where the letter's markup
@@ -135,19 +135,19 @@ func Select(l *pipeline.Letter, t *pipeline.Translations, includeUnreviewed bool
 	var missing []string
 	for _, st := range l.States(t) {
 		switch {
-		case st.State == pipeline.Approved:
-			side.Texts[st.ID] = Sentence{Text: pipeline.OneLine(st.Approved.Other)}
+		case st.State == store.Approved:
+			side.Texts[st.ID] = Sentence{Text: store.OneLine(st.Approved.Other)}
 		case !includeUnreviewed:
 			missing = append(missing, st.ID)
 		case st.Machine != nil:
-			side.Texts[st.ID] = Sentence{Text: pipeline.OneLine(st.Machine.Other), Origin: Machine}
+			side.Texts[st.ID] = Sentence{Text: store.OneLine(st.Machine.Other), Origin: Machine}
 		case st.Approved != nil:
 			// Stale: approved for the words before the pastor's edit. Closer
 			// to the letter than the Korean, and marked like machine output:
 			// nobody has read it against the new words.
-			side.Texts[st.ID] = Sentence{Text: pipeline.OneLine(st.Approved.Other), Origin: Machine}
+			side.Texts[st.ID] = Sentence{Text: store.OneLine(st.Approved.Other), Origin: Machine}
 		case st.Outdated != nil:
-			side.Texts[st.ID] = Sentence{Text: pipeline.OneLine(st.Outdated.Other), Origin: Machine}
+			side.Texts[st.ID] = Sentence{Text: store.OneLine(st.Outdated.Other), Origin: Machine}
 		default:
 			side.Texts[st.ID] = Sentence{Text: st.Source, Origin: Untranslated}
 		}
@@ -305,7 +305,7 @@ type Result struct {
 
 // Export makes the edition of l that o asks for. The Markdown edition in
 // the letter's own language is the letter itself, byte for byte.
-func Export(l *pipeline.Letter, o Options) (*Result, error) {
+func Export(l *store.Letter, o Options) (*Result, error) {
 	src := SourceSide(l)
 	if o.Lang == l.Source {
 		if o.Format == Markdown {

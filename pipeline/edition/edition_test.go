@@ -9,13 +9,13 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
 // openFixture opens a copy of testdata/NAME in a temporary folder.
-func openFixture(t *testing.T, name string) *pipeline.Letter {
+func openFixture(t *testing.T, name string) *store.Letter {
 	t.Helper()
 	dir := t.TempDir()
 	data, err := os.ReadFile(filepath.Join("testdata", name))
@@ -26,7 +26,7 @@ func openFixture(t *testing.T, name string) *pipeline.Letter {
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	l, err := pipeline.Open(path, pipeline.OpenOptions{Config: &pipeline.Config{Source: "ko"}})
+	l, err := store.Open(path, store.OpenOptions{Config: &store.Config{Source: "ko"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func pairs(t testing.TB, path string) map[string]string {
 
 // english is the fixture's translation, every sentence approved but those
 // named in machine (machine output) and untranslated (left out).
-func english(t *testing.T, l *pipeline.Letter, machine, untranslated map[int]bool) *Side {
+func english(t *testing.T, l *store.Letter, machine, untranslated map[int]bool) *Side {
 	t.Helper()
 	tr := pairs(t, filepath.Join("testdata", "letter.en.tsv"))
 	side := &Side{Lang: language.English, Texts: map[string]Sentence{}}

@@ -6,17 +6,17 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // openLetter opens a letter with the given name and content in a temporary folder.
-func openLetter(t *testing.T, name, content string) *pipeline.Letter {
+func openLetter(t *testing.T, name, content string) *store.Letter {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	l, err := pipeline.Open(path, pipeline.OpenOptions{Config: &pipeline.Config{Source: "ko"}})
+	l, err := store.Open(path, store.OpenOptions{Config: &store.Config{Source: "ko"}})
 	if err != nil {
 		t.Fatal(err)
 	}

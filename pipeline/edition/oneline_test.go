@@ -6,9 +6,9 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
 	"github.com/epistle-letters/epistle/pipeline/lettertest"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // A translation someone wrote with line breaks (copied from a hard-wrapped
@@ -22,7 +22,7 @@ func TestEditionTranslationIsOneLine(t *testing.T) {
 	}
 	id := l.SourceCatalog.Messages[0].ID
 	tr.Approved.Set(&catalog.Message{ID: id, Hash: l.Hash(id), Other: "Greetings to\nyou,\u00a0 dear friends."})
-	if err := pipeline.WriteFiles([]pipeline.File{{Path: l.CatalogPath("active", language.English), Data: tr.Approved.Marshal("")}}); err != nil {
+	if err := store.WriteFiles([]store.File{{Path: l.CatalogPath("active", language.English), Data: tr.Approved.Marshal("")}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range []Format{Markdown, Text, HTML} {

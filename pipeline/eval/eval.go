@@ -10,12 +10,12 @@ import (
 
 	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/backend"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
 	"github.com/epistle-letters/epistle/pipeline/document"
 	"github.com/epistle-letters/epistle/pipeline/qa"
 	"github.com/epistle-letters/epistle/pipeline/review"
+	"github.com/epistle-letters/epistle/pipeline/store"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
@@ -36,7 +36,7 @@ type Options struct {
 	Clock             translate.Clock
 	Getenv            func(string) string
 	// Open reads a letter without writing anything.
-	Open func(path string) (*pipeline.Letter, error)
+	Open func(path string) (*store.Letter, error)
 	// Progress, when set, gives the progress callback of one backend and
 	// model's run.
 	Progress func(label string) func(done, total int)
@@ -44,8 +44,8 @@ type Options struct {
 
 // evaluated is a letter with the sentences it is scored on.
 type evaluated struct {
-	l    *pipeline.Letter
-	refs []pipeline.SegmentState
+	l    *store.Letter
+	refs []store.SegmentState
 	// hidden are every approved translation of the letter, stale ones
 	// too: none may reach the translator.
 	hidden []string
@@ -122,7 +122,7 @@ func readLetters(opts Options) ([]*evaluated, error) {
 			e.hidden = append(e.hidden, m.Other)
 		}
 		for _, s := range l.States(t) {
-			if s.State != pipeline.Approved || opts.Limit > 0 && left == 0 {
+			if s.State != store.Approved || opts.Limit > 0 && left == 0 {
 				continue
 			}
 			e.refs = append(e.refs, s)
@@ -142,7 +142,7 @@ func readLetters(opts Options) ([]*evaluated, error) {
 // modelJob is one backend and model, set up for every letter.
 type modelJob struct {
 	settings backend.Settings
-	price    pipeline.Price
+	price    store.Price
 	priced   bool
 	runs     []translate.Options // one per letter
 }
@@ -181,8 +181,8 @@ func setUp(letters []*evaluated, opts Options, model string) (*modelJob, error) 
 
 // blank are catalogs in lang with nothing approved, translated or failed:
 // what a run starts from that must not see the letter's approvals.
-func blank(lang language.Tag) *pipeline.Translations {
-	return &pipeline.Translations{Lang: lang, Machine: &catalog.Catalog{}, Approved: &catalog.Catalog{}, Failures: pipeline.Failures{}}
+func blank(lang language.Tag) *store.Translations {
+	return &store.Translations{Lang: lang, Machine: &catalog.Catalog{}, Approved: &catalog.Catalog{}, Failures: store.Failures{}}
 }
 
 // label names a backend and model as the review log does.
@@ -212,13 +212,13 @@ func (j *modelJob) evaluate(ctx context.Context, letters []*evaluated, opts Opti
 		run := j.runs[i]
 		cats := blank(opts.Lang)
 		run.Catalogs = cats
-		run.Save = func([]pipeline.File) error { return nil } // eval writes nothing
+		run.Save = func([]store.File) error { return nil } // eval writes nothing
 		if progress != nil {
 			base := done
 			run.Progress = func(d, _ int) { progress(base+d, total) }
 		}
 		res, err := translate.Run(ctx, e.l, run)
-		if err != nil && !errors.Is(err, pipeline.ErrPartial) {
+		if err != nil && !errors.Is(err, store.ErrPartial) {
 			return nil, err
 		}
 		done += len(e.refs)

@@ -29,8 +29,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/glossary"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/document"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // Format is an interchange file format.
@@ -75,7 +75,7 @@ type Unit struct {
 	// Source is the sentence, Target the translation going out with it
 	// (approved, machine, or the stale approved one), "" for none.
 	Source, Target string
-	State          pipeline.State
+	State          store.State
 	// Previous is the source a stale translation was approved for.
 	Previous string
 	// Origin says where the target came from (a backend, a reviewer);
@@ -100,7 +100,7 @@ type Bundle struct {
 // those of t's language). Texts are
 // redacted in letter order, so that building again hands out the same
 // placeholders: that is how an import maps them back.
-func Build(l *pipeline.Letter, t *pipeline.Translations, g *glossary.Glossary) *Bundle {
+func Build(l *store.Letter, t *store.Translations, g *glossary.Glossary) *Bundle {
 	b := &Bundle{Letter: filepath.Base(l.Path), Source: l.Source, Target: t.Lang}
 	g = g.In(t.Lang)
 	if g != nil {
@@ -117,14 +117,14 @@ func Build(l *pipeline.Letter, t *pipeline.Translations, g *glossary.Glossary) *
 			u.Tags = b.redactTags(s.Tags)
 		}
 		switch st.State {
-		case pipeline.Approved:
-			u.Target, u.Origin = b.redact(pipeline.OneLine(st.Approved.Other)), b.redact(st.Approved.Description)
-		case pipeline.Machine:
-			u.Target, u.Origin = b.redact(pipeline.OneLine(st.Machine.Other)), b.redact(st.Machine.Description)
-		case pipeline.Stale:
-			u.Target, u.Origin = b.redact(pipeline.OneLine(st.Approved.Other)), b.redact(st.Approved.Description)
+		case store.Approved:
+			u.Target, u.Origin = b.redact(store.OneLine(st.Approved.Other)), b.redact(st.Approved.Description)
+		case store.Machine:
+			u.Target, u.Origin = b.redact(store.OneLine(st.Machine.Other)), b.redact(st.Machine.Description)
+		case store.Stale:
+			u.Target, u.Origin = b.redact(store.OneLine(st.Approved.Other)), b.redact(st.Approved.Description)
 			u.Previous = b.redact(l.ArchivedSource(st.Approved.Hash))
-		case pipeline.Failed:
+		case store.Failed:
 			u.Failure = b.redact(st.Failure)
 		}
 		if g != nil {
@@ -198,7 +198,7 @@ func (b *Bundle) Written(f Format) int {
 	}
 	n := 0
 	for _, u := range b.Units {
-		if u.State == pipeline.Approved {
+		if u.State == store.Approved {
 			n++
 		}
 	}

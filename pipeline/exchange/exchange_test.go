@@ -7,8 +7,8 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/document"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 var tags = []document.Tag{
@@ -52,9 +52,9 @@ func TestTMXInline(t *testing.T) {
 // and name placeholders as they were, in the letter's base languages.
 func TestTMXRoundTrip(t *testing.T) {
 	b := &Bundle{Letter: "letter.ko.md", Source: language.Korean, Target: language.MustParse("en-US"), Units: []Unit{
-		{ID: "a", State: pipeline.Approved, Source: "<g1>기도</g1> 편지 & <x2/>", Target: "<g1>Prayer</g1> letter & <x2/>"},
-		{ID: "b", State: pipeline.Machine, Source: "기계", Target: "Machine"},
-		{ID: "c", State: pipeline.Approved, Block: "li", Source: "<n1/> 형제 </g1>x<g1>", Target: "brother <n1/> </g1>x<g1>"},
+		{ID: "a", State: store.Approved, Source: "<g1>기도</g1> 편지 & <x2/>", Target: "<g1>Prayer</g1> letter & <x2/>"},
+		{ID: "b", State: store.Machine, Source: "기계", Target: "Machine"},
+		{ID: "c", State: store.Approved, Block: "li", Source: "<n1/> 형제 </g1>x<g1>", Target: "brother <n1/> </g1>x<g1>"},
 	}}
 	got, err := ReadTMX(strings.NewReader(string(b.tmx())), language.Korean, language.English)
 	if err != nil {
@@ -256,10 +256,10 @@ func TestParseFormat(t *testing.T) {
 // sources and targets with their tags and name placeholders.
 func TestXLIFFVersionsAgree(t *testing.T) {
 	b := &Bundle{Letter: "l.ko.md", Source: language.Korean, Target: language.English, Units: []Unit{
-		{ID: "u1", Hash: "sha1-1", Block: "h1", Source: "<g1>기도</g1> 편지", Target: "<g1>Prayer</g1> letter", State: pipeline.Approved, Tags: tags[:1]},
-		{ID: "u2", Hash: "sha1-2", Source: "<n1/> 형제<x2/>", Target: "brother <n1/><x2/>", State: pipeline.Machine, Origin: "memory", Tags: tags[1:2]},
-		{ID: "u3", Hash: "sha1-3", Source: "새 문장", Target: "old", State: pipeline.Stale, Previous: "옛 문장"},
-		{ID: "u4", Hash: "sha1-4", Source: "없음", State: pipeline.Failed, Failure: "timeout"},
+		{ID: "u1", Hash: "sha1-1", Block: "h1", Source: "<g1>기도</g1> 편지", Target: "<g1>Prayer</g1> letter", State: store.Approved, Tags: tags[:1]},
+		{ID: "u2", Hash: "sha1-2", Source: "<n1/> 형제<x2/>", Target: "brother <n1/><x2/>", State: store.Machine, Origin: "memory", Tags: tags[1:2]},
+		{ID: "u3", Hash: "sha1-3", Source: "새 문장", Target: "old", State: store.Stale, Previous: "옛 문장"},
+		{ID: "u4", Hash: "sha1-4", Source: "없음", State: store.Failed, Failure: "timeout"},
 	}}
 	v2, err := readXLIFF(b.Export(XLIFF))
 	if err != nil {

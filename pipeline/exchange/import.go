@@ -6,9 +6,9 @@ import (
 	"strings"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
 	"github.com/epistle-letters/epistle/pipeline/document"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // syntaxError is a file that cannot be read as its format.
@@ -148,7 +148,7 @@ func (b *Bundle) take(s segment, u *Unit, approved *catalog.Catalog, out *Import
 	refuse := func(kind, detail string) *Problem {
 		return &Problem{Line: s.line, ID: u.ID, Source: s.source, Kind: kind, Detail: detail}
 	}
-	if s.target == u.Target && (!s.done || u.State == pipeline.Approved) {
+	if s.target == u.Target && (!s.done || u.State == store.Approved) {
 		return nil
 	}
 	if s.source != u.Source || (s.hash != "" && s.hash != u.Hash) {

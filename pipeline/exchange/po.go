@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 func (b *Bundle) po() []byte {
@@ -48,7 +48,7 @@ func (b *Bundle) po() []byte {
 			w.WriteString("#. failure: " + oneLine(u.Failure) + "\n")
 		}
 		w.WriteString("#: " + strings.ReplaceAll(b.Letter, " ", "\u00a0") + "\n")
-		if u.State == pipeline.Machine || u.State == pipeline.Stale {
+		if u.State == store.Machine || u.State == store.Stale {
 			w.WriteString("#, fuzzy\n")
 		}
 		if u.Previous != "" {

@@ -11,8 +11,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/document"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // tmx writes the approved pairs as a TMX 1.4b translation memory: what a
@@ -24,7 +24,7 @@ func (b *Bundle) tmx() []byte {
 	fmt.Fprintf(&w, " <header creationtool=\"epistle\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"epistle\" adminlang=\"en\" srclang=\"%s\" datatype=\"plaintext\">\n", b.Source)
 	fmt.Fprintf(&w, "  <note>%s</note>\n </header>\n <body>\n", esc("Approved translations of "+b.Letter+" into "+b.Target.String()))
 	for _, u := range b.Units {
-		if u.State != pipeline.Approved {
+		if u.State != store.Approved {
 			continue
 		}
 		fmt.Fprintf(&w, "  <tu tuid=\"%s\">\n", attr(u.ID))

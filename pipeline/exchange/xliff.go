@@ -8,19 +8,19 @@ import (
 	"io"
 	"strings"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/document"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // xliffNS is the XLIFF 2.0 core namespace.
 const xliffNS = "urn:oasis:names:tc:xliff:document:2.0"
 
 // xliffState maps epistle's states to XLIFF's.
-func xliffState(s pipeline.State) string {
+func xliffState(s store.State) string {
 	switch s {
-	case pipeline.Approved:
+	case store.Approved:
 		return "reviewed"
-	case pipeline.Machine:
+	case store.Machine:
 		return "translated"
 	}
 	return "initial"
@@ -47,7 +47,7 @@ func (b *Bundle) xliff() []byte {
 		}
 		state := xliffState(u.State)
 		sub := ""
-		if u.State == pipeline.Stale {
+		if u.State == store.Stale {
 			sub = ` subState="epistle:stale"`
 		}
 		fmt.Fprintf(&w, "   <segment id=\"s1\" state=\"%s\"%s>\n", state, sub)

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // xliff12NS is the XLIFF 1.2 namespace.
@@ -34,7 +34,7 @@ func (b *Bundle) xliff12() []byte {
 	w.WriteString("  <body>\n")
 	for _, u := range b.Units {
 		approved := "no"
-		if u.State == pipeline.Approved {
+		if u.State == store.Approved {
 			approved = "yes"
 		}
 		fmt.Fprintf(&w, "   <trans-unit id=\"%s\" resname=\"%s\" approved=\"%s\" xml:space=\"preserve\">\n", attr(u.ID), attr(u.ID), approved)
@@ -42,9 +42,9 @@ func (b *Bundle) xliff12() []byte {
 		if u.Target != "" {
 			state := ` state="final"`
 			switch u.State {
-			case pipeline.Machine:
+			case store.Machine:
 				state = ` state="needs-review-translation" state-qualifier="mt-suggestion"`
-			case pipeline.Stale:
+			case store.Stale:
 				state = ` state="needs-review-translation" state-qualifier="x-epistle-stale"`
 			}
 			fmt.Fprintf(&w, "    <target%s>%s</target>\n", state, xliff12Inline(u.Target))

@@ -10,13 +10,13 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // Open writes files (names to contents, epistle.toml and glossary.csv
 // among them as the test needs) into a new temporary folder, opens the
 // letter.ko.md among them and writes what reading it produced.
-func Open(t testing.TB, files map[string]string) *pipeline.Letter {
+func Open(t testing.TB, files map[string]string) *store.Letter {
 	t.Helper()
 	dir := t.TempDir()
 	for name, content := range files {
@@ -29,20 +29,20 @@ func Open(t testing.TB, files map[string]string) *pipeline.Letter {
 
 // Reopen reads the letter at path again, after the test changed it, and
 // writes what reading it produced, as the next command would.
-func Reopen(t testing.TB, path string) *pipeline.Letter {
+func Reopen(t testing.TB, path string) *store.Letter {
 	t.Helper()
-	l, err := pipeline.Open(path, pipeline.OpenOptions{})
+	l, err := store.Open(path, store.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := pipeline.WriteFiles(l.Pending()); err != nil {
+	if err := store.WriteFiles(l.Pending()); err != nil {
 		t.Fatal(err)
 	}
 	return l
 }
 
 // IDs returns the ids of l's sentences by their source text.
-func IDs(l *pipeline.Letter) map[string]string {
+func IDs(l *store.Letter) map[string]string {
 	ids := make(map[string]string, len(l.SourceCatalog.Messages))
 	for _, m := range l.SourceCatalog.Messages {
 		ids[m.Other] = m.ID

@@ -9,8 +9,8 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
+	"github.com/epistle-letters/epistle/pipeline/store"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
@@ -42,7 +42,7 @@ func ApprovedPairs(dir string, src, tgt language.Tag) []translate.Example {
 		// A folder an earlier epistle wrote keeps approvals with the hash
 		// of the sentence with its line breaks: its source catalog has it
 		// so, or, once read again, its archive.
-		rehash := pipeline.Rehash{}
+		rehash := store.Rehash{}
 		if arch := readCatalog(filepath.Join(path, "archive."+src.String()+".toml")); arch != nil {
 			for _, m := range arch.Messages {
 				rehash.Add(m.Other)
@@ -53,8 +53,8 @@ func ApprovedPairs(dir string, src, tgt language.Tag) []translate.Example {
 		}
 		for _, m := range source.Messages {
 			a := approved.Get(m.ID)
-			if a != nil && rehash.Of(a.Hash) == catalog.Hash(m.Description, pipeline.OneLine(m.Other)) {
-				pairs = append(pairs, translate.Example{Source: pipeline.OneLine(m.Other), Target: pipeline.OneLine(a.Other), Letter: letter})
+			if a != nil && rehash.Of(a.Hash) == catalog.Hash(m.Description, store.OneLine(m.Other)) {
+				pairs = append(pairs, translate.Example{Source: store.OneLine(m.Other), Target: store.OneLine(a.Other), Letter: letter})
 			}
 		}
 		return fs.SkipDir

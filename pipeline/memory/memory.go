@@ -27,7 +27,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
@@ -203,7 +203,7 @@ var tagPattern = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9_]*/?>`)
 // normalize puts text in the form the memory is keyed by: NFC, white space
 // runs as one space, trimmed.
 func normalize(text string) string {
-	return pipeline.OneLine(norm.NFC.String(text))
+	return store.OneLine(norm.NFC.String(text))
 }
 
 // stripTags removes the protected tags from a normalised text.

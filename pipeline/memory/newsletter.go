@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
@@ -17,7 +17,7 @@ import (
 // (archive.ja.tsv), or where it says none, the newsletter's first target
 // language, as the glossary's target column does: an English memory must
 // not answer for Japanese.
-func ForNewsletter(cfg *pipeline.Config, src, tgt language.Tag, opts ...Option) (*Translator, error) {
+func ForNewsletter(cfg *store.Config, src, tgt language.Tag, opts ...Option) (*Translator, error) {
 	pairs := ApprovedPairs(cfg.Dir, src, tgt)
 	for _, f := range cfg.TM {
 		path := cfg.Resolve(f)
@@ -28,7 +28,7 @@ func ForNewsletter(cfg *pipeline.Config, src, tgt language.Tag, opts ...Option) 
 			more, err = LoadTMX(path, src, tgt)
 		default:
 			lang, ok := firstTarget(cfg)
-			if _, named, isNamed := pipeline.SplitName(path); isNamed {
+			if _, named, isNamed := store.SplitName(path); isNamed {
 				lang, ok = named, true
 			}
 			if ok && lang != tgt {
@@ -45,7 +45,7 @@ func ForNewsletter(cfg *pipeline.Config, src, tgt language.Tag, opts ...Option) 
 }
 
 // firstTarget is the newsletter's first target language, if it names one.
-func firstTarget(cfg *pipeline.Config) (language.Tag, bool) {
+func firstTarget(cfg *store.Config) (language.Tag, bool) {
 	if t := cfg.TargetLangs(); len(t) > 0 {
 		return t[0], true
 	}

@@ -6,17 +6,17 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // writeFailing writes files in order as the commands do, stopping at the
 // first error, and fails with ENOSPC, as a full disk does, on failPath.
-func writeFailing(files []pipeline.File, failPath string) error {
+func writeFailing(files []store.File, failPath string) error {
 	for _, f := range files {
 		if f.Path == failPath {
 			return &os.PathError{Op: "write", Path: f.Path, Err: syscall.ENOSPC}
 		}
-		if err := pipeline.WriteFile(f.Path, f.Data); err != nil {
+		if err := store.WriteFile(f.Path, f.Data); err != nil {
 			return err
 		}
 	}
@@ -67,7 +67,7 @@ func TestApproveDiskFull(t *testing.T) {
 	if err != nil || !changed {
 		t.Fatalf("approving again: changed %v, %v; want the approval made", changed, err)
 	}
-	if err := pipeline.WriteFiles(r.Files()); err != nil {
+	if err := store.WriteFiles(r.Files()); err != nil {
 		t.Fatal(err)
 	}
 	r, err = Open(r.Letter, r.Lang, nil)

@@ -7,10 +7,10 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
 	"github.com/epistle-letters/epistle/pipeline/lettertest"
 	"github.com/epistle-letters/epistle/pipeline/qa"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // A sentence of the mixed letter and where its English stands.
@@ -26,7 +26,7 @@ const (
 // openMixed writes a letter whose sentences stand in every state in English
 // (and, with a German approval, in a second language) and returns it with
 // its ids by source text.
-func openMixed(t *testing.T) (*pipeline.Letter, map[string]string) {
+func openMixed(t *testing.T) (*store.Letter, map[string]string) {
 	t.Helper()
 	l := lettertest.Open(t, map[string]string{
 		"epistle.toml": "source = \"ko\"\ntargets = [\"en\"]\n",
@@ -42,14 +42,14 @@ func openMixed(t *testing.T) (*pipeline.Letter, map[string]string) {
 	active.Set(&catalog.Message{ID: ids[approvedNow], Hash: l.Hash(ids[approvedNow]), Other: "Thank you."})
 	active.Set(&catalog.Message{ID: ids[staleOnly], Hash: "sha1-earlier", Other: "Please pray."})
 	de.Set(&catalog.Message{ID: ids[approvedNow], Hash: l.Hash(ids[approvedNow]), Other: ""})
-	failures := pipeline.Failures{ids[failed]: {Hash: l.Hash(ids[failed]), Reason: "timeout"}}
-	write := []pipeline.File{
+	failures := store.Failures{ids[failed]: {Hash: l.Hash(ids[failed]), Reason: "timeout"}}
+	write := []store.File{
 		{Path: l.CatalogPath("translate", language.English), Data: machine.Marshal("")},
 		{Path: l.CatalogPath("active", language.English), Data: active.Marshal("")},
 		{Path: l.CatalogPath("active", language.German), Data: de.Marshal("")},
-		{Path: l.FailuresPath(language.English), Data: pipeline.MarshalFailures(failures)},
+		{Path: l.FailuresPath(language.English), Data: store.MarshalFailures(failures)},
 	}
-	if err := pipeline.WriteFiles(write); err != nil {
+	if err := store.WriteFiles(write); err != nil {
 		t.Fatal(err)
 	}
 	return l, ids
@@ -98,7 +98,7 @@ func TestApproveBulk(t *testing.T) {
 			}
 			var approved, refused []string
 			for _, s := range l.States(r.Translations) {
-				if s.State == pipeline.Approved {
+				if s.State == store.Approved {
 					approved = append(approved, s.Source)
 				}
 			}
@@ -175,7 +175,7 @@ func TestItemMatchesItems(t *testing.T) {
 	if _, ok := r.Item("nosuchid"); ok {
 		t.Error("Item(nosuchid) found a sentence")
 	}
-	if it, _ := r.Item(ids[approvedNow]); it.State != pipeline.Approved || it.Translation != "Thank you." {
+	if it, _ := r.Item(ids[approvedNow]); it.State != store.Approved || it.Translation != "Thank you." {
 		t.Errorf("Item(approved) = %+v", it)
 	}
 }

@@ -4,8 +4,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/glossary"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/qa"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // Check runs QA on the translations that would go out in r's language: the
@@ -17,9 +17,9 @@ func (r *Reviewer) Check() []qa.Problem {
 	for _, s := range r.Letter.States(r.Translations) {
 		var text string
 		switch s.State {
-		case pipeline.Approved:
+		case store.Approved:
 			text = s.Approved.Other
-		case pipeline.Machine:
+		case store.Machine:
 			text = s.Machine.Other
 		default:
 			continue
@@ -31,7 +31,7 @@ func (r *Reviewer) Check() []qa.Problem {
 
 // CheckSource runs the checks of the source sentences themselves: terms
 // the glossary g (which may be nil) marks deprecated.
-func CheckSource(l *pipeline.Letter, g *glossary.Glossary) []qa.Problem {
+func CheckSource(l *store.Letter, g *glossary.Glossary) []qa.Problem {
 	var out []qa.Problem
 	for _, m := range l.SourceCatalog.Messages {
 		out = append(out, qa.CheckSource(m.ID, m.Other, l.Source, g)...)
@@ -43,7 +43,7 @@ func CheckSource(l *pipeline.Letter, g *glossary.Glossary) []qa.Problem {
 // once, then the translations in lang and the Korean no sentence holds, or in every language the letter has
 // (see [Languages]) when lang is [language.Und]. The source language is not
 // a translation and is skipped. g may be nil.
-func CheckLetter(l *pipeline.Letter, lang language.Tag, g *glossary.Glossary) ([]qa.Problem, error) {
+func CheckLetter(l *store.Letter, lang language.Tag, g *glossary.Glossary) ([]qa.Problem, error) {
 	langs := []language.Tag{lang}
 	if lang == language.Und {
 		langs = Languages(l)

@@ -14,7 +14,7 @@ import (
 
 	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // Log is what review.<lang>.json in NAME.epistle keeps: where the last
@@ -51,7 +51,7 @@ type Decision struct {
 }
 
 // LogPath is where the review log of a letter in lang is kept.
-func LogPath(l *pipeline.Letter, lang language.Tag) string {
+func LogPath(l *store.Letter, lang language.Tag) string {
 	return filepath.Join(l.Dir, "review."+lang.String()+".json")
 }
 
@@ -63,10 +63,10 @@ func LoadLog(path string) (*Log, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return log, nil
 	case err != nil:
-		return nil, &pipeline.BadLetter{Err: locales.New("letter.read", "Path", path).Wrap(err)}
+		return nil, &store.BadLetter{Err: locales.New("letter.read", "Path", path).Wrap(err)}
 	}
 	if err := json.Unmarshal(data, log); err != nil {
-		return nil, &pipeline.BadLetter{Err: locales.New("review.log.syntax", "Path", path, "Err", err.Error()).WithHint("review.log.syntax.hint")}
+		return nil, &store.BadLetter{Err: locales.New("review.log.syntax", "Path", path, "Err", err.Error()).WithHint("review.log.syntax.hint")}
 	}
 	return log, nil
 }

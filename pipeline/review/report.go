@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // Report is the standing of a set of letters: what `status --json` prints
@@ -19,10 +19,10 @@ type Report struct {
 
 // StatusOf reports on every letter named by paths or found in the folders
 // among them ([FindLetters]), reading each with open. One bad letter in a
-// folder hides none of the others: a [*pipeline.BadLetter] goes into
+// folder hides none of the others: a [*store.BadLetter] goes into
 // Report.Bad and the rest are still read. Any other error, and a cancelled
 // ctx, ends the report.
-func StatusOf(ctx context.Context, paths []string, stats bool, open func(path string) (*pipeline.Letter, error)) (*Report, error) {
+func StatusOf(ctx context.Context, paths []string, stats bool, open func(path string) (*store.Letter, error)) (*Report, error) {
 	found, err := FindLetters(paths)
 	if err != nil {
 		return nil, err
@@ -31,7 +31,7 @@ func StatusOf(ctx context.Context, paths []string, stats bool, open func(path st
 	var logs []*Log
 	for _, p := range found {
 		doc, ls, err := letterStatus(p, open)
-		var bad *pipeline.BadLetter
+		var bad *store.BadLetter
 		switch {
 		case err == nil:
 			rep.Documents = append(rep.Documents, doc)
@@ -51,7 +51,7 @@ func StatusOf(ctx context.Context, paths []string, stats bool, open func(path st
 	return rep, nil
 }
 
-func letterStatus(path string, open func(string) (*pipeline.Letter, error)) (*Document, []*Log, error) {
+func letterStatus(path string, open func(string) (*store.Letter, error)) (*Document, []*Log, error) {
 	l, err := open(path)
 	if err != nil {
 		return nil, nil, err

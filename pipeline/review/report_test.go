@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // A folder's report keeps going past a letter that is bad input and says
@@ -24,17 +24,17 @@ func TestStatusOf(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	badInput := &pipeline.BadLetter{Err: locales.New("input.empty", "Path", "b.ko.md")}
+	badInput := &store.BadLetter{Err: locales.New("input.empty", "Path", "b.ko.md")}
 	// A message not said to be a bad letter is not one: being for a
 	// person does not make a problem one letter's.
 	message := locales.New("input.empty", "Path", "b.ko.md")
 	broken := errors.New("disk on fire")
-	opener := func(fail error) func(string) (*pipeline.Letter, error) {
-		return func(path string) (*pipeline.Letter, error) {
+	opener := func(fail error) func(string) (*store.Letter, error) {
+		return func(path string) (*store.Letter, error) {
 			if filepath.Base(path) == "b.ko.md" && fail != nil {
 				return nil, fail
 			}
-			return pipeline.Open(path, pipeline.OpenOptions{})
+			return store.Open(path, store.OpenOptions{})
 		}
 	}
 	for _, tc := range []struct {
@@ -80,8 +80,8 @@ func TestBrokenLogIsABadLetter(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := LoadLog(path)
-	var bad *pipeline.BadLetter
+	var bad *store.BadLetter
 	if !errors.As(err, &bad) {
-		t.Errorf("LoadLog of a broken log = %#v, want a *pipeline.BadLetter", err)
+		t.Errorf("LoadLog of a broken log = %#v, want a *store.BadLetter", err)
 	}
 }

@@ -3,12 +3,12 @@ package review
 import (
 	"strings"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // ApproveReused approves, in memory, every machine translation of the
 // letter that is a person's approval of the same sentence in another
-// letter of the newsletter ([pipeline.ReusedPrefix]), as `reuse =
+// letter of the newsletter ([store.ReusedPrefix]), as `reuse =
 // "approve"` in epistle.toml asks. It goes through [Reviewer.Approve]: the
 // same QA, and a decision in the review log whose backend names the letter
 // it came from. A translation QA refuses stays a machine translation for a
@@ -16,7 +16,7 @@ import (
 func (r *Reviewer) ApproveReused() (int, error) {
 	var approvals []Approval
 	for _, s := range r.Letter.States(r.Translations) {
-		if s.State == pipeline.Machine && strings.HasPrefix(s.Machine.Description, pipeline.ReusedPrefix) {
+		if s.State == store.Machine && strings.HasPrefix(s.Machine.Description, store.ReusedPrefix) {
 			approvals = append(approvals, Approval{ID: s.ID})
 		}
 	}

@@ -5,14 +5,14 @@
 // A sentence's translation into one language is missing, machine (in
 // translate.<lang>.toml, awaiting review), approved (in active.<lang>.toml
 // with the hash of the source it was approved for), stale (approved for a
-// source that has changed since) or failed; [pipeline.Letter.States] decides
+// source that has changed since) or failed; [store.Letter.States] decides
 // which. A stale translation is never dropped: the reviewer sees it as the
 // previous translation, with a diff of the old and new source and of the old
 // and new translation, and may approve it again for the new source.
 //
 // Approving writes the translation to active.<lang>.toml with the current
 // source hash, removes the machine translation from translate.<lang>.toml
-// (see [pipeline.Translations.Settle]), and writes a [Decision] to
+// (see [store.Translations.Settle]), and writes a [Decision] to
 // review.<lang>.json: what the machine wrote, what the person approved,
 // and the distance between them, per backend and model, which is the
 // evidence `status --stats` reports.
@@ -29,18 +29,18 @@ import (
 
 	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
 	"github.com/epistle-letters/epistle/pipeline/qa"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // Reviewer holds one letter's translations in one language while a person
 // reviews them. Approvals change it in memory; Files returns what to write.
 type Reviewer struct {
-	Letter       *pipeline.Letter
+	Letter       *store.Letter
 	Lang         language.Tag
 	Glossary     *glossary.Glossary
-	Translations *pipeline.Translations
+	Translations *store.Translations
 	Log          *Log
 	// settled is set when an approval removed a machine translation, so
 	// that Files writes translate.<lang>.toml too.
@@ -49,7 +49,7 @@ type Reviewer struct {
 
 // Open reads the letter's translations and review log in lang; g may be
 // nil. The reviewer holds g as it applies to lang ([glossary.Glossary.In]).
-func Open(l *pipeline.Letter, lang language.Tag, g *glossary.Glossary) (*Reviewer, error) {
+func Open(l *store.Letter, lang language.Tag, g *glossary.Glossary) (*Reviewer, error) {
 	if lang == l.Source {
 		// active.<src>.toml is the source catalog: approving into it
 		// would overwrite the letter's own sentences.
@@ -71,8 +71,8 @@ func Open(l *pipeline.Letter, lang language.Tag, g *glossary.Glossary) (*Reviewe
 
 // Item is one sentence as the reviewer sees it; `review --json` prints it.
 type Item struct {
-	ID    string         `json:"id"`
-	State pipeline.State `json:"state"`
+	ID    string      `json:"id"`
+	State store.State `json:"state"`
 	// Source is the sentence now, with the glossary terms found in it.
 	Source string          `json:"source"`
 	Terms  []glossary.Term `json:"terms"`
@@ -134,33 +134,33 @@ func (r *Reviewer) Item(id string) (Item, bool) {
 	return r.item(s), true
 }
 
-func (r *Reviewer) item(s pipeline.SegmentState) Item {
+func (r *Reviewer) item(s store.SegmentState) Item {
 	it := Item{ID: s.ID, State: s.State, Source: s.Source, Terms: []glossary.Term{}, Failure: s.Failure, Rejected: s.Reply, Problems: []qa.Problem{}}
 	if r.Glossary != nil {
 		it.Terms = r.Glossary.Terms(s.Source, r.Letter.Source)
 	}
 	if s.ApprovedEarlier() {
-		it.State = pipeline.Stale
+		it.State = store.Stale
 	}
 	if prev := previous(s); prev != nil {
-		it.Previous = pipeline.OneLine(prev.Other)
+		it.Previous = store.OneLine(prev.Other)
 		it.PreviousSource = r.Letter.ArchivedSource(prev.Hash)
 		if it.PreviousSource != "" {
 			it.SourceDiff = Diff(it.PreviousSource, s.Source, r.Letter.Source)
 		}
 	}
 	it.Translation, it.From = candidate(s)
-	it.Translation = pipeline.OneLine(it.Translation)
-	if near, ok := strings.CutPrefix(it.From, pipeline.NearPrefix); ok && near != "" && it.PreviousSource == "" {
+	it.Translation = store.OneLine(it.Translation)
+	if near, ok := strings.CutPrefix(it.From, store.NearPrefix); ok && near != "" && it.PreviousSource == "" {
 		// A near match from the memory: how its source differs from this
 		// sentence is what the reviewer has to put right.
 		it.PreviousSource = near
 		it.SourceDiff = Diff(near, s.Source, r.Letter.Source)
 	}
-	if s.State != pipeline.Approved {
+	if s.State != store.Approved {
 		it.Earlier = r.earlier(s)
 	}
-	if s.State != pipeline.Approved && s.Machine != nil && it.Previous != "" {
+	if s.State != store.Approved && s.Machine != nil && it.Previous != "" {
 		it.TranslationDiff = Diff(it.Previous, it.Translation, r.Lang)
 	}
 	it.Problems = append(it.Problems, qa.CheckSource(s.ID, s.Source, r.Letter.Source, r.Glossary)...)
@@ -172,7 +172,7 @@ func (r *Reviewer) item(s pipeline.SegmentState) Item {
 
 // earlier returns the translations, approved or else machine, of the
 // sentences s merged or split off from, with their words as they were.
-func (r *Reviewer) earlier(s pipeline.SegmentState) []Earlier {
+func (r *Reviewer) earlier(s store.SegmentState) []Earlier {
 	var out []Earlier
 	for _, id := range s.Earlier {
 		m := r.Translations.Approved.Get(id)
@@ -182,7 +182,7 @@ func (r *Reviewer) earlier(s pipeline.SegmentState) []Earlier {
 		if m == nil || m.Other == "" {
 			continue
 		}
-		out = append(out, Earlier{ID: id, Source: r.Letter.ArchivedSource(m.Hash), Translation: pipeline.OneLine(m.Other)})
+		out = append(out, Earlier{ID: id, Source: r.Letter.ArchivedSource(m.Hash), Translation: store.OneLine(m.Other)})
 	}
 	return out
 }
@@ -190,7 +190,7 @@ func (r *Reviewer) earlier(s pipeline.SegmentState) []Earlier {
 // previous is the earlier translation a reviewer of s starts from: a stale
 // approval, or else machine output for the words before the edit, never
 // approved (shown so the reviewer can start from it).
-func previous(s pipeline.SegmentState) *catalog.Message {
+func previous(s store.SegmentState) *catalog.Message {
 	if s.ApprovedEarlier() && s.Approved.Other != "" {
 		return s.Approved
 	}
@@ -205,9 +205,9 @@ func previous(s pipeline.SegmentState) *catalog.Message {
 
 // candidate is what approving s would approve, and where it came from (an
 // [Item]'s Translation and From), worked out without QA.
-func candidate(s pipeline.SegmentState) (translation, from string) {
+func candidate(s store.SegmentState) (translation, from string) {
 	switch prev := previous(s); {
-	case s.State == pipeline.Approved:
+	case s.State == store.Approved:
 		return s.Approved.Other, approvedFrom(s.Approved)
 	case s.Machine != nil:
 		return s.Machine.Other, s.Machine.Description
@@ -218,9 +218,9 @@ func candidate(s pipeline.SegmentState) (translation, from string) {
 }
 
 // needsPerson reports whether s is one of [Reviewer.Items].
-func needsPerson(s pipeline.SegmentState) bool {
+func needsPerson(s store.SegmentState) bool {
 	stale := s.ApprovedEarlier()
-	return s.State != pipeline.Approved && (s.State != pipeline.Missing || stale || s.Outdated != nil || len(s.Earlier) > 0)
+	return s.State != store.Approved && (s.State != store.Missing || stale || s.Outdated != nil || len(s.Earlier) > 0)
 }
 
 // approvedFrom reads the machine provenance back from an approved message's
@@ -283,7 +283,7 @@ func (r *Reviewer) approve(a Approval, settleNow bool) (bool, error) {
 	machine := r.Translations.Machine.Get(a.ID)
 	if machine != nil && (machine.Hash != hash || current) {
 		// A current approval has settled the machine translation (see
-		// [pipeline.Translations.Settle]), even before Files removes it.
+		// [store.Translations.Settle]), even before Files removes it.
 		machine = nil
 	}
 	// The candidate is the machine translation of the current source; else
@@ -302,7 +302,7 @@ func (r *Reviewer) approve(a Approval, settleNow bool) (bool, error) {
 	}
 	// What a person approves is one line, as every sentence is shown: a
 	// line break typed or pasted into a translation is not kept.
-	text = pipeline.OneLine(text)
+	text = store.OneLine(text)
 	if current && old.Other == text {
 		return false, nil
 	}
@@ -367,8 +367,8 @@ func (e *QAError) Unwrap() error { return e.Message() }
 // The log keeps every text with its private names as placeholders, <n1/>
 // numbered in letter order as in interchange files: it is a record of
 // decisions that may be shared (status --stats), not a letter.
-func (r *Reviewer) Files() []pipeline.File {
-	files := []pipeline.File{
+func (r *Reviewer) Files() []store.File {
+	files := []store.File{
 		{Path: LogPath(r.Letter, r.Lang), Data: r.Log.redacted(r.redactor()).Marshal()},
 		{Path: r.Letter.CatalogPath("active", r.Lang), Data: r.Translations.Approved.Marshal(
 			locales.English.T("review.catalog.comment", "Letter", filepath.Base(r.Letter.Path), "Lang", r.Lang.String()))},

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 func TestApproveSeen(t *testing.T) {
@@ -152,7 +152,7 @@ func TestUndoAfterReopen(t *testing.T) {
 	id := r.Items()[0].ID
 	m := r.Mark(id)
 	mustApprove(t, r, Approval{ID: id})
-	if err := pipeline.WriteFiles(r.Files()); err != nil {
+	if err := store.WriteFiles(r.Files()); err != nil {
 		t.Fatal(err)
 	}
 	again, err := Open(r.Letter, r.Lang, nil)
@@ -162,14 +162,14 @@ func TestUndoAfterReopen(t *testing.T) {
 	if err := again.Undo(m); err != nil {
 		t.Fatal(err)
 	}
-	if err := pipeline.WriteFiles(again.Files()); err != nil {
+	if err := store.WriteFiles(again.Files()); err != nil {
 		t.Fatal(err)
 	}
 	last, err := Open(r.Letter, r.Lang, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if it, _ := last.Item(id); it.State != pipeline.Machine || it.Translation != "Hallelujah!" {
+	if it, _ := last.Item(id); it.State != store.Machine || it.Translation != "Hallelujah!" {
 		t.Errorf("after the undo the sentence is %s %q, want machine \"Hallelujah!\"", it.State, it.Translation)
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // Session is an interactive review: one sentence at a time, the person
@@ -31,7 +31,7 @@ type Session struct {
 	// as the next line of In.
 	Edit func(text string) (string, error)
 	// Save writes files.
-	Save func([]pipeline.File) error
+	Save func([]store.File) error
 
 	lines chan lineOrErr
 	want  chan struct{}
@@ -227,7 +227,7 @@ func (s *Session) stop(sum Summary, rest []string, skipped map[string]bool, err 
 	// a paragraph approved at once may have left sentences behind that
 	// are done already
 	for _, id := range rest {
-		if it, _ := s.Reviewer.Item(id); it.State != pipeline.Approved {
+		if it, _ := s.Reviewer.Item(id); it.State != store.Approved {
 			sum.Left++
 		}
 	}

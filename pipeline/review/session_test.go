@@ -12,9 +12,9 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
 	"github.com/epistle-letters/epistle/pipeline/lettertest"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // openSample writes a two-sentence letter with machine translations of
@@ -30,7 +30,7 @@ func openSample(t *testing.T) *Reviewer {
 		text := map[string]string{"할렐루야!": "Hallelujah!", "감사합니다.": "Thank you."}[m.Other]
 		machine.Set(&catalog.Message{ID: m.ID, Hash: l.Hash(m.ID), Description: "openai gpt-4o-mini", Other: text})
 	}
-	if err := pipeline.WriteFile(l.CatalogPath("translate", language.English), machine.Marshal("")); err != nil {
+	if err := store.WriteFile(l.CatalogPath("translate", language.English), machine.Marshal("")); err != nil {
 		t.Fatal(err)
 	}
 	r, err := Open(l, language.English, nil)
@@ -48,7 +48,7 @@ func newSession(r *Reviewer, in io.Reader) (*Session, *[]string) {
 		Show:     func(it Item, pos, total int) { shown = append(shown, it.ID) },
 		Ask:      func(*locales.Message) {},
 		Say:      func(*locales.Message) {},
-		Save:     pipeline.WriteFiles,
+		Save:     store.WriteFiles,
 	}, &shown
 }
 

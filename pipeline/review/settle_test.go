@@ -9,7 +9,7 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 	"github.com/epistle-letters/epistle/pipeline/testenv"
 )
 
@@ -27,7 +27,7 @@ func TestGoi18nMergeKeepsApproval(t *testing.T) {
 	if _, err := r.Approve(Approval{ID: id, Text: reviewed, Edited: true}); err != nil {
 		t.Fatal(err)
 	}
-	if err := pipeline.WriteFiles(r.Files()); err != nil {
+	if err := store.WriteFiles(r.Files()); err != nil {
 		t.Fatal(err)
 	}
 	machine, err := r.Letter.LoadCatalog("translate", language.English)

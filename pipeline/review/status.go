@@ -12,31 +12,31 @@ import (
 
 	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/qa"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // Document is one letter's standing, as `status --json` prints it.
 type Document struct {
-	Path      string                     `json:"path"`
-	Source    string                     `json:"source"`
-	Segments  int                        `json:"segments"`
-	Languages map[string]pipeline.Counts `json:"languages"`
+	Path      string                  `json:"path"`
+	Source    string                  `json:"source"`
+	Segments  int                     `json:"segments"`
+	Languages map[string]store.Counts `json:"languages"`
 	// LeftOut counts the lines of the letter whose Korean no sentence
 	// holds, so that no edition translates them ([qa.CheckLeftOut]): a
 	// letter with any is not done, whatever its counts say.
 	LeftOut int `json:"left_out,omitempty"`
 	// Langs are the languages in order, and Failed the failed sentences
 	// of each, for the table a person reads.
-	Langs  []language.Tag                     `json:"-"`
-	Failed map[string][]pipeline.SegmentState `json:"-"`
+	Langs  []language.Tag                  `json:"-"`
+	Failed map[string][]store.SegmentState `json:"-"`
 }
 
 // Status tallies the letter's sentences in each of its languages and
 // returns the review logs read on the way, for Stats.
-func Status(l *pipeline.Letter) (*Document, []*Log, error) {
+func Status(l *store.Letter) (*Document, []*Log, error) {
 	doc := &Document{Path: l.Path, Source: l.Source.String(), Segments: l.SourceCatalog.Len(),
-		Languages: map[string]pipeline.Counts{}, Failed: map[string][]pipeline.SegmentState{}}
+		Languages: map[string]store.Counts{}, Failed: map[string][]store.SegmentState{}}
 	var logs []*Log
 	for _, lang := range Languages(l) {
 		t, err := l.LoadTranslations(lang)
@@ -45,9 +45,9 @@ func Status(l *pipeline.Letter) (*Document, []*Log, error) {
 		}
 		states := Standing(l, t)
 		doc.Langs = append(doc.Langs, lang)
-		doc.Languages[lang.String()] = pipeline.Count(states)
+		doc.Languages[lang.String()] = store.Count(states)
 		for _, s := range states {
-			if s.State == pipeline.Failed {
+			if s.State == store.Failed {
 				doc.Failed[lang.String()] = append(doc.Failed[lang.String()], s)
 			}
 		}
@@ -66,7 +66,7 @@ func Status(l *pipeline.Letter) (*Document, []*Log, error) {
 // keptTerms is the glossary of the letter's newsletter for what it keeps as
 // it is (dnt), or nil: status reports counts, and a glossary that does not
 // load is `check`'s to report.
-func keptTerms(l *pipeline.Letter) *glossary.Glossary {
+func keptTerms(l *store.Letter) *glossary.Glossary {
 	g, err := l.Config.LoadGlossary("")
 	if err != nil {
 		return nil
@@ -79,11 +79,11 @@ func keptTerms(l *pipeline.Letter) *glossary.Glossary {
 // what a person must look at, even when the new source has been translated
 // again or failed to be, so it is stale. `status` and the review page count
 // these.
-func Standing(l *pipeline.Letter, t *pipeline.Translations) []pipeline.SegmentState {
+func Standing(l *store.Letter, t *store.Translations) []store.SegmentState {
 	states := l.States(t)
 	for i, s := range states {
 		if s.ApprovedEarlier() {
-			states[i].State = pipeline.Stale
+			states[i].State = store.Stale
 		}
 	}
 	return states
@@ -91,7 +91,7 @@ func Standing(l *pipeline.Letter, t *pipeline.Translations) []pipeline.SegmentSt
 
 // Languages returns the letter's target languages: those epistle.toml names
 // and those it already has catalogs for, in order.
-func Languages(l *pipeline.Letter) []language.Tag {
+func Languages(l *store.Letter) []language.Tag {
 	seen := map[string]language.Tag{}
 	for _, t := range l.Config.TargetLangs() {
 		seen[t.String()] = t
@@ -105,7 +105,7 @@ func Languages(l *pipeline.Letter) []language.Tag {
 				continue
 			}
 			code := strings.TrimSuffix(strings.TrimSuffix(rest, ".toml"), ".json")
-			if t, err := pipeline.ParseLang(code); err == nil && code != rest && t != l.Source {
+			if t, err := store.ParseLang(code); err == nil && code != rest && t != l.Source {
 				seen[t.String()] = t
 			}
 		}
@@ -172,11 +172,11 @@ func isLetter(path string) bool {
 	if ext != ".md" && ext != ".markdown" && ext != ".txt" {
 		return false
 	}
-	name, tag, ok := pipeline.SplitName(path)
+	name, tag, ok := store.SplitName(path)
 	if !ok {
 		info, err := os.Stat(filepath.Join(filepath.Dir(path), name+".epistle"))
 		return err == nil && info.IsDir()
 	}
-	cfg, err := pipeline.LoadConfig(filepath.Dir(path))
+	cfg, err := store.LoadConfig(filepath.Dir(path))
 	return err == nil && tag == cfg.SourceLang()
 }

@@ -12,8 +12,8 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/memory"
+	"github.com/epistle-letters/epistle/pipeline/store"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
@@ -50,11 +50,11 @@ func TestDemoEqualsPublishedEdition(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	l, err := pipeline.Open(filepath.Join(dir, "2023-06-3.ko.md"), pipeline.OpenOptions{})
+	l, err := store.Open(filepath.Join(dir, "2023-06-3.ko.md"), store.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := pipeline.WriteFiles(l.Pending()); err != nil {
+	if err := store.WriteFiles(l.Pending()); err != nil {
 		t.Fatal(err)
 	}
 	pairs, err := memory.LoadTSV(filepath.Join(dir, "2023-06-3.tm.tsv"))
@@ -67,7 +67,7 @@ func TestDemoEqualsPublishedEdition(t *testing.T) {
 		t.Fatal(err)
 	}
 	r, err := translate.Run(context.Background(), l, translate.Options{
-		Target: language.English, Translator: mem, Memory: mem, Backend: "memory", Glossary: g, Save: pipeline.WriteFiles,
+		Target: language.English, Translator: mem, Memory: mem, Backend: "memory", Glossary: g, Save: store.WriteFiles,
 	})
 	if err != nil {
 		t.Fatalf("translate: %v (%+v)", err, r)

@@ -12,8 +12,8 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/backendtest"
+	"github.com/epistle-letters/epistle/pipeline/store"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
@@ -57,7 +57,7 @@ func failWith(k translate.BackendErrorKind) func(int, *translate.Request) (*tran
 
 // paragraphs is a letter of n one-sentence paragraphs; with BatchTokens 1
 // each is a batch of its own.
-func paragraphs(t *testing.T, n int) *pipeline.Letter {
+func paragraphs(t *testing.T, n int) *store.Letter {
 	var b strings.Builder
 	for i := 1; i <= n; i++ {
 		fmt.Fprintf(&b, "문단 %d 입니다.\n\n", i)
@@ -68,7 +68,7 @@ func paragraphs(t *testing.T, n int) *pipeline.Letter {
 
 func options(tr translate.Translator, clock translate.Clock) translate.Options {
 	return translate.Options{Target: language.English, Translator: tr, Backend: "test",
-		Jobs: 1, BatchTokens: 1, Save: pipeline.WriteFiles, Clock: clock}
+		Jobs: 1, BatchTokens: 1, Save: store.WriteFiles, Clock: clock}
 }
 
 var errDiskFull = errors.New("disk full")
@@ -82,7 +82,7 @@ func TestSaveErrorStopsTheRun(t *testing.T) {
 			tr := &scripted{answer: ok}
 			opts := options(tr, &backendtest.Clock{})
 			opts.Jobs = jobs
-			opts.Save = func([]pipeline.File) error { return errDiskFull }
+			opts.Save = func([]store.File) error { return errDiskFull }
 			_, err := translate.Run(context.Background(), l, opts)
 			if !errors.Is(err, errDiskFull) {
 				t.Fatalf("err = %v, want the save's error", err)
@@ -105,7 +105,7 @@ func TestSaveErrorStopsTheBatchAPI(t *testing.T) {
 		}
 		return out, nil
 	}
-	opts.Save = func([]pipeline.File) error { return errDiskFull }
+	opts.Save = func([]store.File) error { return errDiskFull }
 	if _, err := translate.Run(context.Background(), l, opts); !errors.Is(err, errDiskFull) {
 		t.Fatalf("err = %v, want the save's error", err)
 	}
@@ -151,10 +151,10 @@ func TestBackoffDoublesUpToACap(t *testing.T) {
 			opts := options(tr, clock)
 			opts.Backoff, opts.Attempts, opts.Retries = tc.backoff, tc.attempts, -1
 			r, err := translate.Run(context.Background(), l, opts)
-			if !errors.Is(err, pipeline.ErrPartial) || r.Failed != 1 {
+			if !errors.Is(err, store.ErrPartial) || r.Failed != 1 {
 				t.Fatalf("err %v, result %+v; want the sentence failed", err, r)
 			}
-			want := min(tc.attempts, pipeline.MaxAttempts)
+			want := min(tc.attempts, store.MaxAttempts)
 			if tr.Calls() != want {
 				t.Errorf("%d attempts, want %d", tr.Calls(), want)
 			}
@@ -183,7 +183,7 @@ func TestRefusedConnectionEndsTheRun(t *testing.T) {
 	clock := &backendtest.Clock{}
 	r, err := translate.Run(context.Background(), l, options(tr, clock))
 	var be *translate.BackendError
-	if !errors.As(err, &be) || be.Kind != translate.ErrRefused || errors.Is(err, pipeline.ErrPartial) {
+	if !errors.As(err, &be) || be.Kind != translate.ErrRefused || errors.Is(err, store.ErrPartial) {
 		t.Fatalf("err = %v, want the refused connection", err)
 	}
 	if tr.Calls() != 3 || len(clock.Sleeps()) != 2 {
@@ -262,7 +262,7 @@ func TestSuccessClearsAnEarlierFailure(t *testing.T) {
 	l := paragraphs(t, 2)
 	opts := options(&scripted{answer: failWith(translate.ErrServer)}, &backendtest.Clock{})
 	opts.Attempts = 1
-	if _, err := translate.Run(context.Background(), l, opts); !errors.Is(err, pipeline.ErrPartial) {
+	if _, err := translate.Run(context.Background(), l, opts); !errors.Is(err, store.ErrPartial) {
 		t.Fatalf("err = %v, want the sentences failed", err)
 	}
 	opts.Translator = &scripted{answer: ok}
@@ -304,7 +304,7 @@ func TestRunAllLanguages(t *testing.T) {
 			en.Attempts, en.BatchTokens, fr.BatchTokens = 1, 1500, 1500
 			fr.Target = language.French
 			r, err := translate.RunAll(context.Background(), l, []translate.Options{en, fr})
-			if errors.Is(err, pipeline.ErrPartial) != tc.partial || (err != nil && !tc.partial) != tc.fatal {
+			if errors.Is(err, store.ErrPartial) != tc.partial || (err != nil && !tc.partial) != tc.fatal {
 				t.Errorf("err = %v", err)
 			}
 			if second.Calls() != tc.wantCalls || r.Translated != tc.translated {
@@ -336,7 +336,7 @@ func TestCatalogsAndOnly(t *testing.T) {
 	opts := options(tr, &backendtest.Clock{})
 	opts.Catalogs = cats
 	opts.Only = map[string]bool{ids[0]: true, ids[2]: true}
-	opts.Save = func([]pipeline.File) error { return nil }
+	opts.Save = func([]store.File) error { return nil }
 	r, err := translate.Run(context.Background(), l, opts)
 	if err != nil {
 		t.Fatal(err)

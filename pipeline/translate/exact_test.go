@@ -7,8 +7,8 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/memory"
+	"github.com/epistle-letters/epistle/pipeline/store"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
@@ -24,7 +24,7 @@ func TestExactMatchWithAPrivateName(t *testing.T) {
 	mem := memory.New([]translate.Example{{Source: "<n1/> 형제가 왔습니다.", Target: "Brother <n1/> came."}})
 	rec := &recorder{}
 	r, err := translate.Run(context.Background(), l, translate.Options{Target: language.English, Translator: rec,
-		Backend: "test", Glossary: g, Memory: mem, Save: pipeline.WriteFiles})
+		Backend: "test", Glossary: g, Memory: mem, Save: store.WriteFiles})
 	if err != nil {
 		t.Fatal(err)
 	}

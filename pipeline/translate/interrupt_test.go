@@ -5,7 +5,7 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/epistle-letters/epistle/pipeline"
+	"github.com/epistle-letters/epistle/pipeline/store"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
@@ -39,7 +39,7 @@ func TestInterruptedDuringMemoryLookup(t *testing.T) {
 	rec := &recorder{}
 	_, err := translate.Run(ctx, l, translate.Options{
 		Target: l.Config.TargetLangs()[0], Translator: rec, Glossary: g, Memory: mem, Lookup: true,
-		Save: pipeline.WriteFiles,
+		Save: store.WriteFiles,
 	})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("Run = %v, want context.Canceled", err)

@@ -5,8 +5,8 @@ package translate
 
 import (
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // record stores good translations and failures (with the reply rejected,
@@ -26,12 +26,12 @@ func (j *job) record(b []*work, good, failed map[string]string, missing map[stri
 			if n, ok := near[w.id]; ok {
 				d = n
 			}
-			j.trans.Machine.Set(&catalog.Message{ID: w.id, Hash: w.hash, Description: d, Other: pipeline.OneLine(t)})
+			j.trans.Machine.Set(&catalog.Message{ID: w.id, Hash: w.hash, Description: d, Other: store.OneLine(t)})
 			delete(j.trans.Failures, w.id)
 			j.result.Translated++
 			j.done++
 		} else if r, ok := failed[w.id]; ok {
-			j.trans.Failures[w.id] = pipeline.Failure{Hash: w.hash, Reason: r, Reply: rejected[w.id]}
+			j.trans.Failures[w.id] = store.Failure{Hash: w.hash, Reason: r, Reply: rejected[w.id]}
 			j.result.Failed++
 			j.done++
 		} else if missing[w.id] {
@@ -61,22 +61,22 @@ func (j *job) save() error {
 }
 
 // snapshotLocked renders the catalogs as they are now; j.mu is held.
-func (j *job) snapshotLocked() ([]pipeline.File, int) {
+func (j *job) snapshotLocked() ([]store.File, int) {
 	if j.opts.Save == nil {
 		return nil, j.version
 	}
-	files := []pipeline.File{{
+	files := []store.File{{
 		Path: j.l.CatalogPath("translate", j.lang),
 		Data: j.trans.Machine.Marshal(locales.English.T("catalog.comment.machine", "Letter", j.l.Name, "Lang", j.lang.String())),
 	}}
-	files = append(files, pipeline.File{Path: j.l.FailuresPath(j.lang), Data: pipeline.MarshalFailures(j.trans.Failures)})
+	files = append(files, store.File{Path: j.l.FailuresPath(j.lang), Data: store.MarshalFailures(j.trans.Failures)})
 	return files, j.version
 }
 
 // write saves a snapshot outside j.mu, so other batches go on while the
 // disk works; a snapshot older than one already written is dropped, so the
 // files never go back in time.
-func (j *job) write(files []pipeline.File, version int) error {
+func (j *job) write(files []store.File, version int) error {
 	if files == nil {
 		return nil
 	}

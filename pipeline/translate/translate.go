@@ -12,9 +12,9 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/glossary"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
 	"github.com/epistle-letters/epistle/pipeline/document"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // Memory finds the earlier translation most like a sentence: the newsletter's
@@ -46,7 +46,7 @@ type Options struct {
 	// Retries is how often a failing segment is sent again alone (2).
 	Retries int
 	// Attempts is how often one request is tried before its segments fail
-	// (6, at most [pipeline.MaxAttempts]), with exponential backoff and jitter between
+	// (6, at most [store.MaxAttempts]), with exponential backoff and jitter between
 	// attempts. A server that refuses the connection is tried at most
 	// refusedAttempts times, then the run stops.
 	Attempts int
@@ -63,7 +63,7 @@ type Options struct {
 	Clock Clock
 	// Save writes files as batches finish, so that an interrupted run keeps
 	// its work; nil writes nothing (a dry run).
-	Save func([]pipeline.File) error
+	Save func([]store.File) error
 	// Progress, when set, hears how many segments are done of how many.
 	Progress func(done, total int)
 	// Batcher, when set, translates all batches in one call (the OpenAI
@@ -74,7 +74,7 @@ type Options struct {
 	// into instead of the letter's files: an evaluation starts from
 	// catalogs without the approvals it scores against, and reads what
 	// was translated from them afterwards.
-	Catalogs *pipeline.Translations
+	Catalogs *store.Translations
 	// Only, when set, limits the run to the sentences with these ids.
 	Only map[string]bool
 }
@@ -116,7 +116,7 @@ func (o *Options) defaults() {
 	if o.Attempts <= 0 {
 		o.Attempts = 6
 	}
-	o.Attempts = min(o.Attempts, pipeline.MaxAttempts)
+	o.Attempts = min(o.Attempts, store.MaxAttempts)
 	if o.Backoff <= 0 {
 		o.Backoff = time.Second
 	}
@@ -130,7 +130,7 @@ func (o *Options) defaults() {
 
 // job is one target language's work on one letter.
 type job struct {
-	l        *pipeline.Letter
+	l        *store.Letter
 	opts     *Options
 	lang     language.Tag
 	redactor *glossary.Redactor
@@ -139,7 +139,7 @@ type job struct {
 	blocks map[string]int // sentence id → block
 
 	mu      sync.Mutex
-	trans   *pipeline.Translations
+	trans   *store.Translations
 	version int // of the catalogs in memory
 
 	saveMu   sync.Mutex
@@ -170,9 +170,9 @@ type work struct {
 // the letter's paragraphs. Every reply is validated; a failing sentence is
 // sent again alone with the failure named, and after Retries it is recorded
 // as failed. Finished batches are saved as they finish. The error wraps
-// [pipeline.ErrPartial] when some sentences failed, and is ctx's when the run was
+// [store.ErrPartial] when some sentences failed, and is ctx's when the run was
 // interrupted; what finished is saved either way.
-func Run(ctx context.Context, l *pipeline.Letter, opts Options) (*Result, error) {
+func Run(ctx context.Context, l *store.Letter, opts Options) (*Result, error) {
 	opts.defaults()
 	start := opts.Clock.Now()
 	result := &Result{}
@@ -183,8 +183,8 @@ func Run(ctx context.Context, l *pipeline.Letter, opts Options) (*Result, error)
 	j := &job{l: l, opts: &opts, lang: opts.Target, redactor: redactor, limiter: newLimiter(opts.RPM, opts.TPM, opts.Clock), result: result}
 	err := j.run(ctx)
 	result.Seconds = opts.Clock.Now().Sub(start).Seconds()
-	if errors.Is(err, pipeline.ErrPartial) {
-		return result, fmt.Errorf("%d segments failed: %w", result.Failed, pipeline.ErrPartial)
+	if errors.Is(err, store.ErrPartial) {
+		return result, fmt.Errorf("%d segments failed: %w", result.Failed, store.ErrPartial)
 	}
 	return result, err
 }
@@ -192,9 +192,9 @@ func Run(ctx context.Context, l *pipeline.Letter, opts Options) (*Result, error)
 // RunAll translates the letter into the language of each of runs in turn,
 // and returns the sum of their results. A language whose sentences partly
 // failed does not stop the next: the error then wraps
-// [pipeline.ErrPartial] and counts every failure. Any other error stops
+// [store.ErrPartial] and counts every failure. Any other error stops
 // the run with what was done so far.
-func RunAll(ctx context.Context, l *pipeline.Letter, runs []Options) (*Result, error) {
+func RunAll(ctx context.Context, l *store.Letter, runs []Options) (*Result, error) {
 	total := &Result{}
 	if len(runs) > 1 {
 		total.Languages = map[string]*Result{}
@@ -209,14 +209,14 @@ func RunAll(ctx context.Context, l *pipeline.Letter, runs []Options) (*Result, e
 			}
 		}
 		switch {
-		case errors.Is(err, pipeline.ErrPartial):
+		case errors.Is(err, store.ErrPartial):
 			partial = true
 		case err != nil:
 			return total, err
 		}
 	}
 	if partial {
-		return total, fmt.Errorf("%d segments failed: %w", total.Failed, pipeline.ErrPartial)
+		return total, fmt.Errorf("%d segments failed: %w", total.Failed, store.ErrPartial)
 	}
 	return total, nil
 }
@@ -282,7 +282,7 @@ func (j *job) run(ctx context.Context) error {
 		return err
 	}
 	if j.result.Failed > 0 {
-		return pipeline.ErrPartial
+		return store.ErrPartial
 	}
 	return nil
 }
@@ -299,9 +299,9 @@ func (j *job) plan(ctx context.Context) (todo []*work, reused bool, err error) {
 		switch {
 		case j.opts.Only != nil && !j.opts.Only[s.ID]:
 			continue
-		case s.State == pipeline.Approved:
+		case s.State == store.Approved:
 			continue
-		case s.State == pipeline.Machine && !j.opts.Force:
+		case s.State == store.Machine && !j.opts.Force:
 			continue
 		}
 		text := j.redactor.Redact(s.Source)
@@ -347,7 +347,7 @@ func (j *job) exact(source, redacted string) (Example, bool) {
 // where a person approved it, or the memory.
 func ReusedFrom(ex Example) string {
 	if ex.Letter != "" {
-		return pipeline.ReusedPrefix + ex.Letter
+		return store.ReusedPrefix + ex.Letter
 	}
 	return "memory"
 }

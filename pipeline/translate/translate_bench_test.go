@@ -12,9 +12,9 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/glossary"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/backendtest"
 	"github.com/epistle-letters/epistle/pipeline/openai"
+	"github.com/epistle-letters/epistle/pipeline/store"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
@@ -48,11 +48,11 @@ func translateAgainst(tb testing.TB, segments, jobs, batch int, latency time.Dur
 	defer srv.Close()
 	dir := tb.TempDir()
 	path := bigLetter(tb, dir, segments)
-	l, err := pipeline.Open(path, pipeline.OpenOptions{})
+	l, err := store.Open(path, store.OpenOptions{})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if err := pipeline.WriteFiles(l.Pending()); err != nil {
+	if err := store.WriteFiles(l.Pending()); err != nil {
 		tb.Fatal(err)
 	}
 	g, err := glossary.Load("../../testdata/glossary.csv")
@@ -66,7 +66,7 @@ func translateAgainst(tb testing.TB, segments, jobs, batch int, latency time.Dur
 	start := time.Now()
 	r, err := translate.Run(context.Background(), l, translate.Options{
 		Target: language.English, Translator: tr, Backend: "openai", Model: "m", Glossary: g,
-		Jobs: jobs, BatchTokens: batch, Save: pipeline.WriteFiles,
+		Jobs: jobs, BatchTokens: batch, Save: store.WriteFiles,
 	})
 	if err != nil {
 		tb.Fatal(err)

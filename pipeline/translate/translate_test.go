@@ -10,8 +10,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/glossary"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/lettertest"
+	"github.com/epistle-letters/epistle/pipeline/store"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
@@ -56,7 +56,7 @@ func fakeEnglish(text string, terms []translate.TermHint) string {
 	return b.String() + "."
 }
 
-func openLetter(t *testing.T, files map[string]string) (*pipeline.Letter, *glossary.Glossary) {
+func openLetter(t *testing.T, files map[string]string) (*store.Letter, *glossary.Glossary) {
 	t.Helper()
 	l := lettertest.Open(t, files)
 	g, err := l.Config.LoadGlossary("")
@@ -88,7 +88,7 @@ func TestRequestCarriesOnlyWhatTheBatchNeeds(t *testing.T) {
 	})
 	rec := &recorder{}
 	opts := translate.Options{Target: language.English, Translator: rec, Backend: "test", Glossary: g,
-		Style: "Use the NIV. 김철수 reads it first.", Save: pipeline.WriteFiles}
+		Style: "Use the NIV. 김철수 reads it first.", Save: store.WriteFiles}
 	if _, err := translate.Run(context.Background(), l, opts); err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +156,7 @@ func TestStaleSentenceGetsItsOldTranslationAsExample(t *testing.T) {
 	l2 := lettertest.Reopen(t, l.Path)
 	rec := &recorder{}
 	if _, err := translate.Run(context.Background(), l2, translate.Options{
-		Target: language.English, Translator: rec, Backend: "test", Glossary: g, Save: pipeline.WriteFiles}); err != nil {
+		Target: language.English, Translator: rec, Backend: "test", Glossary: g, Save: store.WriteFiles}); err != nil {
 		t.Fatal(err)
 	}
 	if len(rec.reqs) != 1 || len(rec.reqs[0].Examples) != 1 {
@@ -183,7 +183,7 @@ func TestFailingSentenceIsRetriedAloneThenFails(t *testing.T) {
 	}
 	rec := &recorder{answer: map[string]string{id: "We pray for the deserters."}}
 	r, err := translate.Run(context.Background(), l, translate.Options{
-		Target: language.English, Translator: rec, Backend: "test", Glossary: g, Save: pipeline.WriteFiles})
+		Target: language.English, Translator: rec, Backend: "test", Glossary: g, Save: store.WriteFiles})
 	if err == nil || r.Failed != 1 || r.Translated != 3 {
 		t.Fatalf("err %v, result %+v; want one failure and three translated", err, r)
 	}

@@ -10,8 +10,8 @@ import (
 	"unicode"
 
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/qa"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // accept validates a response, saves the good translations and retries or
@@ -176,7 +176,7 @@ func (j *job) validate(w *work, text string) (string, string) {
 // memory's source sentence, private names hidden, for the reviewer to see
 // what differs.
 func (j *job) nearMatch(w *work) string {
-	desc := pipeline.NearPrefix
+	desc := store.NearPrefix
 	if j.opts.Memory != nil {
 		if ex, _, ok := j.opts.Memory.Fuzzy(w.text); ok {
 			desc += j.redactor.Redact(ex.Source)

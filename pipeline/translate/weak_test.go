@@ -6,9 +6,9 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/backendtest"
 	"github.com/epistle-letters/epistle/pipeline/openai"
+	"github.com/epistle-letters/epistle/pipeline/store"
 	"github.com/epistle-letters/epistle/pipeline/translate"
 )
 
@@ -25,7 +25,7 @@ func runFake(t *testing.T, srv *backendtest.Server) (*translate.Result, map[stri
 		t.Fatal(err)
 	}
 	r, err := translate.Run(context.Background(), l, translate.Options{
-		Target: language.English, Translator: tr, Backend: "openai", Model: "m", Glossary: g, Save: pipeline.WriteFiles})
+		Target: language.English, Translator: tr, Backend: "openai", Model: "m", Glossary: g, Save: store.WriteFiles})
 	if err != nil {
 		t.Fatalf("translate: %v (%+v)", err, r)
 	}

@@ -10,8 +10,8 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/review"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 func TestApprove(t *testing.T) {
@@ -107,7 +107,7 @@ func TestSaveBesideApprove(t *testing.T) {
 	if _, err := cli.Approve(review.Approval{ID: title}); err != nil {
 		t.Fatal(err)
 	}
-	if err := pipeline.WriteFiles(cli.Files()); err != nil {
+	if err := store.WriteFiles(cli.Files()); err != nil {
 		t.Fatal(err)
 	}
 	if code, _ := approve(t, h, saveRequest{ID: cheonan, Seen: s[cheonan][1]}); code != 200 {
@@ -179,7 +179,7 @@ func TestSaveWhileApproveRuns(t *testing.T) {
 	h := newServer(t, language.English, path)
 	s := seen(t, h)
 
-	l, release, err := pipeline.OpenLocked(context.Background(), path, pipeline.OpenOptions{})
+	l, release, err := store.OpenLocked(context.Background(), path, store.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +197,7 @@ func TestSaveWhileApproveRuns(t *testing.T) {
 		t.Errorf("a save that waited for the lock says %d %+v", code, resp)
 	}
 
-	if err := pipeline.WriteFiles(cli.Files()); err != nil {
+	if err := store.WriteFiles(cli.Files()); err != nil {
 		t.Fatal(err)
 	}
 	if err := release(); err != nil {

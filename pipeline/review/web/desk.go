@@ -7,8 +7,8 @@ import (
 	"os"
 	"sync"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/review"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // desk is one letter under review: its [review.Reviewer], the fingerprint
@@ -123,7 +123,7 @@ func (d *desk) write(ctx context.Context, seen string, fn func(r *review.Reviewe
 		}
 		return ""
 	}
-	var files []pipeline.File
+	var files []store.File
 	if reread {
 		// The letter was edited: its refreshed source catalog is written
 		// under this lock, as every writing command does.
@@ -139,7 +139,7 @@ func (d *desk) write(ctx context.Context, seen string, fn func(r *review.Reviewe
 	if len(files) == 0 {
 		return stamp(), nil
 	}
-	if err := pipeline.Save(files); err != nil {
+	if err := store.Save(files); err != nil {
 		_ = d.reopen()
 		return "", err
 	}

@@ -29,7 +29,7 @@
 // Every action goes through [review.Reviewer], as `epistle approve` and the
 // interactive review do: the same QA refusal, the same review log, whole
 // files written atomically, under the letter's lock
-// ([pipeline.Letter.Lock]), so that a save never interleaves with
+// ([store.Letter.Lock]), so that a save never interleaves with
 // `approve` or `translate` writing the same letter. A save carries [review.Item.Seen], the
 // fingerprint of the sentence the reviewer was shown; when the files
 // changed underneath (a new `translate`, `approve` in a terminal), the

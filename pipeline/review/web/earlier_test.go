@@ -8,10 +8,10 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
 	"github.com/epistle-letters/epistle/pipeline/lettertest"
 	"github.com/epistle-letters/epistle/pipeline/review"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // When the pastor merges two approved sentences into one, the page shows
@@ -27,7 +27,7 @@ func TestPageShowsMergedAndReused(t *testing.T) {
 	if _, err := rv.ApproveBulk(review.Bulk{All: true, Force: true}); err != nil {
 		t.Fatal(err)
 	}
-	if err := pipeline.WriteFiles(rv.Files()); err != nil {
+	if err := store.WriteFiles(rv.Files()); err != nil {
 		t.Fatal(err)
 	}
 	letter := "# 기도 편지\n\n탈북민들의 안전을 위해 기도해 주시고, 천안에서 모임이 있었음을 감사해 주십시오.\n\n탈북민 형제들이 함께 예배했습니다. 감사합니다. 새 문장입니다.\n"
@@ -41,10 +41,10 @@ func TestPageShowsMergedAndReused(t *testing.T) {
 	}
 	for _, m := range l.SourceCatalog.Messages {
 		if m.Other == "새 문장입니다." {
-			machine.Set(&catalog.Message{ID: m.ID, Hash: l.Hash(m.ID), Description: pipeline.ReusedPrefix + "2024-05.ko.md", Other: "A new sentence."})
+			machine.Set(&catalog.Message{ID: m.ID, Hash: l.Hash(m.ID), Description: store.ReusedPrefix + "2024-05.ko.md", Other: "A new sentence."})
 		}
 	}
-	if err := pipeline.WriteFile(l.CatalogPath("translate", language.English), machine.Marshal("")); err != nil {
+	if err := store.WriteFile(l.CatalogPath("translate", language.English), machine.Marshal("")); err != nil {
 		t.Fatal(err)
 	}
 	page := request(newServer(t, language.English, path), http.MethodGet, "/", "", true).Body.String()

@@ -8,8 +8,8 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/review"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 var bodyStamp = regexp.MustCompile(`<body data-letter="0" data-stamp="([0-9a-f]+)" data-needs="([0-9]+)">`)
@@ -82,7 +82,7 @@ func approveElsewhere(t *testing.T, path, id string) {
 	if _, err := r.Approve(review.Approval{ID: id}); err != nil {
 		t.Fatal(err)
 	}
-	if err := pipeline.Save(r.Files()); err != nil {
+	if err := store.Save(r.Files()); err != nil {
 		t.Fatal(err)
 	}
 }

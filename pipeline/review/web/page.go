@@ -13,11 +13,11 @@ import (
 	"strings"
 
 	"github.com/epistle-letters/epistle/glossary"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/document"
 	"github.com/epistle-letters/epistle/pipeline/edition"
 	"github.com/epistle-letters/epistle/pipeline/qa"
 	"github.com/epistle-letters/epistle/pipeline/review"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 //go:embed assets
@@ -111,7 +111,7 @@ type problemView struct {
 func (s *Server) sentence(r *review.Reviewer, it review.Item, at place) sentenceView {
 	p := s.opts.Printer
 	v := sentenceView{Item: it, Texts: &s.texts, Src: r.Letter.Source.String(), Tgt: r.Lang.String(),
-		Seen: it.Seen(), Text: it.Translation, Needs: it.State != pipeline.Approved,
+		Seen: it.Seen(), Text: it.Translation, Needs: it.State != store.Approved,
 		SrcDiff: edits(it.SourceDiff), TgtDiff: edits(it.TranslationDiff), Number: at.number}
 	label := plainSource(it.Source)
 	v.Approve = p.T("web.approve.name", "N", at.number, "Source", label)
@@ -123,7 +123,7 @@ func (s *Server) sentence(r *review.Reviewer, it review.Item, at place) sentence
 		v.Text, v.Rejected = it.Rejected, true
 	}
 	v.Parts, v.Terms = sourceParts(it.Source, it.Terms)
-	if letter, ok := strings.CutPrefix(it.From, pipeline.ReusedPrefix); ok && it.State == pipeline.Machine {
+	if letter, ok := strings.CutPrefix(it.From, store.ReusedPrefix); ok && it.State == store.Machine {
 		v.Reused = letter
 	}
 	//locales:ids review.state.missing review.state.machine review.state.approved review.state.stale review.state.failed
@@ -131,7 +131,7 @@ func (s *Server) sentence(r *review.Reviewer, it review.Item, at place) sentence
 	switch {
 	case it.Failure != "":
 		v.Failure = p.T("status.failed", "Reason", it.Failure)
-	case it.State == pipeline.Missing && it.Translation == "":
+	case it.State == store.Missing && it.Translation == "":
 		// an empty box says why it is empty
 		v.Failure = p.T("web.missing", "Path", filepath.Base(r.Letter.Path), "Lang", v.Tgt)
 	}
@@ -238,7 +238,7 @@ func edits(es []review.Edit) []editView {
 // person.
 func (s *Server) counts(r *review.Reviewer) (string, int) {
 	states := review.Standing(r.Letter, r.Translations)
-	c := pipeline.Count(states)
+	c := store.Count(states)
 	return s.opts.Printer.T("web.counts", "Machine", c.Machine, "Stale", c.Stale, "Failed", c.Failed,
 		"Missing", c.Missing, "Approved", c.Approved, "Total", len(states)), c.Machine + c.Stale + c.Failed + c.Missing
 }

@@ -18,10 +18,10 @@ import (
 
 	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/locales"
-	"github.com/epistle-letters/epistle/pipeline"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
 	"github.com/epistle-letters/epistle/pipeline/lettertest"
 	"github.com/epistle-letters/epistle/pipeline/review"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 const (
@@ -85,18 +85,18 @@ func translate(t testing.TB, path string, en map[string]string) {
 	for _, m := range l.SourceCatalog.Messages {
 		machine.Set(&catalog.Message{ID: m.ID, Hash: l.Hash(m.ID), Description: "memory", Other: en[m.Other]})
 	}
-	if err := pipeline.WriteFile(l.CatalogPath("translate", language.English), machine.Marshal("")); err != nil {
+	if err := store.WriteFile(l.CatalogPath("translate", language.English), machine.Marshal("")); err != nil {
 		t.Fatal(err)
 	}
 }
 
 // openReview opens a letter's review the way the command line does.
 func openReview(path string) (*review.Reviewer, error) {
-	l, err := pipeline.Open(path, pipeline.OpenOptions{})
+	l, err := store.Open(path, store.OpenOptions{})
 	if err != nil {
 		return nil, err
 	}
-	if err := pipeline.WriteFiles(l.Pending()); err != nil {
+	if err := store.WriteFiles(l.Pending()); err != nil {
 		return nil, err
 	}
 	// A writer that holds the lock makes a save wait this long, then fail.
@@ -163,7 +163,7 @@ func approve(t testing.TB, h http.Handler, req saveRequest) (int, saveResponse) 
 
 func approved(t testing.TB, path string) map[string]string {
 	t.Helper()
-	l, err := pipeline.Open(path, pipeline.OpenOptions{})
+	l, err := store.Open(path, store.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

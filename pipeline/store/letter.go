@@ -1,4 +1,4 @@
-package pipeline
+package store
 
 import (
 	"context"
@@ -13,9 +13,9 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/epistle-letters/epistle/internal/decode"
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
-	"github.com/epistle-letters/epistle/pipeline/decode"
 	"github.com/epistle-letters/epistle/pipeline/document"
 	"github.com/epistle-letters/epistle/pipeline/segment"
 )

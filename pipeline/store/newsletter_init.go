@@ -1,4 +1,4 @@
-package pipeline
+package store
 
 import (
 	"golang.org/x/text/language"

@@ -1,4 +1,4 @@
-package pipeline
+package store
 
 // What epistle.toml's reuse may say.
 const (

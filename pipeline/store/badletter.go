@@ -1,4 +1,4 @@
-package pipeline
+package store
 
 // BadLetter is one letter that cannot be read as it is: its file (missing,
 // a folder, not text, a Word file), its name, its folder's catalogs,

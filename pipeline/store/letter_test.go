@@ -1,4 +1,4 @@
-package pipeline
+package store
 
 import (
 	"bytes"
@@ -14,7 +14,7 @@ import (
 
 func readSample(t *testing.T) string {
 	t.Helper()
-	data, err := os.ReadFile("../testdata/2023-06-3.ko.md")
+	data, err := os.ReadFile("../../testdata/2023-06-3.ko.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func TestRoundTripEncodings(t *testing.T) {
 }
 
 func TestRoundTripTestdataLetters(t *testing.T) {
-	files, _ := filepath.Glob("../testdata/letters/*")
+	files, _ := filepath.Glob("../../testdata/letters/*")
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {

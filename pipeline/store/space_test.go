@@ -1,4 +1,4 @@
-package pipeline
+package store
 
 import (
 	"maps"
@@ -41,7 +41,7 @@ func TestOneLine(t *testing.T) {
 func testdataLetters(t *testing.T) []string {
 	t.Helper()
 	var out []string
-	for _, pattern := range []string{"../testdata/*.ko.md", "../testdata/*/*.ko.md", "../testdata/letters/*"} {
+	for _, pattern := range []string{"../../testdata/*.ko.md", "../../testdata/*/*.ko.md", "../../testdata/letters/*"} {
 		files, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)
