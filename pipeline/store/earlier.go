@@ -52,34 +52,13 @@ const (
 )
 
 func relateStretch(old []known, texts, ids []string, out map[string][]string) {
-	type posting struct{ j, n int }
-	index := map[[2]rune][]posting{}
-	totals := make([]int, len(old))
-	for j, o := range old {
-		for g, n := range bigrams(o.Text) {
-			index[g] = append(index[g], posting{j, n})
-			totals[j] += n
-		}
-	}
-	common := make([]int, len(old))
+	index := newBigramIndex(old)
 	for i, t := range texts {
-		total := 0
-		var touched []int
-		for g, n := range bigrams(t) {
-			total += n
-			for _, p := range index[g] {
-				if common[p.j] == 0 {
-					touched = append(touched, p.j)
-				}
-				common[p.j] += min(n, p.n)
-			}
-		}
-		slices.Sort(touched)
-		for _, j := range touched {
-			c := common[j]
-			common[j] = 0
-			if old[j].ID != ids[i] && c >= minShared && float64(c) >= shareOf*float64(min(totals[j], total)) {
-				out[ids[i]] = append(out[ids[i]], old[j].ID)
+		alike, total := index.alike(t)
+		slices.SortFunc(alike, func(a, b shared) int { return a.j - b.j })
+		for _, a := range alike {
+			if old[a.j].ID != ids[i] && a.common >= minShared && float64(a.common) >= shareOf*float64(min(index.totals[a.j], total)) {
+				out[ids[i]] = append(out[ids[i]], old[a.j].ID)
 			}
 		}
 	}

@@ -78,15 +78,7 @@ func matchChanged(ctx context.Context, old []known, texts []string, ids []string
 	if len(old) == 0 || len(texts) == 0 {
 		return nil
 	}
-	type posting struct{ j, n int }
-	index := map[[2]rune][]posting{}
-	totals := make([]int, len(old))
-	for j, o := range old {
-		for g, n := range bigrams(o.Text) {
-			index[g] = append(index[g], posting{j, n})
-			totals[j] += n
-		}
-	}
+	index := newBigramIndex(old)
 	// A one-to-one replacement is an edit whatever the similarity; among
 	// several, only a sentence at least a third alike is.
 	threshold := 0.33
@@ -94,34 +86,21 @@ func matchChanged(ctx context.Context, old []known, texts []string, ids []string
 		threshold = math.SmallestNonzeroFloat64
 	}
 	var pairs []pair
-	common := make([]int, len(old))
-	var touched []int
 	for i, t := range texts {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		total := 0
-		for g, n := range bigrams(t) {
-			total += n
-			for _, p := range index[g] {
-				if common[p.j] == 0 {
-					touched = append(touched, p.j)
-				}
-				common[p.j] += min(n, p.n)
-			}
-		}
+		alike, total := index.alike(t)
 		// Only each sentence's few most alike are kept: sentences that are
 		// all alike (a long list of near repeats) would make pairs of every
 		// old and every new one.
 		var best []pair
-		for _, j := range touched {
-			if s := 2 * float64(common[j]) / float64(totals[j]+total); s >= threshold && !used.used[old[j].ID] {
-				best = keepBest(best, pair{i, j, s})
+		for _, a := range alike {
+			if s := 2 * float64(a.common) / float64(index.totals[a.j]+total); s >= threshold && !used.used[old[a.j].ID] {
+				best = keepBest(best, pair{i, a.j, s})
 			}
-			common[j] = 0
 		}
 		pairs = append(pairs, best...)
-		touched = touched[:0]
 	}
 	slices.SortFunc(pairs, comparePairs)
 	// matched holds the pairs made, by i; their j increase with i.
@@ -199,6 +178,60 @@ func freshID(text string, ids *idSet) string {
 }
 
 func suffixed(base string, n int) string { return base + "-" + strconv.Itoa(n) }
+
+// bigramIndex finds the old sentences that share bigrams with a new one,
+// without comparing every old sentence with every new one.
+type bigramIndex struct {
+	postings map[[2]rune][]posting
+	// totals are the bigrams of each old sentence, counted with repeats.
+	totals []int
+	// common, touched and out are scratch for alike, reused by every call.
+	common, touched []int
+	out             []shared
+}
+
+type posting struct{ j, n int }
+
+// shared is an old sentence j and the bigrams a new one shares with it.
+type shared struct{ j, common int }
+
+func newBigramIndex(old []known) *bigramIndex {
+	x := &bigramIndex{
+		postings: map[[2]rune][]posting{},
+		totals:   make([]int, len(old)),
+		common:   make([]int, len(old)),
+	}
+	for j, o := range old {
+		for g, n := range bigrams(o.Text) {
+			x.postings[g] = append(x.postings[g], posting{j, n})
+			x.totals[j] += n
+		}
+	}
+	return x
+}
+
+// alike returns the old sentences that share a bigram with text, each with
+// the bigrams they share (repeats counted up to the fewer of the two), and
+// the bigrams of text. The slice is reused by the next call.
+func (x *bigramIndex) alike(text string) ([]shared, int) {
+	total := 0
+	for g, n := range bigrams(text) {
+		total += n
+		for _, p := range x.postings[g] {
+			if x.common[p.j] == 0 {
+				x.touched = append(x.touched, p.j)
+			}
+			x.common[p.j] += min(n, p.n)
+		}
+	}
+	x.out = x.out[:0]
+	for _, j := range x.touched {
+		x.out = append(x.out, shared{j, x.common[j]})
+		x.common[j] = 0
+	}
+	x.touched = x.touched[:0]
+	return x.out, total
+}
 
 func bigrams(s string) map[[2]rune]int {
 	out := map[[2]rune]int{}
