@@ -229,7 +229,8 @@ func BenchmarkSegmentCommand(b *testing.B) {
 }
 
 // BenchmarkStartup is what a command costs before any real work: --help,
-// and status in a folder with the one-page sample letter, segmented.
+// and status and segment in a folder with the one-page sample letter,
+// segmented (the rules are read from their TOML on first use).
 func BenchmarkStartup(b *testing.B) {
 	letter, err := os.ReadFile("../../testdata/2023-06-3.ko.md")
 	if err != nil {
@@ -239,7 +240,7 @@ func BenchmarkStartup(b *testing.B) {
 	write(b, filepath.Join(dir, "epistle.toml"), "source = \"ko\"\ntargets = [\"en\"]\n")
 	write(b, filepath.Join(dir, "letter.ko.md"), string(letter))
 	run(b, dir, "segment", "letter.ko.md")
-	for _, args := range [][]string{{"--help"}, {"status"}} {
+	for _, args := range [][]string{{"--help"}, {"status"}, {"segment", "letter.ko.md"}} {
 		b.Run(args[0], func(b *testing.B) {
 			var cpu time.Duration
 			for b.Loop() {
