@@ -14,7 +14,7 @@ build:
 test: build
 	$(GO) vet ./...
 	$(GO) test ./...
-	$(GO) test -race ./pipeline/ ./pipeline/translate/ ./pipeline/openai/ ./pipeline/deepl/ ./pipeline/backendtest/ ./locales/
+	$(GO) test -race ./pipeline/store/ ./pipeline/translate/ ./pipeline/openai/ ./pipeline/deepl/ ./pipeline/backendtest/ ./locales/
 	$(GO) test -race ./pipeline/review/web/
 	$(MAKE) --no-print-directory goi18n-check
 

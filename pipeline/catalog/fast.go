@@ -14,7 +14,7 @@ import (
 // then hands the whole file to the TOML decoder, which gives the same
 // messages or the error a person needs. Each command reads two to four
 // catalogs, and on a letter of 10,000 sentences the TOML decoder alone
-// takes 120–130 ms more CPU per command (the README's "Standard decoders,
+// takes over 100 ms more CPU per command (the README's "Standard decoders,
 // and the one exception" has the benchmark).
 func parseMarshaled(data []byte) (c *Catalog, ok bool) {
 	if !utf8.Valid(data) {

@@ -129,49 +129,17 @@ func (e *poEntry) locationContext() bool {
 func readPO(data []byte) ([]poEntry, error) {
 	var out []poEntry
 	var cur poEntry
-	var field *string
-	flush := func() {
-		if cur.hasID && (cur.hasCtxt || cur.id != "") {
-			out = append(out, cur)
-		}
-		cur, field = poEntry{}, nil
-	}
+	var field *string // the string a continuation line adds to
 	sc := bufio.NewScanner(strings.NewReader(string(data)))
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	n := 0
-	for sc.Scan() {
-		n++
+	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
+		if cur.hasStr && startsEntry(line) {
+			out, cur, field = appendEntry(out, cur), poEntry{}, nil
+		}
 		switch {
-		case line == "":
-			if cur.hasStr {
-				flush()
-			}
-		case strings.HasPrefix(line, "#,"):
-			if cur.hasStr {
-				flush()
-			}
-			for _, f := range strings.Split(line[2:], ",") {
-				if strings.TrimSpace(f) == "fuzzy" {
-					cur.fuzzy = true
-				}
-			}
-		case strings.HasPrefix(line, "#. hash:"):
-			if cur.hasStr {
-				flush()
-			}
-			cur.hash = strings.TrimSpace(strings.TrimPrefix(line, "#. hash:"))
-		case strings.HasPrefix(line, "#:"):
-			if cur.hasStr {
-				flush()
-			}
-			// References are separated by ASCII spaces; a no-break space
-			// is part of a name (epistle writes a letter's spaces so).
-			cur.refs = append(cur.refs, strings.FieldsFunc(line[2:], func(r rune) bool { return r == ' ' || r == '\t' })...)
 		case strings.HasPrefix(line, "#"):
-			if cur.hasStr {
-				flush()
-			}
+			cur.comment(line)
 		case strings.HasPrefix(line, "\""):
 			if field == nil {
 				return nil, &syntaxError{Line: n, Err: "a string outside any message"}
@@ -181,37 +149,77 @@ func readPO(data []byte) ([]poEntry, error) {
 				return nil, &syntaxError{Line: n, Err: "bad string " + line}
 			}
 			*field += s
-		default:
-			kw, rest, _ := strings.Cut(line, " ")
-			s, err := strconv.Unquote(strings.TrimSpace(rest))
-			if err != nil {
-				return nil, &syntaxError{Line: n, Err: "bad string after " + kw}
-			}
-			switch kw {
-			case "msgctxt":
-				if cur.hasStr {
-					flush()
-				}
-				cur.line, cur.hasCtxt, cur.ctxt, field = n, true, s, &cur.ctxt
-			case "msgid":
-				if cur.hasStr {
-					flush()
-				}
-				if !cur.hasCtxt {
-					cur.line = n
-				}
-				cur.hasID, cur.id, field = true, s, &cur.id
-			case "msgstr":
-				cur.hasStr, cur.str, field = true, s, &cur.str
-			case "msgid_plural", "msgstr[0]", "msgstr[1]":
-				return nil, &syntaxError{Line: n, Err: "plural forms have no place in a letter"}
-			default:
-				return nil, &syntaxError{Line: n, Err: fmt.Sprintf("unknown keyword %s", kw)}
+		case line != "":
+			var err error
+			if field, err = cur.keyword(line, n); err != nil {
+				return nil, err
 			}
 		}
 	}
 	if cur.hasStr {
-		flush()
+		out = appendEntry(out, cur)
 	}
 	return out, nil
+}
+
+// startsEntry reports whether line, after a msgstr, begins the next
+// message: a blank line, a comment, msgctxt or msgid.
+func startsEntry(line string) bool {
+	kw, _, _ := strings.Cut(line, " ")
+	return line == "" || strings.HasPrefix(line, "#") || kw == "msgctxt" || kw == "msgid"
+}
+
+// appendEntry adds e to out when it is a message, not the header.
+func appendEntry(out []poEntry, e poEntry) []poEntry {
+	if e.hasID && (e.hasCtxt || e.id != "") {
+		out = append(out, e)
+	}
+	return out
+}
+
+// comment reads a comment line into the entry: its flags, its hash, its
+// references; other comments say nothing epistle reads.
+func (e *poEntry) comment(line string) {
+	switch {
+	case strings.HasPrefix(line, "#,"):
+		for _, f := range strings.Split(line[2:], ",") {
+			if strings.TrimSpace(f) == "fuzzy" {
+				e.fuzzy = true
+			}
+		}
+	case strings.HasPrefix(line, "#. hash:"):
+		e.hash = strings.TrimSpace(strings.TrimPrefix(line, "#. hash:"))
+	case strings.HasPrefix(line, "#:"):
+		// References are separated by ASCII spaces; a no-break space
+		// is part of a name (epistle writes a letter's spaces so).
+		e.refs = append(e.refs, strings.FieldsFunc(line[2:], func(r rune) bool { return r == ' ' || r == '\t' })...)
+	}
+}
+
+// keyword reads line n, a keyword and its string, into the entry, and
+// returns the field its continuation lines add to.
+func (e *poEntry) keyword(line string, n int) (field *string, err error) {
+	kw, rest, _ := strings.Cut(line, " ")
+	s, err := strconv.Unquote(strings.TrimSpace(rest))
+	if err != nil {
+		return nil, &syntaxError{Line: n, Err: "bad string after " + kw}
+	}
+	switch kw {
+	case "msgctxt":
+		e.line, e.hasCtxt, e.ctxt = n, true, s
+		return &e.ctxt, nil
+	case "msgid":
+		if !e.hasCtxt {
+			e.line = n
+		}
+		e.hasID, e.id = true, s
+		return &e.id, nil
+	case "msgstr":
+		e.hasStr, e.str = true, s
+		return &e.str, nil
+	case "msgid_plural", "msgstr[0]", "msgstr[1]":
+		return nil, &syntaxError{Line: n, Err: "plural forms have no place in a letter"}
+	default:
+		return nil, &syntaxError{Line: n, Err: fmt.Sprintf("unknown keyword %s", kw)}
+	}
 }

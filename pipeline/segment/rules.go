@@ -30,20 +30,23 @@ type ruleFile struct {
 	Lists     map[string][]string `toml:"lists"`
 	// Patterns are named regexp fragments, used as {name} like lists but not quoted.
 	Patterns map[string]string `toml:"patterns"`
-	Rules    []struct {
-		// Include, when set, stands for all the rules of another file at this point (each
-		// file at most once per rule set); the entry has no regexps of its own then.
-		Include string `toml:"include"`
-		Break   bool   `toml:"break"`
-		Before  string `toml:"before"`
-		After   string `toml:"after"`
-		// Words names a list; the rule then also needs the last word before the position
-		// (letters and digits, trailing marks skipped) to be in it. A set lookup is much
-		// cheaper than a regexp alternation of a few hundred words.
-		Words string `toml:"words"`
-		// NextWords is the same for the first word after the position.
-		NextWords string `toml:"next_words"`
-	} `toml:"rule"`
+	Rules    []ruleEntry       `toml:"rule"`
+}
+
+// ruleEntry is one [[rule]] of a rules file.
+type ruleEntry struct {
+	// Include, when set, stands for all the rules of another file at this point (each
+	// file at most once per rule set); the entry has no regexps of its own then.
+	Include string `toml:"include"`
+	Break   bool   `toml:"break"`
+	Before  string `toml:"before"`
+	After   string `toml:"after"`
+	// Words names a list; the rule then also needs the last word before the position
+	// (letters and digits, trailing marks skipped) to be in it. A set lookup is much
+	// cheaper than a regexp alternation of a few hundred words.
+	Words string `toml:"words"`
+	// NextWords is the same for the first word after the position.
+	NextWords string `toml:"next_words"`
 }
 
 // rule is one compiled SRX-style rule. It applies at a position when before matches the text
@@ -87,44 +90,64 @@ type ruleSet struct {
 // loadRules reads rules/<name>.toml and the files it includes, returning the rules in
 // evaluation order. Word lists and quotation marks are shared by all the files of one set.
 func loadRules(name string) (ruleSet, error) {
-	files := map[string]*ruleFile{}
-	var read func(name string) error
-	read = func(name string) error {
-		if files[name] != nil {
-			return nil
-		}
-		data, err := ruleFiles.ReadFile("rules/" + name + ".toml")
-		if err != nil {
-			return fmt.Errorf("rules/%s.toml: %w", name, err)
-		}
-		var f ruleFile
-		md, err := toml.Decode(string(data), &f)
-		if err != nil {
-			return fmt.Errorf("rules/%s.toml: %w", name, err)
-		}
-		if keys := md.Undecoded(); len(keys) > 0 {
-			return fmt.Errorf("rules/%s.toml: unknown keys %v", name, keys)
-		}
-		files[name] = &f
-		for _, r := range f.Rules {
-			if r.Include != "" {
-				if err := read(r.Include); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	}
-	if err := read(name); err != nil {
+	l := ruleLoader{files: map[string]*ruleFile{}, done: map[string]bool{}}
+	if err := l.read(name); err != nil {
 		return ruleSet{}, err
 	}
-	// Files in name order, so that the result never depends on map order.
-	names := slices.Sorted(maps.Keys(files))
+	set, err := l.merge()
+	if err != nil {
+		return ruleSet{}, err
+	}
+	err = l.emit(name)
+	set.rules = l.rules
+	return set, err
+}
+
+// ruleLoader is where loading one language's rule files is.
+type ruleLoader struct {
+	files    map[string]*ruleFile // by name, as read
+	lists    map[string][]string  // every file's lists, merged
+	patterns map[string]string    // every file's patterns
+	done     map[string]bool      // the files whose rules are emitted
+	rules    []rule               // the rules emitted so far, in evaluation order
+}
+
+// read reads rules/<name>.toml and, once each, the files it includes.
+func (l *ruleLoader) read(name string) error {
+	if l.files[name] != nil {
+		return nil
+	}
+	data, err := ruleFiles.ReadFile("rules/" + name + ".toml")
+	if err != nil {
+		return fmt.Errorf("rules/%s.toml: %w", name, err)
+	}
+	var f ruleFile
+	md, err := toml.Decode(string(data), &f)
+	if err != nil {
+		return fmt.Errorf("rules/%s.toml: %w", name, err)
+	}
+	if keys := md.Undecoded(); len(keys) > 0 {
+		return fmt.Errorf("rules/%s.toml: unknown keys %v", name, keys)
+	}
+	l.files[name] = &f
+	for _, r := range f.Rules {
+		if r.Include != "" {
+			if err := l.read(r.Include); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// merge gathers the quotation marks, lists and patterns of all the files read.
+func (l *ruleLoader) merge() (ruleSet, error) {
 	var set ruleSet
-	lists := map[string][]string{}
-	patterns := map[string]string{}
-	for _, fname := range names {
-		f := files[fname]
+	l.lists = map[string][]string{}
+	l.patterns = map[string]string{}
+	// Files in name order, so that the result never depends on map order.
+	for _, fname := range slices.Sorted(maps.Keys(l.files)) {
+		f := l.files[fname]
 		for _, q := range f.Quotes {
 			r := []rune(q)
 			if len(r) != 2 {
@@ -134,55 +157,64 @@ func loadRules(name string) (ruleSet, error) {
 		}
 		set.quoteSpan = max(set.quoteSpan, f.QuoteSpan)
 		for k, v := range f.Lists {
-			lists[k] = append(lists[k], v...)
+			l.lists[k] = append(l.lists[k], v...)
 		}
 		for k, v := range f.Patterns {
-			if _, dup := patterns[k]; dup {
+			if _, dup := l.patterns[k]; dup {
 				return ruleSet{}, fmt.Errorf("rules/%s.toml: pattern {%s} is defined twice", fname, k)
 			}
-			patterns[k] = v
+			l.patterns[k] = v
 		}
 	}
-	rules := &set.rules
-	done := map[string]bool{}
-	var emit func(name string) error
-	emit = func(name string) error {
-		done[name] = true
-		for j, r := range files[name].Rules {
-			if r.Include != "" {
-				if done[r.Include] {
-					continue
-				}
-				if err := emit(r.Include); err != nil {
-					return err
-				}
+	return set, nil
+}
+
+// emit compiles the rules of file name in order, an include standing for
+// the rules of the file it names, unless they came earlier.
+func (l *ruleLoader) emit(name string) error {
+	l.done[name] = true
+	for j, r := range l.files[name].Rules {
+		if r.Include != "" {
+			if l.done[r.Include] {
 				continue
 			}
-			src := fmt.Sprintf("rules/%s.toml rule %d", name, j+1)
-			before, err := expandMacros(r.Before, lists, patterns)
-			if err != nil {
-				return fmt.Errorf("%s: before: %w", src, err)
+			if err := l.emit(r.Include); err != nil {
+				return err
 			}
-			after, err := expandMacros(r.After, lists, patterns)
-			if err != nil {
-				return fmt.Errorf("%s: after: %w", src, err)
-			}
-			cr, err := compileRule(r.Break, before, after)
-			if err != nil {
-				return fmt.Errorf("%s: %w", src, err)
-			}
-			cr.source = src
-			if cr.words, err = wordSet(r.Words, lists); err != nil {
-				return fmt.Errorf("%s: words: %w", src, err)
-			}
-			if cr.nextWords, err = wordSet(r.NextWords, lists); err != nil {
-				return fmt.Errorf("%s: next_words: %w", src, err)
-			}
-			*rules = append(*rules, cr)
+			continue
 		}
-		return nil
+		src := fmt.Sprintf("rules/%s.toml rule %d", name, j+1)
+		cr, err := l.compile(r)
+		if err != nil {
+			return fmt.Errorf("%s: %w", src, err)
+		}
+		cr.source = src
+		l.rules = append(l.rules, cr)
 	}
-	return set, emit(name)
+	return nil
+}
+
+// compile turns one rule entry into a rule, its lists and patterns expanded.
+func (l *ruleLoader) compile(r ruleEntry) (rule, error) {
+	before, err := expandMacros(r.Before, l.lists, l.patterns)
+	if err != nil {
+		return rule{}, fmt.Errorf("before: %w", err)
+	}
+	after, err := expandMacros(r.After, l.lists, l.patterns)
+	if err != nil {
+		return rule{}, fmt.Errorf("after: %w", err)
+	}
+	cr, err := compileRule(r.Break, before, after)
+	if err != nil {
+		return rule{}, err
+	}
+	if cr.words, err = wordSet(r.Words, l.lists); err != nil {
+		return rule{}, fmt.Errorf("words: %w", err)
+	}
+	if cr.nextWords, err = wordSet(r.NextWords, l.lists); err != nil {
+		return rule{}, fmt.Errorf("next_words: %w", err)
+	}
+	return cr, nil
 }
 
 func wordSet(name string, lists map[string][]string) (map[string]bool, error) {
