@@ -174,6 +174,9 @@ func TestConvertBody(t *testing.T) {
 		{"Markdown in the text means itself",
 			p("", r(`*별* _밑줄_ [괄호] &lt;b&gt; \ `+"`"+`코드`+"`"+` &amp;amp;`)) + p("", r("# 샵")) + p("", r("1. 번호")) + p("", r("- 줄표")) + p("", r("> 인용")) + p("", r("2024. 5. 12.")),
 			"\\*별\\* \\_밑줄\\_ \\[괄호\\] \\<b> \\\\ \\`코드\\` \\&amp;\n\n\\# 샵\n\n1\\. 번호\n\n\\- 줄표\n\n\\> 인용\n\n2024\\. 5. 12.\n", 0},
+		{"* and _ that cannot be emphasis stay bare: inside a word, an address, between spaces",
+			p("", r("kim_lee@example.org 와 https://example.org/my_page 의 밑줄_글자, 3 * 4 = 12, 2_3. 그러나 10*20, 3 *4, _앞, 뒤_, __init__")),
+			"kim_lee@example.org 와 https://example.org/my_page 의 밑줄_글자, 3 * 4 = 12, 2_3. 그러나 10\\*20, 3 \\*4, \\_앞, 뒤\\_, \\_\\_init\\_\\_\n", 0},
 		{"links by relationship and by field; a local file keeps only its text",
 			p("", `<w:hyperlink r:id="rIdL"><w:r><w:t>누리집</w:t></w:r></w:hyperlink>`+r(" 그리고 ")+
 				`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "https://example.com/x" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`+

@@ -323,14 +323,14 @@ func trimSpace(ins []inline) []inline {
 }
 
 // specials are the characters that are Markdown inside a line.
-var specials = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", `\<`)
+var specials = strings.NewReplacer(`\`, `\\`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`)
 
 // entity matches what Markdown would read as a character reference.
 var entity = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
 
 // escape makes text mean itself in Markdown.
 func escape(s string) string {
-	s = specials.Replace(s)
+	s = escapeDelimiters(specials.Replace(s))
 	if strings.Contains(s, "&") {
 		s = entity.ReplaceAllString(s, `\$0`)
 	}
@@ -355,4 +355,31 @@ func escapeLineStart(s string) string {
 		return `\` + s
 	}
 	return s
+}
+
+// escapeDelimiters escapes * and _, except where CommonMark cannot read one
+// as emphasis: an _ between letters or digits (kim_lee@example.org,
+// my_page), or either between two spaces (1 * 2). The text a translator
+// sees then keeps the writer's address and words, not a backslash in them.
+// A character at either end of s, whose neighbour is not known here, is
+// escaped.
+func escapeDelimiters(s string) string {
+	if !strings.ContainsAny(s, "*_") {
+		return s
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if c == '*' || c == '_' {
+			before, _ := utf8.DecodeLastRuneInString(s[:i])
+			after, _ := utf8.DecodeRuneInString(s[i+1:])
+			inert := i > 0 && i+1 < len(s) &&
+				(c == '_' && word(before) && word(after) ||
+					unicode.IsSpace(before) && unicode.IsSpace(after))
+			if !inert {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
