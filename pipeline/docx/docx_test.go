@@ -173,10 +173,14 @@ func TestConvertBody(t *testing.T) {
 			"그는“**말씀**”이라고 했다.\n", 0},
 		{"Markdown in the text means itself",
 			p("", r(`*별* _밑줄_ [괄호] &lt;b&gt; \ `+"`"+`코드`+"`"+` &amp;amp;`)) + p("", r("# 샵")) + p("", r("1. 번호")) + p("", r("- 줄표")) + p("", r("> 인용")) + p("", r("2024. 5. 12.")),
-			"\\*별\\* \\_밑줄\\_ \\[괄호\\] \\<b> \\\\ \\`코드\\` \\&amp;\n\n\\# 샵\n\n1\\. 번호\n\n\\- 줄표\n\n\\> 인용\n\n2024\\. 5. 12.\n", 0},
+			"\\*별\\* \\_밑줄\\_ \\[괄호\\] \\<b> \\\\ \\`코드\\` \\&amp;\n\n\\# 샵\n\n1\\. 번호\n\n\\- 줄표\n\n\\> 인용\n\n2024. 5. 12.\n", 0},
 		{"* and _ that cannot be emphasis stay bare: inside a word, an address, between spaces",
 			p("", r("kim_lee@example.org 와 https://example.org/my_page 의 밑줄_글자, 3 * 4 = 12, 2_3. 그러나 10*20, 3 *4, _앞, 뒤_, __init__")),
 			"kim_lee@example.org 와 https://example.org/my_page 의 밑줄_글자, 3 * 4 = 12, 2_3. 그러나 10\\*20, 3 \\*4, \\_앞, 뒤\\_, \\_\\_init\\_\\_\n", 0},
+		{"a date starts a line as it is, as a letter reads it; a heading or a cell starts no block",
+			p("", r("2024. 11. 17. 주일에는 예배를 드렸습니다.")) + p("", r("3. 15.(토) 모임")) + p("", r("1. 2.5억 원")) + p("1", r("1. 소개")) +
+				`<w:tbl><w:tr><w:tc>` + p("", r("- 날짜")) + `</w:tc></w:tr><w:tr><w:tc>` + p("", r("12. 7.(토)")) + p("", r("1. 둘째 줄")) + `</w:tc></w:tr></w:tbl>`,
+			"2024. 11. 17. 주일에는 예배를 드렸습니다.\n\n3. 15.(토) 모임\n\n1\\. 2.5억 원\n\n# 1. 소개\n\n| - 날짜 |\n| --- |\n| 12. 7.(토)<br>1. 둘째 줄 |\n", 0},
 		{"links by relationship and by field; a local file keeps only its text",
 			p("", `<w:hyperlink r:id="rIdL"><w:r><w:t>누리집</w:t></w:r></w:hyperlink>`+r(" 그리고 ")+
 				`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "https://example.com/x" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`+

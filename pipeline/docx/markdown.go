@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/epistle-letters/epistle/pipeline/document"
 )
 
 // render writes blocks as a Markdown letter: a blank line between blocks,
@@ -50,7 +52,7 @@ func render(blocks []block) string {
 			}
 			widths = append(widths, len(marker)+1)
 			pad := strings.Repeat(" ", indent)
-			body := lines(bl.inlines, "\\\n"+pad+strings.Repeat(" ", len(marker)+1))
+			body := lines(bl.inlines, "\\\n"+pad+strings.Repeat(" ", len(marker)+1), true)
 			if body == "" {
 				continue
 			}
@@ -65,11 +67,11 @@ func render(blocks []block) string {
 		case bl.heading > 0:
 			text = heading(bl.heading, bl.inlines)
 		case bl.quote:
-			if body := lines(bl.inlines, "\\\n> "); body != "" {
+			if body := lines(bl.inlines, "\\\n> ", true); body != "" {
 				text = "> " + body
 			}
 		default:
-			text = lines(bl.inlines, "\\\n")
+			text = lines(bl.inlines, "\\\n", true)
 		}
 		if text == "" {
 			continue
@@ -96,7 +98,7 @@ func heading(level int, ins []inline) string {
 		}
 		flat = append(flat, in)
 	}
-	text := lines(flat, "")
+	text := lines(flat, "", false)
 	if text == "" {
 		return ""
 	}
@@ -124,7 +126,7 @@ func table(rows [][][]inline) string {
 		for c := range cols {
 			cell := ""
 			if c < len(r) {
-				cell = strings.ReplaceAll(lines(r[c], "<br>"), "|", `\|`)
+				cell = strings.ReplaceAll(lines(r[c], "<br>", false), "|", `\|`)
 			}
 			if cell != "" {
 				empty = false
@@ -144,15 +146,21 @@ func table(rows [][][]inline) string {
 
 // lines writes a paragraph's inlines, each line break as br; leading and
 // trailing space of every line is dropped, since Markdown would drop it or
-// read it as code.
-func lines(ins []inline, br string) string {
+// read it as code. blocks says whether a line could open a block (a list
+// item, a quote): a heading's text or a table cell's, all on one line
+// after its marker or pipe, cannot, and needs no escape at its start.
+func lines(ins []inline, br string, blocks bool) string {
 	var out []string
 	start := 0
 	for i := 0; i <= len(ins); i++ {
 		if i < len(ins) && !ins[i].br {
 			continue
 		}
-		if line := line(ins[start:i]); line != "" {
+		line := line(ins[start:i])
+		if blocks {
+			line = escapeLineStart(line)
+		}
+		if line != "" {
 			out = append(out, line)
 		}
 		start = i + 1
@@ -183,7 +191,7 @@ func line(ins []inline) string {
 		}
 		i = j
 	}
-	return escapeLineStart(b.String())
+	return b.String()
 }
 
 // imageNote stands in for an image: Markdown's image syntax would point to
@@ -345,10 +353,13 @@ var (
 	blockStart   = regexp.MustCompile(`^(>|(#{1,6}|[+-])(\s|$)|=+\s*$|-+\s*$)`)
 )
 
-// escapeLineStart escapes a block marker at the start of a line.
+// escapeLineStart escapes a block marker at the start of a line. A Korean
+// date (2024. 5. 12. 주일에는) opens no list in a letter
+// (document.DateAtLineStart) and stays as written: escaped, its period
+// would end a sentence of its own.
 func escapeLineStart(s string) string {
 	switch {
-	case orderedStart.MatchString(s):
+	case orderedStart.MatchString(s) && !document.DateAtLineStart(s):
 		i := strings.IndexAny(s, ".)")
 		return s[:i] + `\` + s[i:]
 	case blockStart.MatchString(s):
