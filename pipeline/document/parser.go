@@ -51,6 +51,11 @@ type dateAwareList struct{ parser.BlockParser }
 // with periods: 2024. 5. 20., 3. 15.(토) — and not "1. 2.5억".
 var dateAtLineStart = regexp.MustCompile(`^[ \t]*[0-9]{1,4}\.[ \t]+[0-9]{1,2}\.(?:[^0-9]|$)`)
 
+// DateAtLineStart reports a line that begins with such a date, which a
+// letter reads as text, not as a numbered item (convert writes it
+// unescaped, so that it reads as the writer's date).
+func DateAtLineStart(line string) bool { return dateAtLineStart.MatchString(line) }
+
 func (l dateAwareList) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	if line, _ := reader.PeekLine(); dateAtLineStart.Match(line) {
 		return nil, parser.NoChildren

@@ -16,7 +16,8 @@
 //     (the first row is the header, as in Markdown);
 //   - an image, which a Markdown letter cannot carry, becomes a note with its
 //     alt text, and is counted so the command can say so;
-//   - quotations (Word's "Quote" and "Block Text" styles).
+//   - quotations (Word's "Quote" and "Block Text" styles, LibreOffice's
+//     "Quotations").
 //
 // Everything else — footnotes, comments, tracked deletions, text boxes,
 // page layout — is left out; the text a reader sees in the body is kept.

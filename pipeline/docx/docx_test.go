@@ -69,6 +69,7 @@ const koreanStyles = `<?xml version="1.0" encoding="UTF-8"?>
 <w:style w:type="paragraph" w:styleId="out"><w:name w:val="Chapter"/><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="loop"><w:name w:val="Loop"/><w:basedOn w:val="loop"/></w:style>
 <w:style w:type="paragraph" w:styleId="q"><w:name w:val="Quote"/></w:style>
+<w:style w:type="paragraph" w:styleId="Quotations"><w:name w:val="Quotations"/></w:style>
 <w:style w:type="paragraph" w:styleId="lb"><w:name w:val="List Bullet"/><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>
 <w:style w:type="character" w:styleId="strong"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style>
 <w:style w:type="character" w:styleId="em"><w:name w:val="Emphasis"/><w:rPr><w:i/></w:rPr></w:style>
@@ -85,6 +86,8 @@ const numbering = `<?xml version="1.0" encoding="UTF-8"?>
 <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
 <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
 <w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>
+<w:num w:numId="4"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"/><w:lvlOverride w:ilvl="1"><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/></w:lvl></w:lvlOverride><w:lvlOverride w:ilvl="1"/></w:num>
+<w:num w:numId="5"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="1"><w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/></w:lvl></w:lvlOverride><w:lvlOverride w:ilvl="2"><w:startOverride w:val="7"/><w:lvl w:ilvl="2"><w:start w:val="2"/><w:numFmt w:val="decimal"/></w:lvl></w:lvlOverride></w:num>
 </w:numbering>`
 
 const documentRels = `<?xml version="1.0" encoding="UTF-8"?>
@@ -170,7 +173,14 @@ func TestConvertBody(t *testing.T) {
 			"그는“**말씀**”이라고 했다.\n", 0},
 		{"Markdown in the text means itself",
 			p("", r(`*별* _밑줄_ [괄호] &lt;b&gt; \ `+"`"+`코드`+"`"+` &amp;amp;`)) + p("", r("# 샵")) + p("", r("1. 번호")) + p("", r("- 줄표")) + p("", r("> 인용")) + p("", r("2024. 5. 12.")),
-			"\\*별\\* \\_밑줄\\_ \\[괄호\\] \\<b> \\\\ \\`코드\\` \\&amp;\n\n\\# 샵\n\n1\\. 번호\n\n\\- 줄표\n\n\\> 인용\n\n2024\\. 5. 12.\n", 0},
+			"\\*별\\* \\_밑줄\\_ \\[괄호\\] \\<b> \\\\ \\`코드\\` \\&amp;\n\n\\# 샵\n\n1\\. 번호\n\n\\- 줄표\n\n\\> 인용\n\n2024. 5. 12.\n", 0},
+		{"* and _ that cannot be emphasis stay bare: inside a word, an address, between spaces",
+			p("", r("kim_lee@example.org 와 https://example.org/my_page 의 밑줄_글자, 3 * 4 = 12, 2_3. 그러나 10*20, 3 *4, _앞, 뒤_, __init__")),
+			"kim_lee@example.org 와 https://example.org/my_page 의 밑줄_글자, 3 * 4 = 12, 2_3. 그러나 10\\*20, 3 \\*4, \\_앞, 뒤\\_, \\_\\_init\\_\\_\n", 0},
+		{"a date starts a line as it is, as a letter reads it; a heading or a cell starts no block",
+			p("", r("2024. 11. 17. 주일에는 예배를 드렸습니다.")) + p("", r("3. 15.(토) 모임")) + p("", r("1. 2.5억 원")) + p("1", r("1. 소개")) +
+				`<w:tbl><w:tr><w:tc>` + p("", r("- 날짜")) + `</w:tc></w:tr><w:tr><w:tc>` + p("", r("12. 7.(토)")) + p("", r("1. 둘째 줄")) + `</w:tc></w:tr></w:tbl>`,
+			"2024. 11. 17. 주일에는 예배를 드렸습니다.\n\n3. 15.(토) 모임\n\n1\\. 2.5억 원\n\n# 1. 소개\n\n| - 날짜 |\n| --- |\n| 12. 7.(토)<br>1. 둘째 줄 |\n", 0},
 		{"links by relationship and by field; a local file keeps only its text",
 			p("", `<w:hyperlink r:id="rIdL"><w:r><w:t>누리집</w:t></w:r></w:hyperlink>`+r(" 그리고 ")+
 				`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "https://example.com/x" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`+
@@ -190,8 +200,12 @@ func TestConvertBody(t *testing.T) {
 		{"a bulleted list after a numbered one stays apart; a line break in an item is indented",
 			li("1", "0", "번호") + `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr>` + r("점") + `<w:r><w:br/></w:r>` + r("이어서") + `</w:p>`,
 			"1. 번호\n\n- 점\\\n  이어서\n", 0},
+		{"a level override replaces the abstract level, as LibreOffice writes lists; startOverride wins over its start",
+			li("4", "0", "점") + li("4", "1", "하나") + li("4", "1", "둘") + p("", r("문단")) + li("5", "0", "번호") + li("5", "1", "점") + li("5", "2", "일곱"),
+			"- 점\n  1. 하나\n  2. 둘\n\n문단\n\n1. 번호\n   - 점\n     7. 일곱\n", 0},
 		{"a quotation",
 			p("q", r("인용 첫 줄")+`<w:r><w:br/></w:r>`+r("둘째 줄")), "> 인용 첫 줄\\\n> 둘째 줄\n", 0},
+		{"a quotation in LibreOffice's style", p("Quotations", r("인용")), "> 인용\n", 0},
 		{"a table: first row the header, breaks in cells, pipes escaped, short rows filled",
 			`<w:tbl><w:tblPr/><w:tr><w:tc>` + p("", r("이름")) + `</w:tc><w:tc>` + p("", r("장소")) + `</w:tc></w:tr>` +
 				`<w:tr><w:tc>` + p("", r("김|이")) + p("", r("박")) + `</w:tc></w:tr></w:tbl>`,

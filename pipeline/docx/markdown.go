@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/epistle-letters/epistle/pipeline/document"
 )
 
 // render writes blocks as a Markdown letter: a blank line between blocks,
@@ -50,7 +52,7 @@ func render(blocks []block) string {
 			}
 			widths = append(widths, len(marker)+1)
 			pad := strings.Repeat(" ", indent)
-			body := lines(bl.inlines, "\\\n"+pad+strings.Repeat(" ", len(marker)+1))
+			body := lines(bl.inlines, "\\\n"+pad+strings.Repeat(" ", len(marker)+1), true)
 			if body == "" {
 				continue
 			}
@@ -65,11 +67,11 @@ func render(blocks []block) string {
 		case bl.heading > 0:
 			text = heading(bl.heading, bl.inlines)
 		case bl.quote:
-			if body := lines(bl.inlines, "\\\n> "); body != "" {
+			if body := lines(bl.inlines, "\\\n> ", true); body != "" {
 				text = "> " + body
 			}
 		default:
-			text = lines(bl.inlines, "\\\n")
+			text = lines(bl.inlines, "\\\n", true)
 		}
 		if text == "" {
 			continue
@@ -96,7 +98,7 @@ func heading(level int, ins []inline) string {
 		}
 		flat = append(flat, in)
 	}
-	text := lines(flat, "")
+	text := lines(flat, "", false)
 	if text == "" {
 		return ""
 	}
@@ -124,7 +126,7 @@ func table(rows [][][]inline) string {
 		for c := range cols {
 			cell := ""
 			if c < len(r) {
-				cell = strings.ReplaceAll(lines(r[c], "<br>"), "|", `\|`)
+				cell = strings.ReplaceAll(lines(r[c], "<br>", false), "|", `\|`)
 			}
 			if cell != "" {
 				empty = false
@@ -144,15 +146,21 @@ func table(rows [][][]inline) string {
 
 // lines writes a paragraph's inlines, each line break as br; leading and
 // trailing space of every line is dropped, since Markdown would drop it or
-// read it as code.
-func lines(ins []inline, br string) string {
+// read it as code. blocks says whether a line could open a block (a list
+// item, a quote): a heading's text or a table cell's, all on one line
+// after its marker or pipe, cannot, and needs no escape at its start.
+func lines(ins []inline, br string, blocks bool) string {
 	var out []string
 	start := 0
 	for i := 0; i <= len(ins); i++ {
 		if i < len(ins) && !ins[i].br {
 			continue
 		}
-		if line := line(ins[start:i]); line != "" {
+		line := line(ins[start:i])
+		if blocks {
+			line = escapeLineStart(line)
+		}
+		if line != "" {
 			out = append(out, line)
 		}
 		start = i + 1
@@ -183,7 +191,7 @@ func line(ins []inline) string {
 		}
 		i = j
 	}
-	return escapeLineStart(b.String())
+	return b.String()
 }
 
 // imageNote stands in for an image: Markdown's image syntax would point to
@@ -323,14 +331,14 @@ func trimSpace(ins []inline) []inline {
 }
 
 // specials are the characters that are Markdown inside a line.
-var specials = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", `\<`)
+var specials = strings.NewReplacer(`\`, `\\`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`)
 
 // entity matches what Markdown would read as a character reference.
 var entity = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
 
 // escape makes text mean itself in Markdown.
 func escape(s string) string {
-	s = specials.Replace(s)
+	s = escapeDelimiters(specials.Replace(s))
 	if strings.Contains(s, "&") {
 		s = entity.ReplaceAllString(s, `\$0`)
 	}
@@ -345,14 +353,44 @@ var (
 	blockStart   = regexp.MustCompile(`^(>|(#{1,6}|[+-])(\s|$)|=+\s*$|-+\s*$)`)
 )
 
-// escapeLineStart escapes a block marker at the start of a line.
+// escapeLineStart escapes a block marker at the start of a line. A Korean
+// date (2024. 5. 12. 주일에는) opens no list in a letter
+// (document.DateAtLineStart) and stays as written: escaped, its period
+// would end a sentence of its own.
 func escapeLineStart(s string) string {
 	switch {
-	case orderedStart.MatchString(s):
+	case orderedStart.MatchString(s) && !document.DateAtLineStart(s):
 		i := strings.IndexAny(s, ".)")
 		return s[:i] + `\` + s[i:]
 	case blockStart.MatchString(s):
 		return `\` + s
 	}
 	return s
+}
+
+// escapeDelimiters escapes * and _, except where CommonMark cannot read one
+// as emphasis: an _ between letters or digits (kim_lee@example.org,
+// my_page), or either between two spaces (1 * 2). The text a translator
+// sees then keeps the writer's address and words, not a backslash in them.
+// A character at either end of s, whose neighbour is not known here, is
+// escaped.
+func escapeDelimiters(s string) string {
+	if !strings.ContainsAny(s, "*_") {
+		return s
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if c == '*' || c == '_' {
+			before, _ := utf8.DecodeLastRuneInString(s[:i])
+			after, _ := utf8.DecodeRuneInString(s[i+1:])
+			inert := i > 0 && i+1 < len(s) &&
+				(c == '_' && word(before) && word(after) ||
+					unicode.IsSpace(before) && unicode.IsSpace(after))
+			if !inert {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }

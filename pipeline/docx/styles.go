@@ -118,11 +118,11 @@ func headingLevel(styles map[string]*style, id string) int {
 	return 0
 }
 
-// isQuote reports a quotation style.
+// isQuote reports a quotation style: Word's, or LibreOffice's "Quotations".
 func isQuote(styles map[string]*style, id string) bool {
 	for _, s := range chain(styles, id) {
 		switch s.name {
-		case "quote", "intense quote", "block text":
+		case "quote", "intense quote", "block text", "quotations":
 			return true
 		}
 	}
@@ -175,13 +175,27 @@ func parseNumbering(data []byte) (map[string]*list, error) {
 			ID       string `xml:"numId,attr"`
 			Abstract val    `xml:"abstractNumId"`
 			Override []struct {
-				Ilvl  int  `xml:"ilvl,attr"`
-				Start *val `xml:"startOverride"`
+				Ilvl  int    `xml:"ilvl,attr"`
+				Start *val   `xml:"startOverride"`
+				Level *level `xml:"lvl"`
 			} `xml:"lvlOverride"`
 		} `xml:"num"`
 	}
 	if err := xml.Unmarshal(data, &doc); err != nil {
 		return nil, err
+	}
+	// set reads one level's format and start into l.
+	set := func(l *list, ilvl int, lv level) {
+		if ilvl < 0 || ilvl >= len(l.ordered) {
+			return
+		}
+		f := lv.NumFmt.Val
+		l.ordered[ilvl] = f != "bullet" && f != "none" && f != ""
+		if lv.Start != nil {
+			if n, err := strconv.Atoi(lv.Start.Val); err == nil && n >= 0 {
+				l.start[ilvl] = n
+			}
+		}
 	}
 	abstract := map[string]*list{}
 	for _, a := range doc.Abstract {
@@ -190,16 +204,7 @@ func parseNumbering(data []byte) (map[string]*list, error) {
 			l.start[i] = 1
 		}
 		for _, lv := range a.Levels {
-			if lv.Ilvl < 0 || lv.Ilvl >= len(l.ordered) {
-				continue
-			}
-			f := lv.NumFmt.Val
-			l.ordered[lv.Ilvl] = f != "bullet" && f != "none" && f != ""
-			if lv.Start != nil {
-				if n, err := strconv.Atoi(lv.Start.Val); err == nil && n >= 0 {
-					l.start[lv.Ilvl] = n
-				}
-			}
+			set(l, lv.Ilvl, lv)
 		}
 		abstract[a.ID] = l
 	}
@@ -210,7 +215,14 @@ func parseNumbering(data []byte) (map[string]*list, error) {
 			continue
 		}
 		l := *a
+		// A level override replaces the abstract level whole (LibreOffice
+		// writes every list this way: a bulleted abstract list whose
+		// w:num overrides a level as numbered); its startOverride, if
+		// any, wins over the level's start.
 		for _, o := range n.Override {
+			if o.Level != nil {
+				set(&l, o.Ilvl, *o.Level)
+			}
 			if o.Start != nil && o.Ilvl >= 0 && o.Ilvl < len(l.start) {
 				if v, err := strconv.Atoi(o.Start.Val); err == nil && v >= 0 {
 					l.start[o.Ilvl] = v
