@@ -61,11 +61,6 @@ func newEvalCmd(o *IO) *cobra.Command {
 // evalRun scores the backend/models on the letters' approved translations
 // and writes nothing but the --html report.
 func evalRun(ctx context.Context, o *IO, opts evalOptions) error {
-	if opts.HTML != "" {
-		if err := store.CheckOutput(opts.HTML, true, opts.Path); err != nil {
-			return err
-		}
-	}
 	var progress *progressLine
 	if o.ErrTTY && !opts.JSON && !opts.DryRun {
 		progress = &progressLine{o: o}
@@ -73,7 +68,7 @@ func evalRun(ctx context.Context, o *IO, opts evalOptions) error {
 	}
 	rep, plan, err := eval.Run(ctx, eval.Options{
 		Path: opts.Path, Lang: opts.Lang, Backend: opts.Backend, Models: opts.Models,
-		Limit: opts.Limit, DryRun: opts.DryRun, Clock: clock, Getenv: os.Getenv,
+		Limit: opts.Limit, DryRun: opts.DryRun, HTML: opts.HTML, Clock: clock, Getenv: os.Getenv,
 		Open: func(path string) (*store.Letter, error) { return readLetter(ctx, o, path, "") },
 		Progress: func(label string) func(done, total int) {
 			if progress == nil {

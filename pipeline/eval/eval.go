@@ -3,6 +3,7 @@ package eval
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -31,7 +32,10 @@ type Options struct {
 	// Limit is the most reference sentences scored; 0 for all.
 	Limit int
 	// DryRun plans and estimates, and sends nothing.
-	DryRun            bool
+	DryRun bool
+	// HTML is where the report will be written, "" for nowhere: Run
+	// refuses it before anything is sent when it is a file eval reads.
+	HTML              string
 	Jobs, BatchTokens int
 	Clock             translate.Clock
 	Getenv            func(string) string
@@ -63,6 +67,9 @@ type evaluated struct {
 func Run(ctx context.Context, opts Options) (*Report, *Plan, error) {
 	letters, err := readLetters(opts)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkHTML(opts.HTML, letters); err != nil {
 		return nil, nil, err
 	}
 	models := opts.Models
@@ -137,6 +144,40 @@ func readLetters(opts Options) ([]*evaluated, error) {
 			WithHint("eval.none.hint", "Lang", opts.Lang.String())
 	}
 	return out, nil
+}
+
+// checkHTML refuses a report path that would overwrite what eval reads:
+// a letter, its epistle.toml, glossary, style guide or translation memory,
+// or anything in a NAME.epistle folder. An earlier report may be replaced,
+// but no other existing file: only one named .html or .htm.
+func checkHTML(path string, letters []*evaluated) error {
+	if path == "" {
+		return nil
+	}
+	var inputs []string
+	for _, e := range letters {
+		cfg := e.l.Config
+		inputs = append(inputs, e.l.Path, cfg.Path)
+		for _, f := range append([]string{cfg.Glossary, cfg.Style}, cfg.TM...) {
+			inputs = append(inputs, cfg.Resolve(f))
+		}
+	}
+	if err := store.CheckOutput(path, true, inputs...); err != nil {
+		// Its sentences speak of -o, which eval has not.
+		var m *locales.Message
+		if errors.As(err, &m) && m.Hint != nil {
+			if m.ID == "output.input" {
+				m.ID = "eval.html.input"
+			}
+			m.WithHint("eval.html.hint")
+		}
+		return err
+	}
+	ext := strings.ToLower(filepath.Ext(path))
+	if _, err := os.Stat(path); err == nil && ext != ".html" && ext != ".htm" {
+		return locales.New("eval.html.exists", "Path", path).WithHint("eval.html.hint")
+	}
+	return nil
 }
 
 // modelJob is one backend and model, set up for every letter.
