@@ -165,10 +165,10 @@ func checkHTML(path string, letters []*evaluated) error {
 	if err := store.CheckOutput(path, true, inputs...); err != nil {
 		// Its sentences speak of -o, which eval has not.
 		var m *locales.Message
-		if errors.As(err, &m) && m.Hint != nil {
-			if m.ID == "output.input" {
-				m.ID = "eval.html.input"
-			}
+		switch {
+		case errors.As(err, &m) && m.ID == "output.input":
+			return locales.New("eval.html.input", "Path", path).WithHint("eval.html.hint")
+		case m != nil && m.Hint != nil:
 			m.WithHint("eval.html.hint")
 		}
 		return err
