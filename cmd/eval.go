@@ -40,6 +40,10 @@ func newEvalCmd(o *IO) *cobra.Command {
 			if opts.Backend != "" && !backend.Known(opts.Backend) {
 				return usage("translate.backend.unknown", "Name", opts.Backend)
 			}
+			// --model "a, b" names a and b.
+			for i, m := range opts.Models {
+				opts.Models[i] = strings.TrimSpace(m)
+			}
 			if opts.Limit < 0 {
 				return usage("eval.limit", "Limit", opts.Limit)
 			}

@@ -199,6 +199,11 @@ func setUp(letters []*evaluated, opts Options, model string) (*modelJob, error) 
 		if err != nil {
 			return nil, err
 		}
+		if model != "" && s.Model == "" {
+			// Each model would be the same backend again, sent and paid
+			// for once more.
+			return nil, locales.New("eval.model.none", "Backend", s.Name).WithHint("eval.model.none.hint")
+		}
 		runs, err := backend.Runs(e.l, s, backend.Plan{
 			Targets: []language.Tag{opts.Lang}, Jobs: opts.Jobs, BatchTokens: opts.BatchTokens,
 			DryRun: opts.DryRun, Clock: opts.Clock, Hide: e.hidden,
