@@ -92,7 +92,8 @@ func readTree(ts *testscript.TestScript, dir string) map[string][]byte {
 }
 
 // TestReadmeEval holds README.md's "Choosing a model" to the output
-// readme_eval.txtar pins: each output there appears in the README as it is.
+// readme_eval.txtar pins: each command there whose stdout the script
+// compares appears in the README as "$ COMMAND", its output right below.
 func TestReadmeEval(t *testing.T) {
 	readme, err := os.ReadFile("../README.md")
 	if err != nil {
@@ -102,18 +103,27 @@ func TestReadmeEval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	found := 0
+	outs := map[string][]byte{}
 	for _, f := range ar.Files {
-		if !strings.HasSuffix(f.Name, ".out") {
+		outs[f.Name] = f.Data
+	}
+	found := 0
+	command := ""
+	for _, line := range strings.Split(string(ar.Comment), "\n") {
+		if c, ok := strings.CutPrefix(line, "exec "); ok {
+			command = c
+		}
+		name, ok := strings.CutPrefix(line, "cmp stdout ")
+		if !ok {
 			continue
 		}
 		found++
-		if !bytes.Contains(readme, f.Data) {
-			t.Errorf("README.md does not show %s as readme_eval.txtar has it:\n%s", f.Name, f.Data)
+		if want := "$ " + command + "\n" + string(outs[name]); !bytes.Contains(readme, []byte(want)) {
+			t.Errorf("README.md does not show %s as readme_eval.txtar has it:\n%s", name, want)
 		}
 	}
 	if found == 0 {
-		t.Fatal("readme_eval.txtar has no .out files")
+		t.Fatal("readme_eval.txtar compares no output")
 	}
 }
 
