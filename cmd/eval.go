@@ -3,14 +3,14 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"strings"
-	"text/tabwriter"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/epistle-letters/epistle/internal/lineedit"
 	"github.com/epistle-letters/epistle/pipeline/backend"
 	"github.com/epistle-letters/epistle/pipeline/eval"
 	"github.com/epistle-letters/epistle/pipeline/store"
@@ -40,6 +40,10 @@ func newEvalCmd(o *IO) *cobra.Command {
 			if opts.Backend != "" && !backend.Known(opts.Backend) {
 				return usage("translate.backend.unknown", "Name", opts.Backend)
 			}
+			// --model "a, b" names a and b.
+			for i, m := range opts.Models {
+				opts.Models[i] = strings.TrimSpace(m)
+			}
 			if opts.Limit < 0 {
 				return usage("eval.limit", "Limit", opts.Limit)
 			}
@@ -61,11 +65,6 @@ func newEvalCmd(o *IO) *cobra.Command {
 // evalRun scores the backend/models on the letters' approved translations
 // and writes nothing but the --html report.
 func evalRun(ctx context.Context, o *IO, opts evalOptions) error {
-	if opts.HTML != "" {
-		if err := store.CheckOutput(opts.HTML, true, opts.Path); err != nil {
-			return err
-		}
-	}
 	var progress *progressLine
 	if o.ErrTTY && !opts.JSON && !opts.DryRun {
 		progress = &progressLine{o: o}
@@ -73,7 +72,7 @@ func evalRun(ctx context.Context, o *IO, opts evalOptions) error {
 	}
 	rep, plan, err := eval.Run(ctx, eval.Options{
 		Path: opts.Path, Lang: opts.Lang, Backend: opts.Backend, Models: opts.Models,
-		Limit: opts.Limit, DryRun: opts.DryRun, Clock: clock, Getenv: os.Getenv,
+		Limit: opts.Limit, DryRun: opts.DryRun, HTML: opts.HTML, Clock: clock, Getenv: os.Getenv,
 		Open: func(path string) (*store.Letter, error) { return readLetter(ctx, o, path, "") },
 		Progress: func(label string) func(done, total int) {
 			if progress == nil {
@@ -108,7 +107,6 @@ func evalRun(ctx context.Context, o *IO, opts evalOptions) error {
 // evalTable prints a row of scores per backend/model.
 func evalTable(o *IO, rep *eval.Report) {
 	fmt.Fprintln(o.Out, o.Printer.T("eval.summary", "Lang", rep.Lang, "Letters", rep.Letters, "Sentences", rep.Sentences))
-	w := tabwriter.NewWriter(o.Out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	cols := []string{"", "eval.col.chrf", "eval.col.identical", "eval.col.distance", "eval.col.glossary", "eval.col.qa",
 		"eval.col.failed", "eval.col.prompt", "eval.col.completion", "eval.col.cost", "eval.col.seconds"}
 	for i, c := range cols {
@@ -120,25 +118,52 @@ func evalTable(o *IO, rep *eval.Report) {
 	// padded to one width, which right-aligns nothing.
 	width := 0
 	for _, r := range rep.Results {
-		width = max(width, utf8.RuneCountInString(evalName(r.Backend, r.Model)))
+		width = max(width, lineedit.Cells(evalName(r.Backend, r.Model)))
 	}
 	cols[0] = strings.Repeat(" ", width)
-	fmt.Fprintln(w, strings.Join(cols, "\t")+"\t")
+	rows := [][]string{cols}
 	for _, r := range rep.Results {
 		cost := "-"
 		if r.Cost != nil {
 			cost = fmt.Sprintf("%.4f", *r.Cost)
 		}
-		fmt.Fprintf(w, "%-*s\t%.2f\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%d\t%s\t%.1f\t\n", width, evalName(r.Backend, r.Model),
-			r.ChrF, r.Identical, r.EditDistance, r.Glossary, r.QAErrors, r.Failed, r.PromptTokens, r.CompletionTokens, cost, r.Seconds)
+		name := evalName(r.Backend, r.Model)
+		rows = append(rows, []string{name + strings.Repeat(" ", width-lineedit.Cells(name)),
+			fmt.Sprintf("%.2f", r.ChrF), fmt.Sprintf("%.2f", r.Identical), fmt.Sprintf("%.2f", r.EditDistance),
+			fmt.Sprintf("%.2f", r.Glossary), fmt.Sprint(r.QAErrors), fmt.Sprint(r.Failed), fmt.Sprint(r.PromptTokens),
+			fmt.Sprint(r.CompletionTokens), cost, fmt.Sprintf("%.1f", r.Seconds)})
 	}
-	w.Flush()
+	writeRightAligned(o.Out, rows)
 	for _, r := range rep.Results {
 		if r.Reviewed != nil {
 			s := r.Reviewed
 			fmt.Fprintf(o.Out, "%s\t%s\n", evalName(r.Backend, r.Model), o.Printer.T("eval.reviewed",
 				"Approved", s.Approved, "Unchanged", s.Unchanged, "Distance", fmt.Sprintf("%.1f", s.Distance)))
 		}
+	}
+}
+
+// writeRightAligned prints rows with each column right-aligned two cells
+// past its widest entry, counted as a terminal shows them: a Hangul
+// syllable of the Korean headings takes two columns, which text/tabwriter
+// does not know.
+func writeRightAligned(w io.Writer, rows [][]string) {
+	var widths []int
+	for _, row := range rows {
+		for i, cell := range row {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], lineedit.Cells(cell))
+		}
+	}
+	for _, row := range rows {
+		var b strings.Builder
+		for i, cell := range row {
+			b.WriteString(strings.Repeat(" ", widths[i]+2-lineedit.Cells(cell)))
+			b.WriteString(cell)
+		}
+		fmt.Fprintln(w, b.String())
 	}
 }
 

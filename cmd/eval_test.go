@@ -15,7 +15,9 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 	"golang.org/x/text/language"
 
+	"github.com/epistle-letters/epistle/internal/lineedit"
 	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline/eval"
 )
 
 func init() {
@@ -90,7 +92,8 @@ func readTree(ts *testscript.TestScript, dir string) map[string][]byte {
 }
 
 // TestReadmeEval holds README.md's "Choosing a model" to the output
-// readme_eval.txtar pins: each output there appears in the README as it is.
+// readme_eval.txtar pins: each command there whose stdout the script
+// compares appears in the README as "$ COMMAND", its output right below.
 func TestReadmeEval(t *testing.T) {
 	readme, err := os.ReadFile("../README.md")
 	if err != nil {
@@ -100,18 +103,27 @@ func TestReadmeEval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	found := 0
+	outs := map[string][]byte{}
 	for _, f := range ar.Files {
-		if !strings.HasSuffix(f.Name, ".out") {
+		outs[f.Name] = f.Data
+	}
+	found := 0
+	command := ""
+	for _, line := range strings.Split(string(ar.Comment), "\n") {
+		if c, ok := strings.CutPrefix(line, "exec "); ok {
+			command = c
+		}
+		name, ok := strings.CutPrefix(line, "cmp stdout ")
+		if !ok {
 			continue
 		}
 		found++
-		if !bytes.Contains(readme, f.Data) {
-			t.Errorf("README.md does not show %s as readme_eval.txtar has it:\n%s", f.Name, f.Data)
+		if want := "$ " + command + "\n" + string(outs[name]); !bytes.Contains(readme, []byte(want)) {
+			t.Errorf("README.md does not show %s as readme_eval.txtar has it:\n%s", name, want)
 		}
 	}
 	if found == 0 {
-		t.Fatal("readme_eval.txtar has no .out files")
+		t.Fatal("readme_eval.txtar compares no output")
 	}
 }
 
@@ -149,5 +161,26 @@ func TestEvalProgress(t *testing.T) {
 	}
 	if _, stderr := run(false, "eval", letter, "--lang", "en"); stderr != "" {
 		t.Errorf("not a terminal, stderr %q; want nothing", stderr)
+	}
+}
+
+// The scores stand under their headings in either language: a Hangul
+// syllable takes two columns of a terminal, so every line of the table,
+// right-aligned, is as wide on screen as the heading.
+func TestEvalTableAligned(t *testing.T) {
+	cost := 0.0009
+	rep := &eval.Report{Lang: "en", Letters: 1, Sentences: 27, Results: []*eval.Result{
+		{Backend: "openai", Model: "test-model", ChrF: 100, Identical: 1, Glossary: 1, PromptTokens: 1926, CompletionTokens: 1035, Cost: &cost},
+		{Backend: "memory", ChrF: 38.29, Identical: 0.07, EditDistance: 61.56, Glossary: 0.95, Failed: 1},
+	}}
+	for _, lang := range []language.Tag{language.English, language.Korean} {
+		var out bytes.Buffer
+		evalTable(&IO{Out: &out, Printer: locales.NewPrinter(lang)}, rep)
+		lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")[1:]
+		for _, l := range lines[1:] {
+			if lineedit.Cells(l) != lineedit.Cells(lines[0]) {
+				t.Errorf("%s: the row\n%s\nis %d cells wide, the heading\n%s\n%d", lang, l, lineedit.Cells(l), lines[0], lineedit.Cells(lines[0]))
+			}
+		}
 	}
 }

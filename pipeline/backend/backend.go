@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline/deepl"
 	"github.com/epistle-letters/epistle/pipeline/memory"
@@ -155,7 +156,9 @@ type Plan struct {
 	// Clock is what the runs wait with; nil for the wall clock.
 	Clock translate.Clock
 	// Hide are translations the memory must not offer: the approved
-	// translations `eval` scores against ([memory.Hide]).
+	// translations `eval` scores against ([memory.Hide]), as the letter
+	// has them and with its private names redacted, as a TMX epistle
+	// exported keeps them.
 	Hide []string
 }
 
@@ -180,11 +183,12 @@ func Runs(l *store.Letter, s Settings, p Plan) ([]translate.Options, error) {
 	}
 	runs := make([]translate.Options, len(targets))
 	for i, lang := range targets {
+		hide := hidden(p.Hide, g.In(lang))
 		var b *backend
 		if p.DryRun && s.Name != "memory" {
-			b, err = openMemory(s, cfg, l, lang, p.Hide)
+			b, err = openMemory(s, cfg, l, lang, hide)
 		} else {
-			b, err = open(s, cfg, l, lang, p.Hide)
+			b, err = open(s, cfg, l, lang, hide)
 		}
 		if err != nil {
 			return nil, err
@@ -202,4 +206,20 @@ func Runs(l *store.Letter, s Settings, p Plan) ([]translate.Options, error) {
 		}
 	}
 	return runs, nil
+}
+
+// hidden are the translations hide, each also with g's private names
+// redacted: a TM file epistle exported holds an approved pair that way.
+func hidden(hide []string, g *glossary.Glossary) []string {
+	if len(hide) == 0 || g == nil {
+		return hide
+	}
+	r := g.NewRedactor()
+	out := slices.Clip(hide)
+	for _, t := range hide {
+		if red := r.Redact(t); red != t {
+			out = append(out, red)
+		}
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package eval
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -31,7 +32,10 @@ type Options struct {
 	// Limit is the most reference sentences scored; 0 for all.
 	Limit int
 	// DryRun plans and estimates, and sends nothing.
-	DryRun            bool
+	DryRun bool
+	// HTML is where the report will be written, "" for nowhere: Run
+	// refuses it before anything is sent when it is a file eval reads.
+	HTML              string
 	Jobs, BatchTokens int
 	Clock             translate.Clock
 	Getenv            func(string) string
@@ -63,6 +67,9 @@ type evaluated struct {
 func Run(ctx context.Context, opts Options) (*Report, *Plan, error) {
 	letters, err := readLetters(opts)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkHTML(opts.HTML, letters); err != nil {
 		return nil, nil, err
 	}
 	models := opts.Models
@@ -139,6 +146,40 @@ func readLetters(opts Options) ([]*evaluated, error) {
 	return out, nil
 }
 
+// checkHTML refuses a report path that would overwrite what eval reads:
+// a letter, its epistle.toml, glossary, style guide or translation memory,
+// or anything in a NAME.epistle folder. An earlier report may be replaced,
+// but no other existing file: only one named .html or .htm.
+func checkHTML(path string, letters []*evaluated) error {
+	if path == "" {
+		return nil
+	}
+	var inputs []string
+	for _, e := range letters {
+		cfg := e.l.Config
+		inputs = append(inputs, e.l.Path, cfg.Path)
+		for _, f := range append([]string{cfg.Glossary, cfg.Style}, cfg.TM...) {
+			inputs = append(inputs, cfg.Resolve(f))
+		}
+	}
+	if err := store.CheckOutput(path, true, inputs...); err != nil {
+		// Its sentences speak of -o, which eval has not.
+		var m *locales.Message
+		switch {
+		case errors.As(err, &m) && m.ID == "output.input":
+			return locales.New("eval.html.input", "Path", path).WithHint("eval.html.hint")
+		case m != nil && m.Hint != nil:
+			m.WithHint("eval.html.hint")
+		}
+		return err
+	}
+	ext := strings.ToLower(filepath.Ext(path))
+	if _, err := os.Stat(path); err == nil && ext != ".html" && ext != ".htm" {
+		return locales.New("eval.html.exists", "Path", path).WithHint("eval.html.hint")
+	}
+	return nil
+}
+
 // modelJob is one backend and model, set up for every letter.
 type modelJob struct {
 	settings backend.Settings
@@ -157,6 +198,11 @@ func setUp(letters []*evaluated, opts Options, model string) (*modelJob, error) 
 		s, err := backend.Resolve(backend.Choice{Name: opts.Backend, Model: model}, cfg, opts.Getenv)
 		if err != nil {
 			return nil, err
+		}
+		if model != "" && s.Model == "" {
+			// Each model would be the same backend again, sent and paid
+			// for once more.
+			return nil, locales.New("eval.model.none", "Backend", s.Name).WithHint("eval.model.none.hint")
 		}
 		runs, err := backend.Runs(e.l, s, backend.Plan{
 			Targets: []language.Tag{opts.Lang}, Jobs: opts.Jobs, BatchTokens: opts.BatchTokens,

@@ -44,20 +44,27 @@ func MinScore(score float64) Option {
 }
 
 // Hide leaves out every pair whose translation is one of targets (compared
-// as sources are, after normalisation): `epistle eval` scores a letter
+// as sources are, after normalisation, and with the protected tags and
+// private-name placeholders set aside): `epistle eval` scores a letter
 // against its approved translations, and the memory must neither reuse nor
 // show them, wherever they come from (the letter's own catalog, another
-// letter's, a TM file).
+// letter's, a TM file). A TMX epistle exported keeps a private name as a
+// placeholder numbered in that letter's order (<n1/>), so a target given
+// here with its names redacted hides that pair too, whatever the numbers.
 func Hide(targets ...string) Option {
 	return func(t *Translator) {
 		if t.hidden == nil {
 			t.hidden = map[string]bool{}
 		}
 		for _, s := range targets {
-			t.hidden[normalize(s)] = true
+			t.hidden[hideKey(s)] = true
 		}
 	}
 }
+
+// hideKey is a translation as Hide compares it: normalised, without tags
+// or placeholders.
+func hideKey(text string) string { return stripTags(normalize(text)) }
 
 // Translator is a [translate.Translator] that looks segments up in a
 // translation memory. It is safe for concurrent use.
@@ -91,7 +98,7 @@ func New(pairs []translate.Example, opts ...Option) *Translator {
 	seen := make(map[string]bool, len(pairs))
 	for _, p := range pairs {
 		key := normalize(p.Source)
-		if seen[key] || key == "" || t.hidden[normalize(p.Target)] {
+		if seen[key] || key == "" || t.hidden[hideKey(p.Target)] {
 			continue
 		}
 		seen[key] = true

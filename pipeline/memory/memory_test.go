@@ -363,4 +363,14 @@ func TestHide(t *testing.T) {
 	if ex, _, ok := m.Fuzzy("기도해 주십시오!"); ok {
 		t.Errorf("Fuzzy offered the hidden %v", ex)
 	}
+	// A TMX keeps a private name as a placeholder numbered in its own
+	// letter's order, and markup as tags: the approved text redacted with
+	// other numbers, or without the tags, hides it all the same.
+	tmx := []translate.Example{{Source: "<n1/> 형제를 위해 <g1>기도해</g1> 주세요.", Target: "Please <g1>pray</g1> for brother <n1/>."}}
+	for _, hide := range []string{"Please <g1>pray</g1> for brother <n2/>.", "Please pray for brother <n1/>."} {
+		m := New(tmx, Hide(hide))
+		if ex, _, ok := m.Fuzzy("<n1/> 형제를 위해 <g1>기도해</g1> 주세요."); ok {
+			t.Errorf("Hide(%q): Fuzzy offered the hidden %v", hide, ex)
+		}
+	}
 }
