@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/internal/lineedit"
+	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline/backend"
 	"github.com/epistle-letters/epistle/pipeline/eval"
 	"github.com/epistle-letters/epistle/pipeline/store"
@@ -81,6 +83,10 @@ func evalRun(ctx context.Context, o *IO, opts evalOptions) error {
 			return progress.forLabel(label)
 		},
 	})
+	if errors.Is(err, context.Canceled) {
+		// Ctrl-C: Main exits 130 for it; eval has nothing to keep.
+		return locales.New("eval.interrupted").WithHint("eval.interrupted.hint")
+	}
 	if err != nil {
 		return err
 	}

@@ -140,11 +140,19 @@ func report(o *IO, err error, interrupted bool) int {
 	if errors.Is(err, errSilent) {
 		return code
 	}
-	if code == exitInterrupted {
+	if code == exitInterrupted && !saysInterrupted(err) {
 		err = locales.New("interrupted").WithHint("interrupted.hint")
 	}
 	o.Error(err)
 	return code
+}
+
+// saysInterrupted reports whether err is a command's own word on being
+// interrupted (eval, which keeps nothing, says so), which report keeps
+// in place of the usual "what was finished is saved".
+func saysInterrupted(err error) bool {
+	var m *locales.Message
+	return errors.As(err, &m) && strings.HasSuffix(m.ID, ".interrupted")
 }
 
 // errSilent wraps an outcome whose explanation the command already printed
