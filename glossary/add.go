@@ -15,7 +15,8 @@ import (
 // already there, or there with other renderings, is refused with the
 // [*Invalid] that names both lines. Only CSV and TSV files in UTF-8 take a
 // row: a TBX file, or a file a spreadsheet saved in CP949 or UTF-16, is
-// refused with a message rather than rewritten.
+// refused with a message rather than rewritten, and so is a rendering in
+// another language (e.Other) whose file has no target:LANG column.
 func Add(name string, data []byte, e *Entry, opts ...Option) ([]byte, error) {
 	f, ok := FormatOf(name)
 	if !ok {
@@ -40,8 +41,22 @@ func Add(name string, data []byte, e *Entry, opts ...Option) ([]byte, error) {
 	// Parse found the header: the row follows its columns.
 	cols, _ := readHeader(records[0].fields, newLangs(opts))
 	fields := make([]string, len(cols))
+	placed := map[string]bool{}
 	for i, c := range cols {
 		if c.lang != "" {
+			r := e.Other[c.lang]
+			if r == nil {
+				continue
+			}
+			switch c.name {
+			case "target":
+				fields[i] = strings.Join(r.Targets, "|")
+				placed[c.lang] = true
+			case "forbidden":
+				fields[i] = strings.Join(r.Forbidden, "|")
+			default:
+				fields[i] = r.Note
+			}
 			continue
 		}
 		switch c.name {
@@ -55,6 +70,11 @@ func Add(name string, data []byte, e *Entry, opts ...Option) ([]byte, error) {
 			fields[i] = strings.Join(e.Forbidden, "|")
 		case "note":
 			fields[i] = e.Note
+		}
+	}
+	for _, lang := range sortedKeys(e.Other) {
+		if !placed[lang] {
+			return nil, locales.New("glossary.add.column", "Path", name, "Lang", lang)
 		}
 	}
 	eol := "\n"
