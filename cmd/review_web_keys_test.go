@@ -111,6 +111,15 @@ func newBrowser(t *testing.T) context.Context {
 	if err := chromedp.Do(bctx); err != nil {
 		t.Fatal(err)
 	}
+	if *chromiumSlow > 1 {
+		err := chromedp.Do(bctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := cdp.Call(ctx, t, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: *chromiumSlow})
+			return err
+		}))
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 	bctx, cancel = context.WithTimeout(bctx, 120*time.Second)
 	t.Cleanup(cancel)
 	return bctx
@@ -149,6 +158,17 @@ func status(id, st string) chromedp.Action[chromedp.Void] {
 // boxIs waits until the sentence's translation box holds text.
 func boxIs(id, text string) chromedp.Action[chromedp.Void] {
 	return waitJS(fmt.Sprintf(`document.querySelector(%q).value === %q`, row(id)+` textarea`, text))
+}
+
+// glossaryIs checks that the newsletter's glossary ends with tail.
+func glossaryIs(t *testing.T, letter, tail string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(context.Context, *chromedp.Target) error {
+		data, err := os.ReadFile(filepath.Join(filepath.Dir(letter), "glossary.csv"))
+		if err == nil && !strings.HasSuffix(string(data), tail) {
+			err = fmt.Errorf("glossary.csv =\n%s\nwant it to end with\n%s", data, tail)
+		}
+		return err
+	})
 }
 
 // elsewhere runs an epistle command, as a person in a terminal would while
@@ -253,12 +273,28 @@ func TestReviewWebKeysInChromium(t *testing.T) {
 			waitJS(`document.activeElement.dataset.action === "replace-apply"`),
 			chromedp.KeyEvent("\r"),
 			boxIs(webCheonan, "There was a gathering in Cheonan."),
-			waitJS(`document.querySelector('#replace-glossary code').textContent === ",gathering,term,meeting,"`),
+		}},
+		{"the pair goes into the glossary: the Korean word typed, Enter", []chromedp.Action[chromedp.Void]{
+			focusIn("glossary-source"),
+			waitJS(`document.getElementById("glossary-target").value === "gathering" && document.getElementById("glossary-forbidden").value === "meeting"`),
+			chromedp.KeyEvent("모임"),
+			chromedp.KeyEvent("\r"),
+			waitJS(`document.getElementById("glossary-result").textContent === "added to glossary.csv: 모임 → gathering"`),
+			glossaryIs(t, letter, "천안,Cheonan,name,,city\n모임,gathering,term,meeting,\n"),
+		}},
+		{"the same pair again is refused with the glossary's line", []chromedp.Action[chromedp.Void]{
+			chromedp.Focus(chromedp.CSS(`#glossary-source`)),
+			chromedp.KeyEvent("\r"),
+			waitJS(`/glossary\.csv:5: 모임 is listed twice, first on line 4$/.test(document.getElementById("glossary-result").textContent)`),
+			glossaryIs(t, letter, "천안,Cheonan,name,,city\n모임,gathering,term,meeting,\n"),
 		}},
 		{"done: approving the last sentence that needs a person focuses the done state", []chromedp.Action[chromedp.Void]{
 			chromedp.Focus(chromedp.CSS(row(webSafety) + ` textarea`)),
 			chromedp.KeyEvent("\r", ctrlShift),
 			focusIn("t-" + webDeserter),
+			// approved, the replaced sentence shows the glossary's new term
+			status(webCheonan, "approved"),
+			waitJS(`Array.from(document.querySelectorAll('` + row(webCheonan) + ` .terms li')).some((e) => e.textContent.includes("모임 → gathering"))`),
 			chromedp.KeyEvent("a", ctrl),
 			chromedp.KeyEvent(fixed),
 			chromedp.KeyEvent("\r", ctrlShift),
@@ -295,7 +331,9 @@ func TestReviewWebKeysInChromium(t *testing.T) {
 			status(webCheonan, "machine"),
 		}},
 		{"an approval in the terminal shows on the page, with the counts", []chromedp.Action[chromedp.Void]{
-			elsewhere(t, "approve", letter, "--lang", "en", webCheonan),
+			// its machine translation ("meeting") breaks the glossary's new
+			// term since the replace: approved as it is, forced
+			elsewhere(t, "approve", letter, "--lang", "en", "--force", webCheonan),
 			status(webCheonan, "approved"),
 			waitJS(`document.getElementById("counts").textContent.includes("3 of 6 approved")`),
 		}},

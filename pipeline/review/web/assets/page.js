@@ -366,21 +366,41 @@
       replaceApply.focus();
     }
   }
+  // applyReplace makes the changes and offers to keep the pair in the
+  // glossary: the reviewer names the Korean word, the page fills in the
+  // rest, and the focus waits in the Korean word's field.
   function applyReplace() {
     for (const p of planned) {
       p.box.value = p.text;
     }
-    const from = document.getElementById("replace-from").value;
-    const to = document.getElementById("replace-to").value;
-    replaceGlossary.querySelector("code").textContent = "," + to + ",term," + from + ",";
+    document.getElementById("glossary-target").value = document.getElementById("replace-to").value;
+    document.getElementById("glossary-forbidden").value = document.getElementById("replace-from").value;
+    document.getElementById("glossary-result").textContent = "";
     replaceGlossary.hidden = false;
     replaceApply.hidden = true;
     replaceDiff.hidden = true;
     planned = [];
+    document.getElementById("glossary-source").focus();
+  }
+  // addTerm adds the pair through the server, which checks it as the
+  // glossary is checked, and says what became of it.
+  async function addTerm() {
+    const answer = await post("/glossary", {
+      source: document.getElementById("glossary-source").value,
+      target: document.getElementById("glossary-target").value,
+      forbidden: document.getElementById("glossary-forbidden").value,
+    });
+    const result = document.getElementById("glossary-result");
+    result.textContent = answer.message || answer.error || "";
+    result.dataset.ok = answer.ok ? "true" : "false";
   }
   document.getElementById("replace").addEventListener("submit", (ev) => {
     ev.preventDefault();
     previewReplace();
+  });
+  replaceGlossary.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    addTerm();
   });
 
   document.addEventListener("click", (ev) => {
