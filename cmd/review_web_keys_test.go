@@ -286,6 +286,8 @@ func TestReviewWebKeysInChromium(t *testing.T) {
 		}},
 		{"replace across the letter: the changes shown, then made", []chromedp.Action[chromedp.Void]{
 			chromedp.Click(chromedp.CSS(`.replace summary`)),
+			// the glossary offer waits for a replace
+			chromedp.WaitNotVisible(chromedp.CSS(`#replace-glossary`)),
 			chromedp.Focus(chromedp.CSS(`#replace-from`)),
 			chromedp.KeyEvent("meeting"),
 			chromedp.KeyEvent(kb.Tab),
