@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"flag"
-	"fmt"
 	"io"
 	"net"
 	"os"
@@ -22,7 +21,6 @@ import (
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline/review"
 	"github.com/epistle-letters/epistle/pipeline/store"
-	"github.com/epistle-letters/epistle/pipeline/testenv"
 )
 
 var webScreenshot = flag.String("web-screenshot", "", "also write a PNG of the review page to this path (docs/review-web.png)")
@@ -69,22 +67,11 @@ func webNewsletter(t *testing.T) string {
 	return letter
 }
 
-// focused fails unless the element with id has the keyboard's focus.
-func focused(id string) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		got, err := chromedp.Evaluate[string](`document.activeElement.id`)(ctx, t)
-		if err == nil && got != id {
-			err = fmt.Errorf("the focus is on %q, want %q", got, id)
-		}
-		return err
-	})
-}
-
 // TestReviewWebInChromium reviews a letter in headless Chromium as a
 // person would, stops the server with Ctrl-C and finds exactly the
 // person's decisions on disk.
 func TestReviewWebInChromium(t *testing.T) {
-	bin := testenv.Tool(t, "chromium", "chromium-browser", "google-chrome")
+	bctx := newBrowser(t)
 	letter := webNewsletter(t)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -108,19 +95,6 @@ func TestReviewWebInChromium(t *testing.T) {
 	}
 	go func() { _, _ = io.Copy(io.Discard, out) }()
 
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin), chromedp.NoSandbox, chromedp.WindowSize(1200, 900))...)
-	defer cancel()
-	bctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	// The browser starts with the first action, and lives as long as the
-	// context of that action: start it here, not within a step's timeout.
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatal(err)
-	}
-	bctx, cancel = context.WithTimeout(bctx, 60*time.Second)
-	defer cancel()
-
 	article := func(id string) string { return `article[data-id="` + id + `"]` }
 	const edit = "Please pray for the health of North Korean defectors."
 	steps := []chromedp.Action[chromedp.Void]{
@@ -130,9 +104,9 @@ func TestReviewWebInChromium(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(article(webCheonan) + `[data-status="stale"] ins`)),
 		// the first sentence that needs a person has the focus; Alt+Down
 		// moves to the next
-		focused("t-" + webTitle),
+		focusIn("t-" + webTitle),
 		chromedp.KeyEvent(kb.ArrowDown, chromedp.KeyModifiers(chromedp.ModifierAlt)),
-		focused("t-" + webSafety),
+		focusIn("t-" + webSafety),
 		// edit one sentence and approve it with the keyboard
 		chromedp.Focus(chromedp.CSS(article(webSafety) + ` textarea`)),
 		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
@@ -153,13 +127,8 @@ func TestReviewWebInChromium(t *testing.T) {
 		chromedp.Click(chromedp.CSS(article(webDeserter) + ` [data-action="force-yes"]`)),
 		chromedp.WaitVisible(chromedp.CSS(article(webDeserter) + `[data-status="approved"]`)),
 	}
-	for i, step := range steps {
-		sctx, c := context.WithTimeout(bctx, 20*time.Second)
-		err := chromedp.Do(sctx, step)
-		c()
-		if err != nil {
-			t.Fatalf("in the browser, step %d: %v", i+1, err)
-		}
+	if err := inSteps(bctx, steps...); err != nil {
+		t.Fatalf("in the browser, %v", err)
 	}
 	// the token left the address once it became a cookie
 	if href, err := chromedp.Run(bctx, chromedp.Evaluate[string](`location.href`)); err != nil || strings.Contains(href, "token") {
@@ -220,7 +189,7 @@ func TestReviewWebInChromium(t *testing.T) {
 		if code := report(&IO{Err: io.Discard, Printer: locales.English}, err, true); code != exitOK {
 			t.Errorf("after Ctrl-C the command ended with %v, exit %d", err, code)
 		}
-	case <-time.After(30 * time.Second):
+	case <-time.After(stepPatience):
 		t.Fatal("the server did not stop on SIGINT")
 	}
 	if !strings.Contains(errBuf.String(), "epistle: review page closed; every approval is saved\n") {

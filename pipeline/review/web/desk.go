@@ -49,20 +49,25 @@ func (d *desk) fresh() (bool, error) {
 	return true, d.reopen()
 }
 
-// fingerprint sums up the files a review reads. Reading them whole is what
+// fingerprint sums up the files a review reads, the glossary among them.
+// Reading them whole is what
 // a change of a few bytes within the same clock tick needs, and costs far
 // less than reading the letter again.
 func fingerprint(r *review.Reviewer) [sha256.Size]byte {
 	l := r.Letter
 	h := sha256.New()
-	for _, path := range []string{
+	paths := []string{
 		l.Path,
 		l.CatalogPath("active", l.Source),
 		l.CatalogPath("translate", r.Lang),
 		l.CatalogPath("active", r.Lang),
 		l.FailuresPath(r.Lang),
 		review.LogPath(l, r.Lang),
-	} {
+	}
+	if r.Glossary != nil {
+		paths = append(paths, r.Glossary.Name)
+	}
+	for _, path := range paths {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			data = []byte(err.Error())

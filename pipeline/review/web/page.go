@@ -44,6 +44,9 @@ type pageView struct {
 	Stamp string
 	// Exports are the commands that make the editions, for the done state.
 	Exports []string
+	// Src and Tgt are the letter's languages, for the glossary offer's
+	// fields.
+	Src, Tgt string
 }
 
 // blockView is a paragraph, heading or list item of the letter.
@@ -249,6 +252,7 @@ func (s *Server) pageView(d *desk, r *review.Reviewer, n int) pageView {
 		Empty: r.Letter.SourceCatalog.Len() == 0, Stamp: d.stampText()}
 	v.Counts, v.Needs = s.counts(r)
 	lang := r.Lang.String()
+	v.Src, v.Tgt = r.Letter.Source.String(), lang
 	v.Exports = []string{
 		"epistle export " + d.path + " --lang " + lang,
 		"epistle export " + d.path + " --lang " + lang + " --bilingual --format html",

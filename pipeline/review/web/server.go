@@ -147,6 +147,7 @@ func (s *Server) Handler(host string) http.Handler {
 	mux.HandleFunc("POST /letter/{n}/approve", s.approve)
 	mux.HandleFunc("POST /letter/{n}/undo", s.undo)
 	mux.HandleFunc("GET /letter/{n}/stamp", s.stamp)
+	mux.HandleFunc("POST /letter/{n}/glossary", s.addTerm)
 	mux.HandleFunc("GET /assets/{name}", s.asset)
 	return s.guard(host, mux)
 }

@@ -19,6 +19,8 @@ type Texts struct {
 	Done, DoneHint, Changed, ShowNew                string
 	Replace, ReplaceFrom, ReplaceTo, ReplacePreview string
 	ReplaceApply, ReplaceNone, ReplaceGlossary      string
+	GlossarySource, GlossaryTarget                  string
+	GlossaryForbidden, GlossaryAdd                  string
 }
 
 func newTexts(p *locales.Printer) Texts {
@@ -68,5 +70,10 @@ func newTexts(p *locales.Printer) Texts {
 		ReplaceApply:    p.T("web.replace.apply"),
 		ReplaceNone:     p.T("web.replace.none"),
 		ReplaceGlossary: p.T("web.replace.glossary"),
+
+		GlossarySource:    p.T("web.glossary.source"),
+		GlossaryTarget:    p.T("web.glossary.target"),
+		GlossaryForbidden: p.T("web.glossary.forbidden"),
+		GlossaryAdd:       p.T("web.glossary.add"),
 	}
 }

@@ -17,6 +17,12 @@
   // newer holds, by id, the new rendering of a sentence that changed
   // elsewhere while the reviewer was editing it.
   const newer = new Map();
+  // saving counts the changes under way, and saved the changes made: the
+  // page reads itself again only between them, so that a poll answered
+  // while a save is on its way (a slow computer) never replaces the
+  // sentences a paragraph's approval is still working through.
+  let saving = 0;
+  let saved = 0;
 
   function article(id) {
     return document.querySelector('article.sentence[data-id="' + CSS.escape(id || "") + '"]');
@@ -80,18 +86,22 @@
   // answers with the browser's own words for it.
   async function post(path, req) {
     const payload = Object.assign({ stamp: body.dataset.stamp }, req || {});
-    let resp;
+    let text;
+    saving++;
     try {
-      resp = await fetch("/letter/" + letter + path, {
+      const resp = await fetch("/letter/" + letter + path, {
         method: "POST",
         headers: { "Content-Type": "application/json", "X-Epistle-Token": token.content },
         body: JSON.stringify(payload),
         credentials: "same-origin",
       });
+      text = await resp.text();
     } catch (e) {
       return { error: String(e) };
+    } finally {
+      saving--;
+      saved++;
     }
-    const text = await resp.text();
     try {
       return JSON.parse(text);
     } catch (e) {
@@ -170,13 +180,25 @@
   // changed, which the server checks); the focus goes to the first that is
   // left, or on to the next paragraph's.
   async function approveParagraph(a) {
-    const block = a.closest("section.block");
     const ready = (s) =>
       s.dataset.needs === "true" && (!s.dataset.errors || editing(s)) && s.querySelector("textarea").value.trim() !== "";
-    for (const s of Array.from(block.querySelectorAll("article.sentence"))) {
-      if (ready(s)) {
-        await save(s, false);
+    // Each save puts a new element in place of its sentence: the paragraph
+    // is followed by its sentences' ids, not by elements.
+    const ids = Array.from(a.closest("section.block").querySelectorAll("article.sentence")).map((s) => s.dataset.id);
+    saving++;
+    try {
+      for (const id of ids) {
+        const s = article(id);
+        if (s && ready(s)) {
+          await save(s, false);
+        }
       }
+    } finally {
+      saving--;
+    }
+    const block = (article(ids[0]) || a).closest("section.block");
+    if (!block) {
+      return;
     }
     const left = Array.from(block.querySelectorAll('article.sentence[data-needs="true"]'));
     if (left.length > 0) {
@@ -269,16 +291,23 @@
 
   let polling = false;
   async function poll() {
-    if (polling) {
+    if (polling || saving > 0) {
       return;
     }
     polling = true;
+    const before = saved;
+    const quiet = () => saving === 0 && saved === before;
     try {
       const r = await fetch("/letter/" + letter + "/stamp", { credentials: "same-origin" });
       const now = (await r.json()).stamp;
-      if (now && now !== body.dataset.stamp) {
+      if (now && now !== body.dataset.stamp && quiet()) {
         const page = await fetch("/letter/" + letter, { credentials: "same-origin" });
-        merge(new DOMParser().parseFromString(await page.text(), "text/html"));
+        const doc = new DOMParser().parseFromString(await page.text(), "text/html");
+        // a save made meanwhile told the page its own news; the next
+        // poll reads the rest
+        if (quiet()) {
+          merge(doc);
+        }
       }
     } catch (e) {
       // the server is gone (Ctrl-C): the page stays as it is
@@ -337,21 +366,41 @@
       replaceApply.focus();
     }
   }
+  // applyReplace makes the changes and offers to keep the pair in the
+  // glossary: the reviewer names the Korean word, the page fills in the
+  // rest, and the focus waits in the Korean word's field.
   function applyReplace() {
     for (const p of planned) {
       p.box.value = p.text;
     }
-    const from = document.getElementById("replace-from").value;
-    const to = document.getElementById("replace-to").value;
-    replaceGlossary.querySelector("code").textContent = "," + to + ",term," + from + ",";
+    document.getElementById("glossary-target").value = document.getElementById("replace-to").value;
+    document.getElementById("glossary-forbidden").value = document.getElementById("replace-from").value;
+    document.getElementById("glossary-result").textContent = "";
     replaceGlossary.hidden = false;
     replaceApply.hidden = true;
     replaceDiff.hidden = true;
     planned = [];
+    document.getElementById("glossary-source").focus();
+  }
+  // addTerm adds the pair through the server, which checks it as the
+  // glossary is checked, and says what became of it.
+  async function addTerm() {
+    const answer = await post("/glossary", {
+      source: document.getElementById("glossary-source").value,
+      target: document.getElementById("glossary-target").value,
+      forbidden: document.getElementById("glossary-forbidden").value,
+    });
+    const result = document.getElementById("glossary-result");
+    result.textContent = answer.message || answer.error || "";
+    result.dataset.ok = answer.ok ? "true" : "false";
   }
   document.getElementById("replace").addEventListener("submit", (ev) => {
     ev.preventDefault();
     previewReplace();
+  });
+  replaceGlossary.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    addTerm();
   });
 
   document.addEventListener("click", (ev) => {
