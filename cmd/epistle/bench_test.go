@@ -82,7 +82,10 @@ func generatedLetter(n int) string {
 	return sb.String()
 }
 
-var number = regexp.MustCompile(`\d+`)
+var (
+	number  = regexp.MustCompile(`\d+`)
+	heading = regexp.MustCompile("(?m)^## .*\n\n")
+)
 
 // machineCatalog is translate.en.toml for the letter's source catalog: a
 // translation of every sentence that passes QA (it keeps the numbers).
@@ -143,7 +146,12 @@ func BenchmarkCommand(b *testing.B) {
 		edited := "처음 문장을 고쳐 썼습니다. " + strings.TrimSuffix(letter, " ") + "\n\n마지막에 한 문장을 더했습니다.\n"
 		// every sentence edited: a letter gone over from top to bottom,
 		// where no sentence stayed as it was to anchor the alignment
-		reworded := strings.NewReplacer("니다.", "니다!", "세요!", "세요.").Replace(letter)
+		reword := strings.NewReplacer("니다.", "니다!", "세요!", "세요.")
+		reworded := reword.Replace(letter)
+		// the same without headings: nothing at all to anchor on, the
+		// whole letter one changed stretch
+		plain := heading.ReplaceAllString(letter, "")
+		plainReworded := reword.Replace(plain)
 		// prepared is a folder with the letter segmented and machine
 		// translated, nothing approved.
 		prepared := b.TempDir()
@@ -177,6 +185,11 @@ func BenchmarkCommand(b *testing.B) {
 				write(b, filepath.Join(dir, "letter.ko.md"), letter)
 				run(b, dir, "segment", "letter.ko.md")
 				write(b, filepath.Join(dir, "letter.ko.md"), reworded)
+			}, []string{"segment", "letter.ko.md"}},
+			{"resegment-every-sentence-edited-no-heading", func(b *testing.B, dir string) {
+				write(b, filepath.Join(dir, "letter.ko.md"), plain)
+				run(b, dir, "segment", "letter.ko.md")
+				write(b, filepath.Join(dir, "letter.ko.md"), plainReworded)
 			}, []string{"segment", "letter.ko.md"}},
 		}
 		for _, c := range commands {

@@ -60,6 +60,22 @@ type segment struct {
 	located bool
 }
 
+// oneLine makes s what the letter's sentences are, one line ([store.OneLine]):
+// a file exported before white space stopped being an edit holds its
+// sentences as the letter had them, line breaks and double spaces, with
+// the hashes of those texts. They are the same sentences. A line break in
+// a translation is not kept, as an approval keeps none.
+func (s *segment) oneLine() {
+	if one := store.OneLine(s.source); one != s.source {
+		if s.hash == catalog.Hash("", s.source) {
+			s.hash = catalog.Hash("", one)
+		}
+		s.source = one
+	}
+	s.target = store.OneLine(s.target)
+	s.has = s.has && s.target != ""
+}
+
 // Import reads an edited XLIFF (2.0 or 1.2) or PO file (data, named path)
 // against the bundle it was exported from, as built again from the letter
 // now, and the letter's approved catalog in the bundle's language.
@@ -101,6 +117,9 @@ func (b *Bundle) Import(path string, data []byte, f Format, approved *catalog.Ca
 		return nil, locales.New("exchange.import.format", "Path", path).WithHint("exchange.import.format.hint")
 	}
 
+	for i := range segs {
+		segs[i].oneLine()
+	}
 	units := map[string]*Unit{}
 	// The same sentence twice in a letter has one hash, one source and
 	// one translation: a match by either takes every copy.

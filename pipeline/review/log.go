@@ -48,6 +48,9 @@ type Decision struct {
 	Distance int `json:"distance"`
 	// Replaced is the earlier approved translation this one replaced.
 	Replaced string `json:"replaced,omitempty"`
+	// Origin says how the approval was made when no person made it here:
+	// "reviewed in letter.en.xlf", or [ReuseOrigin].
+	Origin string `json:"origin,omitempty"`
 }
 
 // LogPath is where the review log of a letter in lang is kept.

@@ -311,7 +311,7 @@ func (r *Reviewer) approve(a Approval, settleNow bool) (bool, error) {
 			return false, refuse(&QAError{ID: a.ID, Problems: errs})
 		}
 	}
-	d := Decision{ID: a.ID, Hash: hash, Edited: text != candidate, Text: text}
+	d := Decision{ID: a.ID, Hash: hash, Edited: text != candidate, Text: text, Origin: a.Origin}
 	desc := "approved"
 	if a.Origin != "" {
 		desc += "; " + a.Origin

@@ -79,7 +79,7 @@ func (al *aligner) span(a, b []int32, ao, bo int) {
 	if len(a) > 0 && len(b) > 0 {
 		anchors := uniqueAnchors(a, b)
 		if len(anchors) == 0 {
-			al.hirschberg(a, b, ao, bo)
+			al.repeated(a, b, ao, bo)
 		} else {
 			i, j := 0, 0
 			for _, an := range anchors {
@@ -122,10 +122,16 @@ func uniqueAnchors(a, b []int32) [][2]int {
 			cands = append(cands, [2]int{s.i, s.j})
 		}
 	}
+	slices.SortFunc(cands, func(x, y [2]int) int { return x[0] - y[0] })
+	return increasingChain(cands)
+}
+
+// increasingChain returns the longest chain of cands, which are in
+// increasing order of their first, increasing in their second too.
+func increasingChain(cands [][2]int) [][2]int {
 	if len(cands) == 0 {
 		return nil
 	}
-	slices.SortFunc(cands, func(x, y [2]int) int { return x[0] - y[0] })
 	// Longest increasing subsequence of j, by patience sorting: tops[k] is
 	// the candidate ending the best chain of length k+1 found so far.
 	var tops []int
@@ -147,6 +153,54 @@ func uniqueAnchors(a, b []int32) [][2]int {
 		chain[k] = cands[c]
 	}
 	return chain
+}
+
+// repeated appends a longest common subsequence of a and b, which start at
+// ao and bo, where no sentence is found once on each side. A sentence found
+// on one side only is in no common subsequence, so the table is built over
+// the others alone: a letter gone over from top to bottom, with no
+// sentence left as it was, is no table at all (10,000 sentences by 10,000
+// took 0.4 s).
+func (al *aligner) repeated(a, b []int32, ao, bo int) {
+	ka, kb := onBothSides(a, b)
+	if len(ka) == 0 {
+		return
+	}
+	ca, cb := make([]int32, len(ka)), make([]int32, len(kb))
+	for k, i := range ka {
+		ca[k] = a[i]
+	}
+	for k, j := range kb {
+		cb[k] = b[j]
+	}
+	start := len(al.pairs)
+	al.hirschberg(ca, cb, 0, 0)
+	for k := start; k < len(al.pairs); k++ {
+		p := al.pairs[k]
+		al.pairs[k] = [2]int{ao + ka[p[0]], bo + kb[p[1]]}
+	}
+}
+
+// onBothSides returns the indexes of the sentences of a found in b, and of
+// those of b found in a.
+func onBothSides(a, b []int32) (ka, kb []int) {
+	inB := make(map[int32]bool, len(b))
+	for _, c := range b {
+		inB[c] = true
+	}
+	inA := make(map[int32]bool, len(a))
+	for i, c := range a {
+		if inB[c] {
+			ka = append(ka, i)
+			inA[c] = true
+		}
+	}
+	for j, c := range b {
+		if inA[c] {
+			kb = append(kb, j)
+		}
+	}
+	return ka, kb
 }
 
 // hirschberg appends a longest common subsequence of a and b, which start

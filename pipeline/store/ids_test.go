@@ -360,3 +360,104 @@ func TestIDsSurviveASplitUndone(t *testing.T) {
 		t.Errorf("%+v after undoing the split, want all %d approved", c, len(before))
 	}
 }
+
+// rewrittenLetter returns the sentences of a long letter with no heading
+// and the same letter gone over from top to bottom: every sentence edited,
+// none left as it was to anchor the alignment. Some sentences repeat, and
+// some share no word with any other of their own.
+func rewrittenLetter(n int) (old []known, texts []string) {
+	places := []string{"서울", "부산", "연변", "단둥", "방콕", "울란바토르", "하노이"}
+	used := &idSet{used: map[string]bool{}, next: map[string]int{}}
+	for i := range n {
+		var s string
+		switch {
+		case i%50 == 49:
+			s = "함께 기도해 주셔서 감사합니다."
+		case i%3 == 0:
+			s = fmt.Sprintf("%s에서 %d명의 형제자매가 예배에 참석했습니다.", places[i%len(places)], i)
+		case i%3 == 1:
+			s = fmt.Sprintf("\"주님의 은혜로 %d번째 모임을 마쳤습니다\"라고 김 선교사님이 전했습니다.", i)
+		default:
+			s = fmt.Sprintf("%s의 %d가정이 건강하게 지내도록 기도해 주세요!", places[(i/3)%len(places)], i%40+1)
+		}
+		old = append(old, known{ID: freshID(s, used), Text: s})
+		texts = append(texts, strings.NewReplacer("니다.", "니다!", "세요!", "세요.").Replace(s))
+	}
+	return old, texts
+}
+
+func BenchmarkAssignIDsRewrite(b *testing.B) {
+	old, texts := rewrittenLetter(10000)
+	for b.Loop() {
+		if _, err := assignIDs(context.Background(), old, texts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// A long letter gone over from top to bottom keeps every id: each edited
+// sentence keeps the id of the sentence it was, the repeated ones in order
+// too. Cut at anchors, the long stretch gets every id matchChanged gives it
+// whole (at 1,000 sentences; at 10,000 it took matchChanged 7 s), and
+// more: whole, each copy of the repeated sentence keeps its few most alike
+// old copies, all the same first four, and the fifth copy on is new.
+func TestIDsSurviveALongRewrite(t *testing.T) {
+	for _, n := range []int{1000, 10000} {
+		old, texts := rewrittenLetter(n)
+		if len(old)*len(texts) <= largeStretch {
+			t.Fatalf("%d sentences are no long stretch", n)
+		}
+		ids, err := assignIDs(context.Background(), old, texts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range ids {
+			if ids[i] != old[i].ID {
+				t.Fatalf("%d sentences: sentence %d %q has id %s, want %s (of %q)", n, i, texts[i], ids[i], old[i].ID, old[i].Text)
+			}
+		}
+		if n > 1000 {
+			continue
+		}
+		whole := make([]string, len(texts))
+		if err := matchChanged(context.Background(), old, texts, whole, &idSet{used: map[string]bool{}, next: map[string]int{}}); err != nil {
+			t.Fatal(err)
+		}
+		for i := range whole {
+			if whole[i] != "" && whole[i] != ids[i] {
+				t.Errorf("sentence %d %q: matchChanged on the whole stretch gives %s, cut at anchors %s", i, texts[i], whole[i], ids[i])
+			}
+		}
+	}
+}
+
+// Near repeats with no word of their own (a refrain, each copy edited)
+// have no anchor: the stretch is cut in half until matchChanged can take
+// it, and every copy still gets an id, each once.
+func TestIDsOfALongRefrainEdited(t *testing.T) {
+	var old []known
+	var texts []string
+	used := &idSet{used: map[string]bool{}, next: map[string]int{}}
+	for range 2000 {
+		old = append(old, known{ID: freshID("주님 감사합니다.", used), Text: "주님 감사합니다."})
+		texts = append(texts, "주님 감사합니다!")
+	}
+	ids, err := assignIDs(context.Background(), old, texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	kept := 0
+	for i, id := range ids {
+		if id == "" || seen[id] {
+			t.Fatalf("sentence %d has id %q, given twice or none", i, id)
+		}
+		seen[id] = true
+		if slices.ContainsFunc(old, func(k known) bool { return k.ID == id }) {
+			kept++
+		}
+	}
+	if kept == 0 {
+		t.Errorf("no copy kept an id")
+	}
+}

@@ -24,14 +24,17 @@ type SegmentView struct {
 }
 
 // Segments lists the letter's sentences in order with the terms of g (which
-// may be nil) found in each.
+// may be nil) found in each. Each text is one line ([OneLine]), as the
+// source catalog holds it, and the terms' places count in that line: a
+// sentence the writer hard-wrapped is one sentence to a tool too.
 func (l *Letter) Segments(g *glossary.Glossary) *SegmentList {
 	sentences := l.Doc.Sentences()
 	out := &SegmentList{Source: l.Source.String(), Segments: make([]SegmentView, 0, len(sentences))}
 	for _, s := range sentences {
-		v := SegmentView{ID: s.ID, Block: l.Doc.Blocks[s.Block].Kind, Text: s.Text, Terms: []glossary.Term{}}
+		text := OneLine(s.Text)
+		v := SegmentView{ID: s.ID, Block: l.Doc.Blocks[s.Block].Kind, Text: text, Terms: []glossary.Term{}}
 		if g != nil {
-			v.Terms = append(v.Terms, g.Terms(s.Text, l.Source)...)
+			v.Terms = append(v.Terms, g.Terms(text, l.Source)...)
 		}
 		out.Segments = append(out.Segments, v)
 	}

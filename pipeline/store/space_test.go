@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/epistle-letters/epistle/glossary"
 	"github.com/epistle-letters/epistle/pipeline/catalog"
 )
 
@@ -210,5 +211,36 @@ func TestRewrapKeepsEveryApproval(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// What `segment` prints is each sentence as one line, as the source
+// catalog holds it, and a glossary term the writer's line break cut in two
+// is found in it, its place counted in that line.
+func TestSegmentsAreOneLine(t *testing.T) {
+	dir := t.TempDir()
+	gpath := filepath.Join(dir, "glossary.csv")
+	if err := WriteFiles([]File{{Path: gpath, Data: []byte("source,target,kind,forbidden,note\n동남아 센터,Southeast Asia Center,name,,\n")}}); err != nil {
+		t.Fatal(err)
+	}
+	g, err := glossary.Load(gpath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	letter := "# 소식\n\n탈북민들의 안전을 위해 기도해 주십시오. 또한 동남아\n센터가　복음 사역 지도자를 세우는 곳이\t되고, 탈북민들이\n예수 그리스도를 만나는 곳이  되도록 기도해 주십시오.\n"
+	l := openIn(t, dir, "letter.ko.md", []byte(letter), "")
+	list := l.Segments(g)
+	if len(list.Segments) != 3 {
+		t.Fatalf("segments %+v", list.Segments)
+	}
+	s := list.Segments[2]
+	if want := "또한 동남아 센터가 복음 사역 지도자를 세우는 곳이 되고, 탈북민들이 예수 그리스도를 만나는 곳이 되도록 기도해 주십시오."; s.Text != want {
+		t.Errorf("text %q, want %q", s.Text, want)
+	}
+	if m := l.SourceCatalog.Get(s.ID); m == nil || m.Other != s.Text {
+		t.Errorf("the catalog holds %v for %s, segment prints %q", m, s.ID, s.Text)
+	}
+	if len(s.Terms) != 1 || string([]rune(s.Text)[s.Terms[0].Start:s.Terms[0].End]) != "동남아 센터" {
+		t.Errorf("terms %+v in %q, want 동남아 센터 at its place", s.Terms, s.Text)
 	}
 }
