@@ -48,8 +48,10 @@ var itemMarker = regexp.MustCompile(`^[ \t]*(?:` +
 var dateLine = regexp.MustCompile(`^\s*(?:[0-9]{2,4}\.\s*[0-9]{1,2}\.\s*[0-9]{1,2}\.?|[0-9]{4}년\s*[0-9]{1,2}월\s*[0-9]{1,2}일)\s*(?:\(\S{1,3}\))?\s*$`)
 
 // signature matches a line that closes a letter's signature with the
-// writer's bow: 드림, 올림 (both "offered by") or 배상 ("bowing").
-var signature = regexp.MustCompile(`(?:^|\s)(?:드림|올림|배상)\s*$`)
+// writer's bow: 드림, 올림 (both "offered by") or 배상 ("bowing"), perhaps
+// followed by a remark in brackets and by punctuation or emoji ("드림 -",
+// "드림 🙏", "올림(010-…)").
+var signature = regexp.MustCompile(`(?:^|\s)(?:드림|올림|배상)(?:\s*\([^()]*\))?[\s\pP\pS]*$`)
 
 // fieldLine matches a line that opens with a label and a colon, as the
 // lines of a signature or a notice do: 전화: …, 이메일: …, 후원 계좌: …,

@@ -61,6 +61,8 @@ func TestLetterLines(t *testing.T) {
 			[]string{"p: 주님의 이름으로\n문안드립니다.\u00a0지난달에도 감사했습니다\n기도와 후원으로 함께해 주셔서"}},
 		{"a signature's bow ends it", "txt", "정다윗 선교사 드림\n라오스 선교센터",
 			[]string{"p: 정다윗 선교사 드림", "p: 라오스 선교센터"}},
+		{"a signature's bow, then a dash, emoji or a remark", "txt", "- 김요한 선교사 드림 -\n한빛교회 파송 선교사\n\n김요한 올림(010-0000-0000)\n한빛교회 파송 캄보디아 선교사",
+			[]string{"li: 김요한 선교사 드림 -", "p: 한빛교회 파송 선교사", "p: 김요한 올림(010-0000-0000)", "p: 한빛교회 파송 캄보디아 선교사"}},
 		{"a date a narrow wrap left alone joins", "txt", "우리는 지난 주일인\n2024년 5월 12일\n오후에 모였습니다.",
 			[]string{"p: 우리는 지난 주일인\n2024년 5월 12일\n오후에 모였습니다."}},
 		{"a line break after a link is a space", "md", "이번 달 소식과 사진은 모두 저희 [블로그](https://example.org)\n에 올려 두었습니다.",
