@@ -16,10 +16,11 @@
 // stays code), table cells and image alt text are sentences, and the lines of
 // a letter pasted from HWP, Word, e-mail or KakaoTalk end sentences where a
 // person sees an end: a line that begins with a bullet or a marker (▶ ① 1.
-// 가.), a line of emoji, a date line, a signature's 드림, a line the writer
-// ended early (the next words would have fitted on it: a title, a greeting;
-// a wrapper's line breaks are no end), and a Markdown hard line break. The
-// segmenter decides the rest.
+// 가. ✅), a line of emoji, a date line, a signature's 드림 and its fields
+// (전화: …), a line the writer ended early (the next words would have fitted
+// on it: a title, a greeting; a wrapper's line breaks are no end), and a
+// Markdown hard line break. The segmenter decides the rest, and a line it
+// ends (감사해요 🙏) is ended as one with a period is.
 package document
 
 import (

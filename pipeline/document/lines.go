@@ -1,6 +1,7 @@
 package document
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -29,11 +30,14 @@ import (
 // lines of a letter re-wrapped narrowly.
 
 // itemMarker matches the marker that opens an item line, with the white
-// space after it: symbol bullets, circled and parenthesised numbers,
+// space after it: symbol bullets, an emoji or a dingbat and a space (✅ 🔸
+// 👉, as KakaoTalk letters mark their items; emoji glued to a word are
+// decoration of the sentence: "🙏🏻❤️북한을 위해"), circled and parenthesised numbers,
 // 1. 1) (1) and Korean 가. 가) (가). A number followed by another number and a
 // period is a date (3. 15.), not an item.
 var itemMarker = regexp.MustCompile(`^[ \t]*(?:` +
 	`[•·※▶▷►○●◎◆◇■□☞★☆✔✓ㆍ❖➤→◈▪▫◦‣⁃]|[-*+][ \t]` +
+	`|[\x{2600}-\x{27BF}\x{2B00}-\x{2BFF}\x{1F000}-\x{1FAFF}][\x{FE0E}\x{FE0F}\x{200D}\x{1F3FB}-\x{1F3FF}\x{2600}-\x{27BF}\x{1F000}-\x{1FAFF}]*[ \t]` +
 	`|[\x{2460}-\x{249B}\x{24EA}-\x{24FF}\x{2776}-\x{2793}\x{3251}-\x{325F}\x{32B1}-\x{32BF}]` +
 	`|(?:[0-9]{1,2}|[가나다라마바사아자차카타파하])[.)](?:[ \t]|$)` +
 	`|\((?:[0-9]{1,2}|[가나다라마바사아자차카타파하])\)` +
@@ -44,8 +48,23 @@ var itemMarker = regexp.MustCompile(`^[ \t]*(?:` +
 var dateLine = regexp.MustCompile(`^\s*(?:[0-9]{2,4}\.\s*[0-9]{1,2}\.\s*[0-9]{1,2}\.?|[0-9]{4}년\s*[0-9]{1,2}월\s*[0-9]{1,2}일)\s*(?:\(\S{1,3}\))?\s*$`)
 
 // signature matches a line that closes a letter's signature with the
-// writer's bow: 드림, 올림 (both "offered by") or 배상 ("bowing").
-var signature = regexp.MustCompile(`(?:^|\s)(?:드림|올림|배상)\s*$`)
+// writer's bow: 드림, 올림 (both "offered by") or 배상 ("bowing"), perhaps
+// followed by a remark in brackets and by punctuation or emoji ("드림 -",
+// "드림 🙏", "올림(010-…)").
+var signature = regexp.MustCompile(`(?:^|\s)(?:드림|올림|배상)(?:\s*\([^()]*\))?[\s\pP\pS]*$`)
+
+// fieldLine matches a line that opens with a label and a colon, as the
+// lines of a signature or a notice do: 전화: …, 이메일: …, 후원 계좌: …,
+// E-mail: …, Tel. …. A label is one or two Korean words, or one capitalised
+// word: "the truth: …" at the start of a wrapped line is prose.
+var fieldLine = regexp.MustCompile(`^[ \t]*(?:\p{Hangul}+(?: \p{Hangul}+)?|\p{Lu}[\pL-]*)[ \t]?[:：]`)
+
+// isField reports whether a line is a field of a signature or a notice:
+// fieldLine with a label of at most ten letters.
+func isField(text string) bool {
+	m := fieldLine.FindString(text)
+	return m != "" && utf8.RuneCountInString(strings.TrimSpace(m)) <= 11
+}
 
 // markerLen returns how many bytes at the start of a line's pieces are an
 // item marker and the white space after it, or 0.
@@ -78,6 +97,7 @@ func isHangul(r rune) bool { return unicode.Is(unicode.Hangul, r) }
 type line struct {
 	first, last int
 	text        string // the line's prose, without its markup
+	seen        string // the line as the segmenter sees it, markup as tags
 	tags        bool   // the line holds markup
 	hardBreak   bool   // the line ends in a Markdown hard line break
 	item        bool   // the line begins with an item marker
@@ -150,21 +170,31 @@ func fits(a, b, w extent) bool {
 func regionLines(src string, r region) []line {
 	var lines []line
 	cur := line{}
-	var text strings.Builder
+	var text, seen strings.Builder
 	for i, p := range r.pieces {
 		switch {
 		case p.kind == breakPiece || p.kind == tagPiece && isHardBreak(src[p.start:p.end]):
-			cur.last, cur.text, cur.hardBreak = i, text.String(), p.kind == tagPiece
+			cur.last, cur.text, cur.seen, cur.hardBreak = i, text.String(), seen.String(), p.kind == tagPiece
 			lines = append(lines, cur)
 			cur = line{first: i + 1}
 			text.Reset()
+			seen.Reset()
 		case p.kind == textPiece:
 			text.WriteString(src[p.start:p.end])
+			seen.WriteString(src[p.start:p.end])
 		default:
 			cur.tags = true
+			switch {
+			case p.pair >= 0 && p.opening:
+				fmt.Fprintf(&seen, "<g%d>", i)
+			case p.pair >= 0:
+				fmt.Fprintf(&seen, "</g%d>", p.pair)
+			default:
+				fmt.Fprintf(&seen, "<x%d/>", i)
+			}
 		}
 	}
-	cur.last, cur.text = len(r.pieces), text.String()
+	cur.last, cur.text, cur.seen = len(r.pieces), text.String(), seen.String()
 	lines = append(lines, cur)
 	for i := range lines {
 		l := &lines[i]
@@ -215,32 +245,53 @@ func symbolLine(l line) bool {
 	return !l.tags && strings.TrimSpace(l.text) != "" && !hasWords(l.text)
 }
 
+// splitEnds reports whether split ends a sentence at the end of line a when
+// line b follows: a chat line's ending without a period (잘한대요, 감사합니다
+// 🙏) ends one as a period does.
+func splitEnds(a, b line, split Splitter) bool {
+	end := len(strings.TrimRightFunc(a.seen, unicode.IsSpace))
+	if end == 0 || split == nil {
+		return false
+	}
+	for _, s := range split(a.seen[:end] + "\n" + firstWords(b.seen, 3)) {
+		if s.End >= end {
+			return s.End == end
+		}
+	}
+	return false
+}
+
 // cutBetween reports whether the end of line a, followed by line b, ends a
 // sentence whatever the words say, in a paragraph of width wrap; wrapped
-// reports whether a continues a line that a wrapper broke.
-func cutBetween(a, b line, wrap extent, wrapped bool) bool {
+// reports whether a continues a line that a wrapper broke, ended whether
+// a sentence ends at a's end, and itemEnds whether that ends an item (a
+// is an item line, or continues one and the segmenter ends a sentence
+// there: the next line is no longer the item's).
+func cutBetween(a, b line, wrap extent, wrapped, ended, itemEnds bool) bool {
 	// A line that continues a wrapped line is the rest of a sentence: short
 	// where a wrapper broke a line already ended by hand (e-mail programs do
 	// on sending), or a date a narrow wrap left alone ("We met on" /
 	// "2024. 5. 12." / "at 3 p.m."). A title, a greeting or a date line
 	// does not continue a line.
-	if a.hardBreak || b.item || symbolLine(a) || symbolLine(b) || !wrapped && dateLine.MatchString(a.text) {
+	if a.hardBreak || b.item || isField(b.text) || symbolLine(a) || symbolLine(b) || !wrapped && dateLine.MatchString(a.text) {
 		return true
 	}
-	if endsSentence(a.text) {
-		return a.item
+	if ended {
+		return itemEnds
 	}
 	return signature.MatchString(a.text) || !wrapped && fits(a.size, b.lead, wrap)
 }
 
 // cutLines returns r as one region per run of lines that may hold one
-// sentence, cutting where a person sees a line end one: before an item line
-// or a line of emoji, after a line of emoji or a date line, after a
-// signature's 드림 or 올림, after a line the writer ended early (a title, a
-// greeting: the next words would have fitted on it), and at a hard line
-// break. An item's marker is left out of its region, so that it stays
+// sentence, cutting where a person sees a line end one: before an item line,
+// a line of emoji or a field (전화: …), after a line of emoji or a date line,
+// after a signature's 드림 or 올림, after a line the writer ended early (a
+// title, a greeting: the next words would have fitted on it), after an item
+// whose sentence ends at the line's end, and at a hard line break. A line
+// that split ends (a chat line's 감사해요 🙏) is ended as one with a period
+// is: the line after it is no rest of a wrapped line. An item's marker is left out of its region, so that it stays
 // in the skeleton and the sentence is the item's text (see [skeletonMarker]).
-func cutLines(src string, r region) []region {
+func cutLines(src string, r region, split Splitter) []region {
 	lines := regionLines(src, r)
 	if len(lines) == 1 && !lines[0].item {
 		return []region{r}
@@ -262,13 +313,23 @@ func cutLines(src string, r region) []region {
 	wrapped := false // the line before continues a line a wrapper broke
 	for i, l := range lines {
 		marker := skeletonMarker(src, r.pieces[l.first:l.last])
+		// Whether a sentence ends at the end of the line before, by its
+		// punctuation or by the segmenter, and whether that ends an item.
+		ended, itemEnds := false, false
+		if i > 0 {
+			prev := lines[i-1]
+			byPunct := endsSentence(prev.text)
+			bySplit := (!byPunct || kind == "li" && !prev.item) && splitEnds(prev, l, split)
+			ended = byPunct || bySplit
+			itemEnds = prev.item && ended || kind == "li" && bySplit
+		}
 		switch {
-		case i > 0 && cutBetween(lines[i-1], l, wrap, wrapped):
+		case i > 0 && cutBetween(lines[i-1], l, wrap, wrapped, ended, itemEnds):
 			flush()
 			wrapped = false
 		case i > 0:
 			add(lines[i-1].last, r.pieces[lines[i-1].last])
-			wrapped = !endsSentence(lines[i-1].text)
+			wrapped = !ended
 		}
 		if l.item && r.kind == "p" {
 			kind = "li"

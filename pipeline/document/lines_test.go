@@ -1,6 +1,7 @@
 package document
 
 import (
+	"regexp"
 	"slices"
 	"testing"
 )
@@ -60,6 +61,8 @@ func TestLetterLines(t *testing.T) {
 			[]string{"p: 주님의 이름으로\n문안드립니다.\u00a0지난달에도 감사했습니다\n기도와 후원으로 함께해 주셔서"}},
 		{"a signature's bow ends it", "txt", "정다윗 선교사 드림\n라오스 선교센터",
 			[]string{"p: 정다윗 선교사 드림", "p: 라오스 선교센터"}},
+		{"a signature's bow, then a dash, emoji or a remark", "txt", "- 김요한 선교사 드림 -\n한빛교회 파송 선교사\n\n김요한 올림(010-0000-0000)\n한빛교회 파송 캄보디아 선교사",
+			[]string{"li: 김요한 선교사 드림 -", "p: 한빛교회 파송 선교사", "p: 김요한 올림(010-0000-0000)", "p: 한빛교회 파송 캄보디아 선교사"}},
 		{"a date a narrow wrap left alone joins", "txt", "우리는 지난 주일인\n2024년 5월 12일\n오후에 모였습니다.",
 			[]string{"p: 우리는 지난 주일인\n2024년 5월 12일\n오후에 모였습니다."}},
 		{"a line break after a link is a space", "md", "이번 달 소식과 사진은 모두 저희 [블로그](https://example.org)\n에 올려 두었습니다.",
@@ -89,9 +92,67 @@ func TestLetterLines(t *testing.T) {
 			[]string{"p: <g1>선교지 아이들 사진</g1>"}},
 		{"br tag", "md", "김은혜 드림<br>새빛교회\n",
 			[]string{"p: 김은혜 드림", "p: 새빛교회"}},
+		{"an emoji and a space open an item", "txt", "이번 달 기도제목이에요\n✅ 아이들 건강\n🔸 비자 연장\n👉 후원 안내",
+			[]string{"p: 이번 달 기도제목이에요", "li: 아이들 건강", "li: 비자 연장", "li: 후원 안내"}},
+		{"emoji glued to a word are the sentence's", "txt", "함께해 주셔서 감사합니다.\n🙏🏻❤️북한을 위해 기도해 주세요",
+			[]string{"p: 함께해 주셔서 감사합니다.", "p: 🙏🏻❤️북한을 위해 기도해 주세요"}},
+		{"the fields of a signature", "txt", "최믿음 선교사 (몽골 울란바토르)\n전화: +976-0000-0000\n이메일: faith@example.org\n후원 계좌: 은혜은행 000-00",
+			[]string{"p: 최믿음 선교사 (몽골 울란바토르)", "p: 전화: +976-0000-0000", "p: 이메일: <x1/>", "p: 후원 계좌: 은혜은행 000-00"}},
+		{"English fields", "txt", "Pastor John Choi, Ulaanbaatar\nTel: +976-0000-0000\nE-mail: john@example.org",
+			[]string{"p: Pastor John Choi, Ulaanbaatar", "p: Tel: +976-0000-0000", "p: E-mail: <x1/>"}},
+		{"a wrapped line that opens with words and a colon is prose", "txt", "Through the long winter we learned again\nthe one thing: God is faithful to us.",
+			[]string{"p: Through the long winter we learned again\nthe one thing: God is faithful to us."}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := Parse(tc.in, tc.format, naiveSplitter)
+			var got []string
+			for _, s := range d.Sentences() {
+				got = append(got, d.Blocks[s.Block].Kind+": "+s.Text)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+			if r := d.Render(source); r != tc.in {
+				t.Errorf("render differs:\n%s", firstDiff(tc.in, r))
+			}
+		})
+	}
+}
+
+// chatSplitter is naiveSplitter that also ends a sentence at an emoji at a
+// line's end, as the Korean segmenter ends a chat line (감사해요 🙏).
+func chatSplitter(text string) []Span {
+	var out []Span
+	start := 0
+	for _, loc := range chatEnd.FindAllStringIndex(text, -1) {
+		for _, sp := range naiveSplitter(text[start:loc[1]]) {
+			out = append(out, Span{Start: start + sp.Start, End: start + sp.End})
+		}
+		start = loc[1]
+	}
+	for _, sp := range naiveSplitter(text[start:]) {
+		out = append(out, Span{Start: start + sp.Start, End: start + sp.End})
+	}
+	return out
+}
+
+var chatEnd = regexp.MustCompile(`🙏\n`)
+
+// TestLetterLinesSegmenterEnds: a line the segmenter ends is ended, as a line
+// with a period is: the line after it may be a date line or a title, and an
+// item whose sentence ends at a line's end ends there.
+func TestLetterLinesSegmenterEnds(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     []string
+	}{
+		{"a date and a signature after a chat line", "▶ 회복이 빠르도록\n감사해요 🙏\n2024년 12월 1일\n박요한 드림",
+			[]string{"li: 회복이 빠르도록\n감사해요 🙏", "p: 2024년 12월 1일", "p: 박요한 드림"}},
+		{"a chat line after a sentence", "감사합니다.\n기도해 주세요 🙏\n2024년 12월 1일\n박요한 드림",
+			[]string{"p: 감사합니다.", "p: 기도해 주세요 🙏", "p: 2024년 12월 1일", "p: 박요한 드림"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Parse(tc.in, "txt", chatSplitter)
 			var got []string
 			for _, s := range d.Sentences() {
 				got = append(got, d.Blocks[s.Block].Kind+": "+s.Text)

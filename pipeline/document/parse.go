@@ -32,7 +32,7 @@ func Parse(src string, format string, split Splitter) *Document {
 	}
 	var cut []region
 	for _, r := range regions {
-		cut = append(cut, cutLines(src, r)...)
+		cut = append(cut, cutLines(src, r, split)...)
 	}
 	regions = cut
 	// Tagging and splitting a region depends on that region alone: it is

@@ -222,6 +222,53 @@ func markdownEdition(doc *document.Document, side Side, mark bool) string {
 	})
 }
 
+// markdownEditionLines is markdownEdition, marked, for a web page: a line
+// end the letter's lines make a sentence end (a title over its list, the
+// items of a list in a paragraph, a date over a signature: the document
+// gives the text after it a block of its own) is a <br>. Markdown reads it
+// as a space, and "기도 제목 ① … ② …" would run on one line. A line end
+// where only the segmenter ends a sentence ("…주세요!" / "센터는 …", one
+// sentence a line as some write Markdown) stays a space.
+func markdownEditionLines(doc *document.Document, side Side) string {
+	var b strings.Builder
+	for i, p := range doc.Parts {
+		if p.Sentence == nil {
+			if i > 0 && i+1 < len(doc.Parts) && lineBetween(doc, doc.Parts[i-1], doc.Parts[i+1], p.Literal) {
+				b.WriteString("<br>")
+			}
+			b.WriteString(p.Literal)
+			continue
+		}
+		text := p.Sentence.Text
+		if t, ok := side.Texts[p.Sentence.ID]; ok {
+			text = sentenceText(t, true)
+		}
+		b.WriteString(p.Sentence.Markup(text))
+	}
+	return b.String()
+}
+
+// markdownBlockStart matches the start of a line that opens a Markdown list
+// item or heading: no line of the paragraph before.
+var markdownBlockStart = regexp.MustCompile(`^[ \t>]*(?:[-*+]|[0-9]{1,9}[.)]|#{1,6})(?:[ \t]|$)`)
+
+// lineBetween reports whether lit, between parts a and b, is the one line
+// break between sentences of two prose blocks (no blank line, no table, no
+// hard break of its own, no Markdown list item after it).
+func lineBetween(doc *document.Document, a, b document.Part, lit string) bool {
+	end := strings.IndexByte(lit, '\n')
+	if a.Sentence == nil || b.Sentence == nil || a.Sentence.Block == b.Sentence.Block ||
+		end < 0 || strings.Count(lit, "\n") != 1 ||
+		strings.TrimLeft(lit[:end], " ") != "" || end > 1 { // "  \n" is a hard break already
+		return false
+	}
+	if markdownBlockStart.MatchString(lit[end+1:]) {
+		return false // the next line is a Markdown list item or heading of its own
+	}
+	prose := func(k string) bool { return k == "p" || k == "li" || k == "blockquote" }
+	return prose(doc.Blocks[a.Sentence.Block].Kind) && prose(doc.Blocks[b.Sentence.Block].Kind)
+}
+
 // escaped returns the translation side with HTML written as text escaped,
 // for a Markdown edition. A sentence's text holds no markup of its own: the
 // letter's markup travels as protected tags. HTML in a translation (a

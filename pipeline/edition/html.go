@@ -103,7 +103,7 @@ func htmlPage(l *Letter, side Side) string {
 func body(doc *document.Document, side Side) string {
 	var h string
 	if doc.Format == "md" {
-		h = markdownHTML(stripFrontMatter(markdownEdition(doc, side, true)))
+		h = markdownHTML(stripFrontMatter(markdownEditionLines(doc, side)))
 	} else {
 		h = textHTML(markdownEdition(doc, side, true))
 	}
