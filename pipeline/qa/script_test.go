@@ -45,6 +45,7 @@ func TestCheckLanguages(t *testing.T) {
 		{"a lost number", ja, "27명이 모였습니다.", "多くの人が集まりました。", []string{"numbers error"}},
 		{"final punctuation missing", ja, "기도합니다.", "祈ります", []string{"punctuation warning"}},
 		{"doubled words are not looked for", ja, "정말 정말 감사합니다.", "本当に本当に感謝します。", nil},
+		{"doubled words are not looked for, spaced either", ja, "정말 정말 감사합니다.", "本当に 本当に 感謝します。", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
