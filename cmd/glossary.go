@@ -66,10 +66,25 @@ func glossaryListRun(o *IO, path string) error {
 	if err != nil {
 		return err
 	}
-	rows := [][]string{strings.Split(o.Printer.T("glossary.list.header"), "\t")}
+	header := strings.Split(o.Printer.T("glossary.list.header"), "\t")
+	// Another target language adds its renderings and forbidden ones, as
+	// the file's target:LANG and forbidden:LANG columns do.
+	others := g.Languages()[1:]
+	for _, l := range others {
+		header = append(header, header[1]+":"+l, header[3]+":"+l)
+	}
+	rows := [][]string{header}
 	for _, e := range g.Entries {
-		rows = append(rows, []string{e.Source, strings.Join(e.Targets, " | "), string(e.Kind),
-			strings.Join(e.Forbidden, " | "), e.Note})
+		row := []string{e.Source, strings.Join(e.Targets, " | "), string(e.Kind),
+			strings.Join(e.Forbidden, " | "), e.Note}
+		for _, l := range others {
+			var r glossary.Rendering
+			if e.Other[l] != nil {
+				r = *e.Other[l]
+			}
+			row = append(row, strings.Join(r.Targets, " | "), strings.Join(r.Forbidden, " | "))
+		}
+		rows = append(rows, row)
 	}
 	writeGlossaryTable(o.Out, rows)
 	return nil
