@@ -66,10 +66,25 @@ func glossaryListRun(o *IO, path string) error {
 	if err != nil {
 		return err
 	}
-	rows := [][]string{strings.Split(o.Printer.T("glossary.list.header"), "\t")}
+	header := strings.Split(o.Printer.T("glossary.list.header"), "\t")
+	// Another target language adds its renderings and forbidden ones, as
+	// the file's target:LANG and forbidden:LANG columns do.
+	others := g.Languages()[1:]
+	for _, l := range others {
+		header = append(header, header[1]+":"+l, header[3]+":"+l)
+	}
+	rows := [][]string{header}
 	for _, e := range g.Entries {
-		rows = append(rows, []string{e.Source, strings.Join(e.Targets, " | "), string(e.Kind),
-			strings.Join(e.Forbidden, " | "), e.Note})
+		row := []string{e.Source, strings.Join(e.Targets, " | "), string(e.Kind),
+			strings.Join(e.Forbidden, " | "), e.Note}
+		for _, l := range others {
+			var r glossary.Rendering
+			if e.Other[l] != nil {
+				r = *e.Other[l]
+			}
+			row = append(row, strings.Join(r.Targets, " | "), strings.Join(r.Forbidden, " | "))
+		}
+		rows = append(rows, row)
 	}
 	writeGlossaryTable(o.Out, rows)
 	return nil
@@ -155,13 +170,21 @@ func glossaryCheckRun(ctx context.Context, o *IO, opts glossaryCheckOptions) err
 	for _, s := range l.Doc.Sentences() {
 		segments = append(segments, glossary.Segment{ID: s.ID, Text: s.Text})
 	}
+	first := g.Languages()[0]
 	for _, occ := range g.Occurrences(segments, l.Source) {
 		e := occ.Entry
+		// An entry with renderings in other languages only has no target
+		// to show here: its source is no rendering.
+		absent, entry := "glossary.check.absent", "glossary.check.entry"
+		if !e.Rendered() {
+			absent, entry = "glossary.check.unrendered.absent", "glossary.check.unrendered"
+		}
+		args := []any{"Source", e.Source, "Target", e.Target(), "Kind", string(e.Kind), "Lang", first}
 		if len(occ.Hits) == 0 {
-			fmt.Fprintln(o.Out, o.Printer.T("glossary.check.absent", "Source", e.Source, "Target", e.Target(), "Kind", string(e.Kind)))
+			fmt.Fprintln(o.Out, o.Printer.T(absent, args...))
 			continue
 		}
-		fmt.Fprintln(o.Out, o.Printer.T("glossary.check.entry", "Source", e.Source, "Target", e.Target(), "Kind", string(e.Kind), "Count", len(occ.Hits)))
+		fmt.Fprintln(o.Out, o.Printer.T(entry, append(args, "Count", len(occ.Hits))...))
 		for _, h := range occ.Hits {
 			terms := make([]glossary.Term, len(h.Matches))
 			for i, m := range h.Matches {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -209,27 +210,30 @@ func editInEditor(ctx context.Context, text string) (string, error) {
 // stale one the previous translation with both diffs, and its problems.
 func showItem(o *IO, w io.Writer, r *review.Reviewer, it review.Item, pos, total int) {
 	src, tgt := r.Letter.Source.String(), r.Lang.String()
+	// The labels are as wide as the longer language tag (zh-Hans), so
+	// that the source and the translation start in one column.
+	width := max(5, utf8.RuneCountInString(src), utf8.RuneCountInString(tgt))
 	fmt.Fprintf(w, "%s %s  [%d/%d]  %s", paint(o, "1", "=="), paint(o, "1", it.ID), pos, total, stateName(o, it.State))
 	if it.From != "" {
 		fmt.Fprintf(w, "  (%s)", it.From)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "  %-5s %s\n", src, highlightTerms(o, it.Source, it.Terms))
+	fmt.Fprintf(w, "  %-*s %s\n", width, src, highlightTerms(o, it.Source, it.Terms))
 	if it.SourceDiff != nil {
-		fmt.Fprintf(w, "  %-5s %s\n", o.Printer.T("review.label.was"), it.PreviousSource)
-		fmt.Fprintf(w, "  %-5s %s\n", o.Printer.T("review.label.diff"), renderDiff(o, it.SourceDiff))
+		fmt.Fprintf(w, "  %-*s %s\n", width, o.Printer.T("review.label.was"), it.PreviousSource)
+		fmt.Fprintf(w, "  %-*s %s\n", width, o.Printer.T("review.label.diff"), renderDiff(o, it.SourceDiff))
 	}
 	if it.Translation != "" {
-		fmt.Fprintf(w, "  %-5s %s\n", tgt, it.Translation)
+		fmt.Fprintf(w, "  %-*s %s\n", width, tgt, it.Translation)
 	}
 	if it.Previous != "" && it.From != review.FromPrevious {
-		fmt.Fprintf(w, "  %-5s %s\n", o.Printer.T("review.label.previous"), it.Previous)
+		fmt.Fprintf(w, "  %-*s %s\n", width, o.Printer.T("review.label.previous"), it.Previous)
 		if it.TranslationDiff != nil {
-			fmt.Fprintf(w, "  %-5s %s\n", o.Printer.T("review.label.diff"), renderDiff(o, it.TranslationDiff))
+			fmt.Fprintf(w, "  %-*s %s\n", width, o.Printer.T("review.label.diff"), renderDiff(o, it.TranslationDiff))
 		}
 	}
 	for _, e := range it.Earlier {
-		fmt.Fprintf(w, "  %-5s %s\n  %-5s %s\n", o.Printer.T("review.label.earlier"), e.Source, "", e.Translation)
+		fmt.Fprintf(w, "  %-*s %s\n  %-*s %s\n", width, o.Printer.T("review.label.earlier"), e.Source, width, "", e.Translation)
 	}
 	if it.Failure != "" {
 		fmt.Fprintf(w, "  %s\n", o.Printer.T("status.failed", "Reason", it.Failure))

@@ -163,3 +163,41 @@ func TestLanguageColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestTraditionalChinese: Simplified and Traditional Chinese are two
+// columns of one glossary, each language's translations are held to its
+// own, and the columns come back from TBX as they were; a region is no
+// language of its own (en-GB is en).
+func TestTraditionalChinese(t *testing.T) {
+	const csv = "source,target,kind,forbidden,note,target:zh-Hans,forbidden:zh-Hans,target:zh-Hant,forbidden:zh-Hant\n" +
+		"탈북민,North Korean defector,term,,,脱北者,,脫北者,\n"
+	g, err := Parse("g.csv", []byte(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for tag, want := range map[string]string{"zh-Hans": "脱北者", "zh": "脱北者", "zh-CN": "脱北者",
+		"zh-Hant": "脫北者", "zh-TW": "脫北者", "zh-HK": "脫北者", "en-GB": "North Korean defector"} {
+		if got := g.In(language.MustParse(tag)).Entries[0].Target(); got != want {
+			t.Errorf("In(%s): %s, want %s", tag, got, want)
+		}
+	}
+	tbx, err := g.Marshal(TBX)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(tbx), `xml:lang="zh-Hant"`) {
+		t.Errorf("the TBX has no zh-Hant langSec:\n%s", tbx)
+	}
+	back, err := Parse("g.tbx", tbx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := back.Marshal(CSV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.ReplaceAll(csv, "zh-Hans", "zh")
+	if string(out) != want {
+		t.Errorf("CSV → TBX → CSV:\n%s\nwant:\n%s", out, want)
+	}
+}

@@ -236,10 +236,13 @@ func tagEnd(text string, i int) int {
 	return -1
 }
 
-// Term is a match as `epistle segment --json` shows it (DESIGN.md).
+// Term is a match as `epistle segment --json` shows it (DESIGN.md). A
+// term without a rendering in the glossary's language has no target: it
+// is context for the translator, and nothing is required of the
+// translation.
 type Term struct {
 	Source string `json:"source"`
-	Target string `json:"target"`
+	Target string `json:"target,omitempty"`
 	Kind   Kind   `json:"kind"`
 	Start  int    `json:"start"`
 	End    int    `json:"end"`
@@ -247,7 +250,7 @@ type Term struct {
 
 // Terms returns the matches in text as DESIGN.md's JSON shows them. A
 // term without a rendering in the glossary's language has an empty
-// Target.
+// Target, which the JSON leaves out.
 func (g *Glossary) Terms(text string, src language.Tag) []Term {
 	matches := g.Match(text, src)
 	terms := make([]Term, len(matches))

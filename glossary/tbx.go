@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/epistle-letters/epistle/locales"
 )
 
@@ -55,12 +57,26 @@ func tbxLang(attrs []xml.Attr) string {
 	return ""
 }
 
+// baseLang is the key a language's renderings are kept under: its base
+// code (en for en-GB, zh for zh-Hans), with the script where the tag is
+// written in another than the language usually is (zh-Hant for zh-TW and
+// zh-Hant, sr-Latn), so that Traditional Chinese has renderings of its own
+// and the key goes into a column name and an xml:lang and back unchanged.
 func baseLang(tag string) string {
-	tag = strings.ToLower(tag)
-	if i := strings.IndexAny(tag, "-_"); i > 0 {
-		tag = tag[:i]
+	t, err := language.Parse(tag)
+	if err != nil {
+		tag = strings.ToLower(tag)
+		if i := strings.IndexAny(tag, "-_"); i > 0 {
+			tag = tag[:i]
+		}
+		return tag
 	}
-	return tag
+	base, _ := t.Base()
+	script, _ := t.Script()
+	if usual, _ := language.Make(base.String()).Script(); script != usual {
+		return base.String() + "-" + script.String()
+	}
+	return base.String()
 }
 
 func attr(attrs []xml.Attr, name string) string {

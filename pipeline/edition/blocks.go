@@ -70,10 +70,16 @@ func linePrefix(doc *document.Document, first int) string {
 func inline(doc *document.Document, b int, side Side, mark bool) string {
 	var sb strings.Builder
 	blk := doc.Blocks[b]
+	before := ""
 	for i := blk.First; i < blk.Last; i++ {
 		p := doc.Parts[i]
 		if p.Sentence == nil {
-			sb.WriteString(lineBreak.ReplaceAllString(p.Literal, "\n"))
+			lit := lineBreak.ReplaceAllString(p.Literal, "\n")
+			if i+1 < blk.Last && doc.Parts[i+1].Sentence != nil {
+				lit = sentenceGap(lit, before, side.Lang)
+			}
+			sb.WriteString(lit)
+			before = ""
 			continue
 		}
 		s := *p.Sentence
@@ -88,6 +94,7 @@ func inline(doc *document.Document, b int, side Side, mark bool) string {
 		if t, ok := side.Texts[s.ID]; ok {
 			text = sentenceText(t, mark)
 		}
+		before = text
 		sb.WriteString(s.Markup(text))
 	}
 	return strings.TrimSpace(sb.String())

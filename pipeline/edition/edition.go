@@ -209,17 +209,31 @@ func Write(l *Letter, f Format, bilingual bool) []byte {
 	}
 }
 
-// markdownEdition is the letter rebuilt with side's texts. With mark, the
-// texts no person approved are wrapped in sentinels that the HTML renderer
-// turns into marks.
+// markdownEdition is the letter rebuilt with side's texts, the space
+// between sentences as side's language writes it ([sentenceGap]). With mark,
+// the texts no person approved are wrapped in sentinels that the HTML
+// renderer turns into marks.
 func markdownEdition(doc *document.Document, side Side, mark bool) string {
-	return doc.Render(func(s *document.Sentence) (string, bool) {
-		t, ok := side.Texts[s.ID]
-		if !ok {
-			return "", false
+	var b strings.Builder
+	before := ""
+	for i, p := range doc.Parts {
+		if p.Sentence == nil {
+			lit := p.Literal
+			if i+1 < len(doc.Parts) && doc.Parts[i+1].Sentence != nil {
+				lit = sentenceGap(lit, before, side.Lang)
+			}
+			b.WriteString(lit)
+			before = ""
+			continue
 		}
-		return sentenceText(t, mark), true
-	})
+		text := p.Sentence.Text
+		if t, ok := side.Texts[p.Sentence.ID]; ok {
+			text = sentenceText(t, mark)
+		}
+		before = text
+		b.WriteString(p.Sentence.Markup(text))
+	}
+	return b.String()
 }
 
 // markdownEditionLines is markdownEdition, marked, for a web page: a line

@@ -374,3 +374,25 @@ func TestHide(t *testing.T) {
 		}
 	}
 }
+
+// TestSameLanguage: a memory answers for its language in any region, never
+// for another language or the same one in another script.
+func TestSameLanguage(t *testing.T) {
+	tests := []struct {
+		memory, target string
+		want           bool
+	}{
+		{"en", "en-GB", true},
+		{"en-GB", "en", true},
+		{"en", "en", true},
+		{"en", "ja", false},
+		{"zh", "zh-Hans", true},
+		{"zh-Hant", "zh-Hans", false},
+		{"zh-TW", "zh-Hans", false},
+	}
+	for _, tt := range tests {
+		if got := sameLanguage(language.MustParse(tt.memory), language.MustParse(tt.target)); got != tt.want {
+			t.Errorf("sameLanguage(%s, %s) = %v, want %v", tt.memory, tt.target, got, tt.want)
+		}
+	}
+}

@@ -16,7 +16,8 @@ import (
 // that language pair; a TSV file holds the language its name says
 // (archive.ja.tsv), or where it says none, the newsletter's first target
 // language, as the glossary's target column does: an English memory must
-// not answer for Japanese.
+// not answer for Japanese, but does for British English (archive.en.tsv
+// into en-GB).
 func ForNewsletter(cfg *store.Config, src, tgt language.Tag, opts ...Option) (*Translator, error) {
 	pairs := ApprovedPairs(cfg.Dir, src, tgt)
 	for _, f := range cfg.TM {
@@ -31,7 +32,7 @@ func ForNewsletter(cfg *store.Config, src, tgt language.Tag, opts ...Option) (*T
 			if _, named, isNamed := store.SplitName(path); isNamed {
 				lang, ok = named, true
 			}
-			if ok && lang != tgt {
+			if ok && !sameLanguage(lang, tgt) {
 				continue
 			}
 			more, err = LoadTSV(path)
@@ -50,4 +51,15 @@ func firstTarget(cfg *store.Config) (language.Tag, bool) {
 		return t[0], true
 	}
 	return language.Und, false
+}
+
+// sameLanguage says whether a memory in language a answers for b: the same
+// language written in the same script, whatever the region (en and en-GB;
+// not zh-Hant and zh-Hans).
+func sameLanguage(a, b language.Tag) bool {
+	ab, _ := a.Base()
+	bb, _ := b.Base()
+	as, _ := a.Script()
+	bs, _ := b.Script()
+	return ab == bb && as == bs
 }

@@ -90,9 +90,13 @@ func extractNumbers(s string) []number {
 			n, end := readDigitNumber(rs, i)
 			out = append(out, n)
 			i = end
+		case hanDigits[rs[i]] > 0 || rs[i] == '〇' || rs[i] == '零' || koSmall[rs[i]] > 0 && rs[i] > 0x3000:
+			n, end := readHanNumber(rs, i)
+			out = append(out, n)
+			i = end
 		case unicode.IsLetter(rs[i]) && (i == 0 || !unicode.IsLetter(rs[i-1])):
 			j := i
-			for j < len(rs) && unicode.IsLetter(rs[j]) {
+			for j == i || j < len(rs) && unicode.IsLetter(rs[j]) && !isHanNumeral(rs[j]) {
 				j++
 			}
 			if n, end, ok := readWordNumber(rs, i); ok {
@@ -109,6 +113,49 @@ func extractNumbers(s string) []number {
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// hanDigits are the Han numerals Japanese and Chinese write small numbers,
+// ordinals and dates in (三个家庭, 第三週, 二十七人, 二〇二四年); 〇 and 零
+// are zero.
+var hanDigits = map[rune]float64{'一': 1, '二': 2, '两': 2, '兩': 2, '三': 3, '四': 4, '五': 5,
+	'六': 6, '七': 7, '八': 8, '九': 9}
+
+func isHanNumeral(r rune) bool {
+	return hanDigits[r] > 0 || r == '〇' || r == '零' || koSmall[r] > 0 && r > 0x3000 || koLarge[r] > 0 && r > 0x3000
+}
+
+// readHanNumber reads a number written in Han numerals: with units
+// (二十七, 三千五百, 一万二千) or digit by digit (二〇二四). Only a
+// translation's numbers are read this way; a number in words in the source
+// holds the translation to nothing.
+func readHanNumber(rs []rune, i int) (number, int) {
+	j := i
+	for j < len(rs) && isHanNumeral(rs[j]) {
+		j++
+	}
+	total, section, digit, positional, units := 0.0, 0.0, 0.0, 0.0, false
+	for _, r := range rs[i:j] {
+		switch {
+		case hanDigits[r] > 0 || r == '〇' || r == '零':
+			digit = hanDigits[r]
+			positional = positional*10 + digit
+		case koSmall[r] > 0:
+			if digit == 0 {
+				digit = 1
+			}
+			section += digit * koSmall[r]
+			digit, units = 0, true
+		default:
+			total += (section + digit) * koLarge[r]
+			section, digit, units = 0, 0, true
+		}
+	}
+	v := total + section + digit
+	if !units {
+		v = positional
+	}
+	return number{value: v, text: string(rs[i:j])}, j
+}
 
 // readDigits reads 1,234.5 at rs[i]: grouping commas only before three
 // digits, a decimal point only before a digit (2024. 5. is a date).

@@ -42,9 +42,20 @@ func TestCheckLanguages(t *testing.T) {
 		{"full-width numbers", ja, "27명이 모였습니다.", "２７人が集まりました。", nil},
 		{"han units", ja, "1.5억 원이 필요합니다.", "1億5千万ウォンが必要です。", nil},
 		{"a date", ja, "2024. 5. 12. 예배를 드렸습니다.", "2024年5月12日に礼拝しました。", nil},
+		{"han numerals", ja, "27명이 모였습니다.", "二十七人が集まりました。", nil},
+		{"han numerals digit by digit", zh, "2024년에 갑니다.", "我们二〇二四年去。", nil},
+		{"han units", zh, "3,500명이 왔습니다.", "来了三千五百人。", nil},
+		{"han large units", zh, "12,000명이 왔습니다.", "来了一万二千人。", nil},
+		{"a han ordinal", zh, "6월 셋째 주 소식", "6月第三周消息", nil},
+		{"a han ordinal in japanese", ja, "6월 셋째 주 소식", "6月第三週のお知らせ", nil},
+		{"a wrong han numeral", ja, "27명이 모였습니다.", "二十八人が集まりました。", []string{"numbers error"}},
+		{"scripture in chinese", zh, "요 3:16 말씀을 붙듭니다.", "我们持守约翰福音3章16节的话语。", nil},
+		{"scripture in japanese", ja, "요 3:16 말씀을 붙듭니다.", "ヨハネ3章16節の御言葉にすがります。", nil},
+		{"scripture lost in chinese", zh, "요 3:16 말씀을 붙듭니다.", "我们持守约翰福音3章17节的话语。", []string{"numbers error", "scripture error"}},
 		{"a lost number", ja, "27명이 모였습니다.", "多くの人が集まりました。", []string{"numbers error"}},
 		{"final punctuation missing", ja, "기도합니다.", "祈ります", []string{"punctuation warning"}},
 		{"doubled words are not looked for", ja, "정말 정말 감사합니다.", "本当に本当に感謝します。", nil},
+		{"doubled words are not looked for, spaced either", ja, "정말 정말 감사합니다.", "本当に 本当に 感謝します。", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -38,7 +38,7 @@ type scriptureRef struct{ chapter, verse string }
 
 // checkScripture holds the translation to the source's Bible references:
 // the book's name changes with the language, chapter and verse do not
-// (John 3:16, 요한복음 3장 16절).
+// (John 3:16, 요한복음 3장 16절, ヨハネ3章16節, 约翰福音3章16节).
 func checkScripture(r *report, in Input) {
 	seen := map[scriptureRef]bool{}
 	for _, ref := range references(stripTags(in.Source)) {
@@ -47,7 +47,7 @@ func checkScripture(r *report, in Input) {
 		}
 		seen[ref] = true
 		found := regexp.MustCompile(`(^|\D)` + ref.chapter + `\s*[:.]\s*` + ref.verse + `(\D|$)|(^|\D)` +
-			ref.chapter + `\s*장\s*` + ref.verse + `\s*절`)
+			ref.chapter + `\s*장\s*` + ref.verse + `\s*절|(^|\D)` + ref.chapter + `\s*章\s*` + ref.verse + `\s*[節节]`)
 		if !found.MatchString(in.Translation) {
 			r.add("scripture", Error, locales.New("qa.scripture.missing", "Reference", ref.chapter+":"+ref.verse))
 		}

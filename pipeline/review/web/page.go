@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/epistle-letters/epistle/glossary"
@@ -67,14 +68,16 @@ type sentenceView struct {
 	StateName string
 	Parts     []sourcePart
 	// Terms are the glossary terms of the source, each once, listed
-	// under it: the source itself reads unbroken.
-	Terms     []sourcePart
-	SrcDiff   []editView
-	TgtDiff   []editView
-	Problems  []problemView
-	Needs     bool
-	HasErrors bool
-	Failure   string
+	// under it: the source itself reads unbroken. Unrendered says what a
+	// term without a rendering in the target language is.
+	Terms      []sourcePart
+	Unrendered string
+	SrcDiff    []editView
+	TgtDiff    []editView
+	Problems   []problemView
+	Needs      bool
+	HasErrors  bool
+	Failure    string
 	// Number is the sentence's place in the letter, from 1; Approve and
 	// Skip name its buttons for a screen reader, with the sentence.
 	Number        int
@@ -92,9 +95,11 @@ type sentenceView struct {
 
 // sourcePart is a piece of the source: plain text, or a glossary term with
 // the rendering it requires and Index, its place in the sentence's list of
-// terms.
+// terms. A term without a rendering in the target language (Context) is
+// marked and listed, but requires nothing.
 type sourcePart struct {
 	Text, Term string
+	Context    bool
 	Index      int
 }
 
@@ -126,6 +131,9 @@ func (s *Server) sentence(r *review.Reviewer, it review.Item, at place) sentence
 		v.Text, v.Rejected = it.Rejected, true
 	}
 	v.Parts, v.Terms = sourceParts(it.Source, it.Terms)
+	if slices.ContainsFunc(v.Terms, func(t sourcePart) bool { return t.Context }) {
+		v.Unrendered = p.T("web.term.unrendered", "Lang", v.Tgt)
+	}
 	if letter, ok := strings.CutPrefix(it.From, store.ReusedPrefix); ok && it.State == store.Machine {
 		v.Reused = letter
 	}
@@ -208,12 +216,12 @@ func sourceParts(text string, terms []glossary.Term) (parts, list []sourcePart) 
 			continue
 		}
 		target, _, _ := strings.Cut(p.Term.Target, "|")
-		term := sourcePart{Text: p.Text, Term: target}
+		term := sourcePart{Text: p.Text, Term: target, Context: target == ""}
 		n, ok := seen[term]
 		if !ok {
 			n = len(list)
 			seen[term] = n
-			list = append(list, sourcePart{Text: term.Text, Term: term.Term, Index: n})
+			list = append(list, sourcePart{Text: term.Text, Term: term.Term, Context: term.Context, Index: n})
 		}
 		term.Index = n
 		parts = append(parts, term)

@@ -360,6 +360,38 @@ func TestTermsInPlace(t *testing.T) {
 	}
 }
 
+// TestTermWithoutRendering: a term the glossary renders only in another
+// language is marked and listed as context, with no arrow to an empty
+// rendering, and nothing is said to be required of it.
+func TestTermWithoutRendering(t *testing.T) {
+	path := newsletter(t)
+	const csv = "source,target,kind,forbidden,note,target:ja\n" +
+		"탈북민,North Korean defector|North Korean defectors,term,deserter|escapee,never \"deserter\",脱北者\n" +
+		"천안,,name,,city,天安\n"
+	if err := os.WriteFile(filepath.Join(filepath.Dir(path), "glossary.csv"), []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for ui, want := range map[language.Tag]string{
+		language.English: "no rendering in en: context, not checked",
+		language.Korean:  "en 번역 없음: 참고로만, 확인하지 않음",
+	} {
+		page := request(newServer(t, ui, path), http.MethodGet, "/", "", true).Body.String()
+		source := regexp.MustCompile(`(?s)<div class="source" lang="ko" id="s-` + cheonan + `">\s*<p class="text">(.*?)</p>\s*(.*?)</div>`).FindStringSubmatch(page)
+		if source == nil {
+			t.Fatalf("the page has no source for %s", cheonan)
+		}
+		if mark := `<mark title="` + want + `" aria-describedby="g-` + cheonan + `-`; !strings.Contains(source[1], mark) {
+			t.Errorf("%s: the term is not marked as context: %s", ui, source[1])
+		}
+		if item := `<mark>천안</mark> <span class="unrendered">` + want + `</span></li>`; !strings.Contains(source[2], item) {
+			t.Errorf("%s: the terms under the source are %q, want %s", ui, source[2], item)
+		}
+		if strings.Contains(source[2], `→ <span lang="en"></span>`) {
+			t.Errorf("%s: an arrow points to an empty rendering: %s", ui, source[2])
+		}
+	}
+}
+
 // TestSourceParts: the source is cut around its terms and reads whole
 // again; a term that occurs twice is listed once, and both marks point to
 // the one entry.
