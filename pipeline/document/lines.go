@@ -33,13 +33,14 @@ import (
 // space after it: symbol bullets, an emoji or a dingbat and a space (✅ 🔸
 // 👉, as KakaoTalk letters mark their items; emoji glued to a word are
 // decoration of the sentence: "🙏🏻❤️북한을 위해"), circled and parenthesised numbers,
-// 1. 1) (1) and Korean 가. 가) (가). A number followed by another number and a
-// period is a date (3. 15.), not an item.
+// 1. 1) (1) and Korean 가. 가) (가), and 1\. as Word-to-Markdown converters
+// write a number the writer typed. A number followed by another number and
+// a period is a date (3. 15.), not an item.
 var itemMarker = regexp.MustCompile(`^[ \t]*(?:` +
 	`[•·※▶▷►○●◎◆◇■□☞★☆✔✓ㆍ❖➤→◈▪▫◦‣⁃]|[-*+][ \t]` +
 	`|[\x{2600}-\x{27BF}\x{2B00}-\x{2BFF}\x{1F000}-\x{1FAFF}][\x{FE0E}\x{FE0F}\x{200D}\x{1F3FB}-\x{1F3FF}\x{2600}-\x{27BF}\x{1F000}-\x{1FAFF}]*[ \t]` +
 	`|[\x{2460}-\x{249B}\x{24EA}-\x{24FF}\x{2776}-\x{2793}\x{3251}-\x{325F}\x{32B1}-\x{32BF}]` +
-	`|(?:[0-9]{1,2}|[가나다라마바사아자차카타파하])[.)](?:[ \t]|$)` +
+	`|(?:[0-9]{1,2}\\?|[가나다라마바사아자차카타파하])[.)](?:[ \t]|$)` +
 	`|\((?:[0-9]{1,2}|[가나다라마바사아자차카타파하])\)` +
 	`)[ \t]*`)
 
@@ -198,7 +199,8 @@ func regionLines(src string, r region) []line {
 	lines = append(lines, cur)
 	for i := range lines {
 		l := &lines[i]
-		l.item = markerLen(src, r.pieces[l.first:l.last]) > 0
+		// A table cell holds no list: "- 점" in a cell is what the writer typed.
+		l.item = r.kind != "td" && markerLen(src, r.pieces[l.first:l.last]) > 0
 		l.spaced = strings.ContainsFunc(strings.TrimSpace(l.text), breakingSpace)
 		if l.first == l.last {
 			continue
@@ -312,7 +314,10 @@ func cutLines(src string, r region, split Splitter) []region {
 	}
 	wrapped := false // the line before continues a line a wrapper broke
 	for i, l := range lines {
-		marker := skeletonMarker(src, r.pieces[l.first:l.last])
+		marker := 0
+		if l.item {
+			marker = skeletonMarker(src, r.pieces[l.first:l.last])
+		}
 		// Whether a sentence ends at the end of the line before, by its
 		// punctuation or by the segmenter, and whether that ends an item.
 		ended, itemEnds := false, false
