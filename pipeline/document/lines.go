@@ -45,8 +45,9 @@ var itemMarker = regexp.MustCompile(`^[ \t]*(?:` +
 	`)[ \t]*`)
 
 // dateLine matches a line that is only a date: 2024. 5. 20., 2024.05.20 (월),
-// 2024년 5월 20일.
-var dateLine = regexp.MustCompile(`^\s*(?:[0-9]{2,4}\.\s*[0-9]{1,2}\.\s*[0-9]{1,2}\.?|[0-9]{4}년\s*[0-9]{1,2}월\s*[0-9]{1,2}일)\s*(?:\(\S{1,3}\))?\s*$`)
+// 2024년 5월 20일 — its spaces perhaps no-break or ideographic ones, as HWP
+// and Word paste them.
+var dateLine = regexp.MustCompile(`^[\s\p{Zs}]*(?:[0-9]{2,4}\.[\s\p{Zs}]*[0-9]{1,2}\.[\s\p{Zs}]*[0-9]{1,2}\.?|[0-9]{4}년[\s\p{Zs}]*[0-9]{1,2}월[\s\p{Zs}]*[0-9]{1,2}일)[\s\p{Zs}]*(?:\([^\s\p{Zs}]{1,3}\))?[\s\p{Zs}]*$`)
 
 // signature matches a line that closes a letter's signature with the
 // writer's bow: 드림, 올림 (both "offered by") or 배상 ("bowing"), perhaps

@@ -102,6 +102,8 @@ func TestLetterLines(t *testing.T) {
 			[]string{"p: Pastor John Choi, Ulaanbaatar", "p: Tel: +976-0000-0000", "p: E-mail: <x1/>"}},
 		{"a wrapped line that opens with words and a colon is prose", "txt", "Through the long winter we learned again\nthe one thing: God is faithful to us.",
 			[]string{"p: Through the long winter we learned again\nthe one thing: God is faithful to us."}},
+		{"a date line with an ideographic space", "txt", "2025년\u30003월 8일\n울란바토르에서 최믿음 선교사 드림",
+			[]string{"p: 2025년\u30003월 8일", "p: 울란바토르에서 최믿음 선교사 드림"}},
 		// goldmark ends a text node at an underscore; the address goes on.
 		{"a bare web address with an underscore is one tag", "md", "안내는 https://example.org/my_page 에 있습니다.",
 			[]string{"p: 안내는 <x1/> 에 있습니다."}},
