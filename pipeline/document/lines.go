@@ -33,19 +33,21 @@ import (
 // space after it: symbol bullets, an emoji or a dingbat and a space (✅ 🔸
 // 👉, as KakaoTalk letters mark their items; emoji glued to a word are
 // decoration of the sentence: "🙏🏻❤️북한을 위해"), circled and parenthesised numbers,
-// 1. 1) (1) and Korean 가. 가) (가). A number followed by another number and a
-// period is a date (3. 15.), not an item.
+// 1. 1) (1) and Korean 가. 가) (가), and 1\. as Word-to-Markdown converters
+// write a number the writer typed. A number followed by another number and
+// a period is a date (3. 15.), not an item.
 var itemMarker = regexp.MustCompile(`^[ \t]*(?:` +
 	`[•·※▶▷►○●◎◆◇■□☞★☆✔✓ㆍ❖➤→◈▪▫◦‣⁃]|[-*+][ \t]` +
 	`|[\x{2600}-\x{27BF}\x{2B00}-\x{2BFF}\x{1F000}-\x{1FAFF}][\x{FE0E}\x{FE0F}\x{200D}\x{1F3FB}-\x{1F3FF}\x{2600}-\x{27BF}\x{1F000}-\x{1FAFF}]*[ \t]` +
 	`|[\x{2460}-\x{249B}\x{24EA}-\x{24FF}\x{2776}-\x{2793}\x{3251}-\x{325F}\x{32B1}-\x{32BF}]` +
-	`|(?:[0-9]{1,2}|[가나다라마바사아자차카타파하])[.)](?:[ \t]|$)` +
+	`|(?:[0-9]{1,2}\\?|[가나다라마바사아자차카타파하])[.)](?:[ \t]|$)` +
 	`|\((?:[0-9]{1,2}|[가나다라마바사아자차카타파하])\)` +
 	`)[ \t]*`)
 
 // dateLine matches a line that is only a date: 2024. 5. 20., 2024.05.20 (월),
-// 2024년 5월 20일.
-var dateLine = regexp.MustCompile(`^\s*(?:[0-9]{2,4}\.\s*[0-9]{1,2}\.\s*[0-9]{1,2}\.?|[0-9]{4}년\s*[0-9]{1,2}월\s*[0-9]{1,2}일)\s*(?:\(\S{1,3}\))?\s*$`)
+// 2024년 5월 20일 — its spaces perhaps no-break or ideographic ones, as HWP
+// and Word paste them.
+var dateLine = regexp.MustCompile(`^[\s\p{Zs}]*(?:[0-9]{2,4}\.[\s\p{Zs}]*[0-9]{1,2}\.[\s\p{Zs}]*[0-9]{1,2}\.?|[0-9]{4}년[\s\p{Zs}]*[0-9]{1,2}월[\s\p{Zs}]*[0-9]{1,2}일)[\s\p{Zs}]*(?:\([^\s\p{Zs}]{1,3}\))?[\s\p{Zs}]*$`)
 
 // signature matches a line that closes a letter's signature with the
 // writer's bow: 드림, 올림 (both "offered by") or 배상 ("bowing"), perhaps
@@ -198,7 +200,8 @@ func regionLines(src string, r region) []line {
 	lines = append(lines, cur)
 	for i := range lines {
 		l := &lines[i]
-		l.item = markerLen(src, r.pieces[l.first:l.last]) > 0
+		// A table cell holds no list: "- 점" in a cell is what the writer typed.
+		l.item = r.kind != "td" && markerLen(src, r.pieces[l.first:l.last]) > 0
 		l.spaced = strings.ContainsFunc(strings.TrimSpace(l.text), breakingSpace)
 		if l.first == l.last {
 			continue
@@ -312,7 +315,10 @@ func cutLines(src string, r region, split Splitter) []region {
 	}
 	wrapped := false // the line before continues a line a wrapper broke
 	for i, l := range lines {
-		marker := skeletonMarker(src, r.pieces[l.first:l.last])
+		marker := 0
+		if l.item {
+			marker = skeletonMarker(src, r.pieces[l.first:l.last])
+		}
 		// Whether a sentence ends at the end of the line before, by its
 		// punctuation or by the segmenter, and whether that ends an item.
 		ended, itemEnds := false, false

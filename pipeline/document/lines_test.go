@@ -102,6 +102,20 @@ func TestLetterLines(t *testing.T) {
 			[]string{"p: Pastor John Choi, Ulaanbaatar", "p: Tel: +976-0000-0000", "p: E-mail: <x1/>"}},
 		{"a wrapped line that opens with words and a colon is prose", "txt", "Through the long winter we learned again\nthe one thing: God is faithful to us.",
 			[]string{"p: Through the long winter we learned again\nthe one thing: God is faithful to us."}},
+		{"a date line with an ideographic space", "txt", "2025년\u30003월 8일\n울란바토르에서 최믿음 선교사 드림",
+			[]string{"p: 2025년\u30003월 8일", "p: 울란바토르에서 최믿음 선교사 드림"}},
+		// goldmark ends a text node at an underscore; the address goes on.
+		{"a bare web address with an underscore is one tag", "md", "안내는 https://example.org/my_page 에 있습니다.",
+			[]string{"p: 안내는 <x1/> 에 있습니다."}},
+		{"an e-mail address with an underscore is one tag", "md", "메일은 kim_lee@example.org 로 보내 주세요.",
+			[]string{"p: 메일은 <x1/> 로 보내 주세요."}},
+		{"underscores still make emphasis", "md", "정말 _기쁜_ 소식입니다.",
+			[]string{"p: 정말 <g1>기쁜</g1> 소식입니다."}},
+		// Word-to-Markdown converters escape the number a writer typed.
+		{"an escaped number opens an item", "md", "1\\. 번호처럼 쓴 줄입니다.\n2\\) 둘째 줄입니다.",
+			[]string{"li: 번호처럼 쓴 줄입니다.", "li: 둘째 줄입니다."}},
+		{"a table cell holds no item", "md", "| 항목 | 설명 |\n|---|---|\n| - 점 | ① 설명 |\n",
+			[]string{"td: 항목", "td: 설명", "td: - 점", "td: ① 설명"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := Parse(tc.in, tc.format, naiveSplitter)

@@ -105,8 +105,17 @@ func proseRegion(src string, n ast.Node) (region, bool) {
 	if !ok {
 		return region{}, false
 	}
+	// goldmark ends a text node at every character that may open or close
+	// emphasis, an underscore too: texts that touch are one, so that a web
+	// or e-mail address with an underscore in it stays one address.
 	var texts []span
-	proseTexts(n, r, func(a, b int) { texts = append(texts, span{a, b}) })
+	proseTexts(n, r, func(a, b int) {
+		if k := len(texts) - 1; k >= 0 && texts[k].end == a {
+			texts[k].end = b
+			return
+		}
+		texts = append(texts, span{a, b})
+	})
 	runs := markupRuns(src, texts, r)
 	findOpenersAndClosers(n, r, runs)
 	pairRuns(runs)

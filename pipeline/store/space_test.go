@@ -61,10 +61,10 @@ func testdataLetters(t *testing.T) []string {
 // itself). It also writes the white space between some words as a tab, a
 // double space, an NBSP or an ideographic space. It leaves alone what a
 // break would give another meaning: fenced code and front matter, headings,
-// tables, HTML, indented lines, and lines that begin with a number (at a
-// narrow width "2024. 11. 17." would stand alone, a date line); and it
-// breaks only where the next line begins with a word (see [breakable]),
-// never a list marker or an emoji.
+// tables, HTML and indented lines. A numbered line ("2. Second item …",
+// "2024. 11. 17. 주일에는 …") is wrapped like any other; it breaks only
+// where the next line begins with a word (see [breakable]), never a list
+// marker or an emoji.
 func rewrap(letter string, width int) string {
 	lines := strings.SplitAfter(letter, "\n")
 	fence := false
@@ -76,7 +76,7 @@ func rewrap(letter string, width int) string {
 			fence = !fence
 		}
 		first, _ := utf8.DecodeRuneInString(line)
-		if fence || first == utf8.RuneError || unicode.IsDigit(first) || strings.ContainsRune("#|<`~= \t\n", first) {
+		if fence || first == utf8.RuneError || strings.ContainsRune("#|<`~= \t\n", first) {
 			b.WriteString(line)
 			continue
 		}
@@ -124,7 +124,11 @@ func rewrap(letter string, width int) string {
 // backslash (a hard break), and not before what would open a list item, a
 // block or a line of emoji ("* ", "2.", "1)", "#", ">", "<div>", "🙏"). A
 // date ("2024. 5. 12.", "5. 12.") may begin a line: in a letter it is no
-// list.
+// list. Nor does it break where what a person reads changes too: after a
+// date that opens the line ("2024. 11. 17." alone on a line is a date line)
+// or before a label and a colon ("3) 현지 사역자" / "훈련: 매주 …" reads as
+// a field, as "전화: …" does); at 12 columns, where these happen, no line
+// can tell a wrap from the writer's.
 func breakable(runes []rune, i int) bool {
 	if i == 0 || i+2 >= len(runes) || unicode.IsSpace(runes[i-1]) || runes[i-1] == '\\' {
 		return false
@@ -134,9 +138,14 @@ func breakable(runes []rune, i int) bool {
 		return false
 	}
 	rest := string(runes[i+1:])
+	if dateOnly.MatchString(string(runes[:i])) || fieldStart.MatchString(rest) {
+		return false
+	}
 	switch next := runes[i+1]; {
 	case unicode.IsLetter(next) || strings.ContainsRune("\"'“‘[\\", next):
 		return true
+	case next == '!':
+		return runes[i+2] == '[' // an image
 	case next == '*' || next == '_':
 		return !unicode.IsSpace(runes[i+2])
 	case next == '`':
@@ -151,9 +160,11 @@ func breakable(runes []rune, i int) bool {
 
 var (
 	koreanMarker = regexp.MustCompile(`^[가-하][.)]$`)
-	inlineTag    = regexp.MustCompile(`^</?(?:a|b|i|em|strong|span|code)[ >]`)
+	inlineTag    = regexp.MustCompile(`^(?:</?(?:a|b|i|em|strong|span|code)[ >]|<(?:https?|mailto):)`)
 	listNumber   = regexp.MustCompile(`^[0-9]{1,9}[.)](?:\s|$)`)
 	dateStart    = regexp.MustCompile(`^[0-9]{1,4}\.\s+[0-9]{1,2}\.(?:[^0-9]|$)`)
+	dateOnly     = regexp.MustCompile(`^[0-9]{2,4}\.\s*[0-9]{1,2}\.\s*[0-9]{1,2}\.?$`)
+	fieldStart   = regexp.MustCompile(`^\p{Hangul}+(?: \p{Hangul}+)?[:：]`)
 )
 
 // approveAll approves a translation of every sentence of l into lang, as a
