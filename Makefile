@@ -5,8 +5,16 @@ DEMO := demo
 
 .PHONY: build test bench demo lint goi18n-check fuzz dist cross
 
+# The build names its version, commit and date (epistle version) from git,
+# where there is a checkout: Go's own stamping is off wherever GOFLAGS holds
+# -buildvcs=false, and then a bug report could not say which build it came from.
+BUILDINFO := github.com/epistle-letters/epistle/internal/buildinfo
+LDFLAGS := $(shell v=$$(git describe --tags --always --dirty 2>/dev/null) && \
+	c=$$(git rev-parse HEAD) && d=$$(TZ=UTC0 git log -1 --date=format-local:%Y-%m-%dT%H:%M:%SZ --format=%cd) && \
+	echo "-X $(BUILDINFO).version=$$v -X $(BUILDINFO).commit=$$c -X $(BUILDINFO).date=$$d")
+
 build:
-	$(GO) build -o $(BIN) ./cmd/epistle
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/epistle
 
 # Unit tests, scripts, the fuzz corpora (they run as ordinary tests), vet,
 # the race detector over the packages that run goroutines, and go-i18n's
