@@ -71,7 +71,7 @@ func glossaryListRun(o *IO, path string) error {
 	// the file's target:LANG and forbidden:LANG columns do.
 	others := g.Languages()[1:]
 	for _, l := range others {
-		header = append(header, header[1]+":"+l, header[3]+":"+l)
+		header = append(header, header[1]+":"+g.LanguageName(l), header[3]+":"+g.LanguageName(l))
 	}
 	rows := [][]string{header}
 	for _, e := range g.Entries {
@@ -170,7 +170,7 @@ func glossaryCheckRun(ctx context.Context, o *IO, opts glossaryCheckOptions) err
 	for _, s := range l.Doc.Sentences() {
 		segments = append(segments, glossary.Segment{ID: s.ID, Text: s.Text})
 	}
-	first := g.Languages()[0]
+	first := g.LanguageName(g.Languages()[0])
 	for _, occ := range g.Occurrences(segments, l.Source) {
 		e := occ.Entry
 		// An entry with renderings in other languages only has no target
@@ -209,14 +209,18 @@ func glossaryCoverage(o *IO, g *glossary.Glossary) {
 		if e.Kind == glossary.KindDNT {
 			has = all
 		}
-		var missing []string
+		// Languages are named as the user wrote them (zh-Hans), as
+		// translate names them.
+		var names, missing []string
 		for _, l := range all {
 			if !slices.Contains(has, l) {
-				missing = append(missing, l)
+				missing = append(missing, g.LanguageName(l))
+			} else {
+				names = append(names, g.LanguageName(l))
 			}
 		}
 		fmt.Fprintln(o.Out, o.Printer.T("glossary.check.langs", "Source", e.Source, "Kind", string(e.Kind),
-			"Langs", strings.Join(has, " "), "Missing", strings.Join(missing, " ")))
+			"Langs", strings.Join(names, " "), "Missing", strings.Join(missing, " ")))
 	}
 }
 

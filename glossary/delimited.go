@@ -82,6 +82,7 @@ func readHeader(fields []string, l langs) ([]column, bool) {
 				return nil, false
 			}
 			c = column{name: n, lang: baseLang(tag.String())}
+			l.written(c.lang, tag.String())
 			if c.lang == l.target {
 				c.lang = ""
 			}
@@ -201,10 +202,11 @@ func splitTSV(text string) []record {
 func (g *Glossary) header() []string {
 	out := slices.Clone(columns)
 	for _, lang := range g.Languages()[1:] {
-		out = append(out, "target:"+lang, "forbidden:"+lang)
+		name := g.langs.name(lang)
+		out = append(out, "target:"+name, "forbidden:"+name)
 		for _, e := range g.Entries {
 			if r := e.Other[lang]; r != nil && r.Note != "" {
-				out = append(out, "note:"+lang)
+				out = append(out, "note:"+name)
 				break
 			}
 		}
@@ -219,7 +221,7 @@ func (g *Glossary) rows(header []string) [][]string {
 		row := []string{e.Source, strings.Join(e.Targets, "|"), string(e.Kind), strings.Join(e.Forbidden, "|"), e.Note}
 		for _, h := range header[len(columns):] {
 			name, lang, _ := strings.Cut(h, ":")
-			r := e.Other[lang]
+			r := e.Other[baseLang(lang)]
 			switch {
 			case r == nil:
 				row = append(row, "")

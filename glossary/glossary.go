@@ -101,7 +101,39 @@ type Glossary struct {
 // langs are the newsletter's source and first target languages (base
 // codes: ko, en): a TBX file's language sets are read, and written, by
 // them; an entry's renderings in any other language go to its Other.
-type langs struct{ source, target string }
+// names are the languages as the user wrote them (zh-Hans, en-GB), by
+// code: the first target as epistle.toml has it, another as its first
+// column header or TBX language section has it. Messages name a language
+// so and a written file keeps it (CSV → TBX → CSV keeps target:zh-Hans).
+type langs struct {
+	source, target string
+	names          map[string]string
+}
+
+// name is how the user wrote the language of code, code when unknown.
+func (l langs) name(code string) string {
+	if n := l.names[code]; n != "" {
+		return n
+	}
+	return code
+}
+
+// written records that code was written as tag, unless it was named
+// before (the first target by epistle.toml, another by its first column).
+func (l langs) written(code, tag string) {
+	if _, ok := l.names[code]; !ok && code != l.source {
+		l.names[code] = tag
+	}
+}
+
+// writtenTag is how a language tag is named: as parsed (zh-Hans for
+// zh-hans), or as given when it is no tag.
+func writtenTag(tag string) string {
+	if t, err := language.Parse(tag); err == nil {
+		return t.String()
+	}
+	return tag
+}
 
 // Option changes how a glossary file is read.
 type Option func(*langs)
@@ -118,12 +150,13 @@ func Languages(source, target string) Option {
 		}
 		if target != "" {
 			l.target = baseLang(target)
+			l.names[l.target] = writtenTag(target)
 		}
 	}
 }
 
 func newLangs(opts []Option) langs {
-	l := langs{source: "ko", target: "en"}
+	l := langs{source: "ko", target: "en", names: map[string]string{}}
 	for _, o := range opts {
 		o(&l)
 	}
@@ -367,6 +400,11 @@ func (g *Glossary) Languages() []string {
 	return append([]string{g.langs.target}, sortedKeys(seen)...)
 }
 
+// LanguageName is the language of code (one of [Glossary.Languages]) as
+// the user wrote it: the first target as epistle.toml names it, another
+// as the glossary's column header (target:zh-Hans) or TBX names it.
+func (g *Glossary) LanguageName(code string) string { return g.langs.name(code) }
+
 // In returns the glossary as it applies to translations into lang: each
 // entry's renderings, forbidden renderings and note in that language. An
 // entry without a rendering there keeps no Targets (see [Entry.Rendered]):
@@ -402,7 +440,7 @@ func (g *Glossary) In(lang language.Tag) *Glossary {
 		}
 		entries[i] = &c
 	}
-	return &Glossary{Name: g.Name, Entries: entries, index: g.index, langs: langs{source: g.langs.source, target: code}}
+	return &Glossary{Name: g.Name, Entries: entries, index: g.index, langs: langs{source: g.langs.source, target: code, names: g.langs.names}}
 }
 
 // Rendered says whether the entry has a rendering in the glossary's

@@ -48,13 +48,15 @@ type tbxTerm struct {
 // kindPrefix starts the projectSubset that carries an entry's kind.
 const kindPrefix = "epistle-"
 
-func tbxLang(attrs []xml.Attr) string {
+// tbxLang is the language of a language section: its code (see
+// [baseLang]) and the tag as the file writes it.
+func tbxLang(attrs []xml.Attr) (code, tag string) {
 	for _, a := range attrs {
 		if a.Name.Local == "lang" && (a.Name.Space == "xml" || strings.Contains(a.Name.Space, "XML/1998/namespace")) {
-			return baseLang(a.Value)
+			return baseLang(a.Value), writtenTag(a.Value)
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // baseLang is the key a language's renderings are kept under: its base
@@ -106,6 +108,7 @@ type tbxReader struct {
 	cur       *tbxConcept // the open entry
 	term      *tbxTerm    // the open term section
 	lang      string      // the open language section's
+	langs     langs       // where the languages' written tags go
 	depth     int
 	prop      string
 	propDepth int
@@ -116,7 +119,7 @@ type tbxReader struct {
 // concepts into entries by the newsletter's languages, and a check that
 // the file has the source language at all.
 func parseTBX(name, text string, l langs) ([]*Entry, []*locales.Message) {
-	concepts, bad := readConcepts(name, text)
+	concepts, bad := readConcepts(name, text, l)
 	if bad != nil {
 		return nil, []*locales.Message{bad}
 	}
@@ -142,9 +145,9 @@ func parseTBX(name, text string, l langs) ([]*Entry, []*locales.Message) {
 
 // readConcepts reads the XML: a syntax error or a root that is not TBX is
 // the one problem it returns.
-func readConcepts(name, text string) ([]*tbxConcept, *locales.Message) {
+func readConcepts(name, text string, l langs) ([]*tbxConcept, *locales.Message) {
 	d := xml.NewDecoder(strings.NewReader(text))
-	r := &tbxReader{}
+	r := &tbxReader{langs: l}
 	for {
 		line, _ := d.InputPos()
 		tok, err := d.Token()
@@ -185,7 +188,11 @@ func (r *tbxReader) start(t xml.StartElement, line int) {
 		r.concepts = append(r.concepts, r.cur)
 	case r.cur == nil:
 	case local == "langSet" || local == "langSec":
-		r.lang = tbxLang(t.Attr)
+		var tag string
+		r.lang, tag = tbxLang(t.Attr)
+		if r.lang != "" {
+			r.langs.written(r.lang, tag)
+		}
 	case local == "tig" || local == "ntig" || local == "termSec":
 		r.term = &tbxTerm{lang: r.lang}
 	case r.prop != "":
@@ -376,9 +383,9 @@ func (g *Glossary) writeEntry(b *bytes.Buffer, e *Entry, d tbxDialect, in string
 		b.WriteString(in + "<note>" + xmlText(e.Note) + "</note>\n")
 	}
 	g.writeLanguage(b, d, in, g.langs.source, &Rendering{Targets: []string{e.Source}}, false)
-	g.writeLanguage(b, d, in, g.langs.target, &Rendering{Targets: e.Targets, Forbidden: e.Forbidden}, true)
+	g.writeLanguage(b, d, in, g.langs.name(g.langs.target), &Rendering{Targets: e.Targets, Forbidden: e.Forbidden}, true)
 	for _, lang := range sortedKeys(e.Other) {
-		g.writeLanguage(b, d, in, lang, e.Other[lang], true)
+		g.writeLanguage(b, d, in, g.langs.name(lang), e.Other[lang], true)
 	}
 }
 

@@ -94,12 +94,14 @@ func (s *segment) oneLine() {
 // source's. Untouched segments change nothing.
 func (b *Bundle) Import(path string, data []byte, f Format, approved *catalog.Catalog) (*Imported, error) {
 	var segs []segment
+	lang := ""
 	switch f {
 	case XLIFF, XLIFF12:
 		xs, err := readXLIFF(data)
 		if err != nil {
 			return nil, badFile(path, err)
 		}
+		lang = xliffLanguage(data)
 		for _, x := range xs {
 			segs = append(segs, segment{line: x.line, id: x.unit, hash: x.hash, source: x.source, target: x.target,
 				done: x.done, has: x.hasTarget && x.target != ""})
@@ -109,12 +111,19 @@ func (b *Bundle) Import(path string, data []byte, f Format, approved *catalog.Ca
 		if err != nil {
 			return nil, badFile(path, err)
 		}
+		lang = poLanguage(data)
 		for _, p := range ps {
 			segs = append(segs, segment{line: p.line, id: p.ctxt, hash: p.hash, source: p.id, target: p.str, done: !p.fuzzy, fuzzy: p.fuzzy, has: p.str != "",
 				located: p.locationContext()})
 		}
 	default:
 		return nil, locales.New("exchange.import.format", "Path", path).WithHint("exchange.import.format.hint")
+	}
+	// A file in another language is refused as a whole: sentence by
+	// sentence, the language check would refuse every translation in it.
+	if name, ok := sameLanguage(lang, b.Target); lang != "" && !ok {
+		return nil, locales.New("exchange.import.lang", "Path", path, "File", name, "Lang", b.Target.String()).
+			WithHint("exchange.import.lang.hint", "File", name, "Lang", b.Target.String())
 	}
 
 	for i := range segs {
