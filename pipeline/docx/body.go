@@ -300,25 +300,33 @@ func (p *runs) inField() bool {
 	return len(p.fields) > 0 && !p.fields[len(p.fields)-1].result
 }
 
+// format is a run's own formatting (from w:rPr), completed from its
+// character style when its first inline is added.
+type format struct {
+	style        string
+	bold, italic *bool
+}
+
+// add appends an inline of the run, unless the run is a field's instruction.
+func (p *runs) add(in inline, f *format) {
+	if p.inField() {
+		return
+	}
+	sb, si := runStyle(p.c.styles, f.style)
+	if f.bold == nil {
+		f.bold = sb
+	}
+	if f.italic == nil {
+		f.italic = si
+	}
+	in.bold, in.italic = f.bold != nil && *f.bold, f.italic != nil && *f.italic
+	in.link = p.link()
+	p.out = append(p.out, in)
+}
+
 // run reads a w:r after its start element.
 func (p *runs) run(d *xml.Decoder) error {
-	var bold, italic *bool
-	var rStyle string
-	add := func(in inline) {
-		if p.inField() {
-			return
-		}
-		sb, si := runStyle(p.c.styles, rStyle)
-		if bold == nil {
-			bold = sb
-		}
-		if italic == nil {
-			italic = si
-		}
-		in.bold, in.italic = bold != nil && *bold, italic != nil && *italic
-		in.link = p.link()
-		p.out = append(p.out, in)
-	}
+	var f format
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -326,76 +334,84 @@ func (p *runs) run(d *xml.Decoder) error {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			switch t.Name.Local {
-			case "rPr":
-				if rStyle, bold, italic, err = runProperties(d); err != nil {
-					return err
-				}
-				continue
-			case "t":
-				text, err := charData(d)
-				if err != nil {
-					return err
-				}
-				add(inline{text: text})
-				continue
-			case "instrText":
-				text, err := charData(d)
-				if err != nil {
-					return err
-				}
-				if len(p.fields) > 0 {
-					p.fields[len(p.fields)-1].instr.WriteString(text)
-				}
-				continue
-			case "fldChar":
-				switch attr(t, "fldCharType") {
-				case "begin":
-					p.fields = append(p.fields, field{})
-				case "separate":
-					if len(p.fields) > 0 {
-						p.fields[len(p.fields)-1].result = true
-					}
-				case "end":
-					if len(p.fields) > 0 {
-						p.fields = p.fields[:len(p.fields)-1]
-					}
-				}
-			case "tab", "ptab":
-				add(inline{text: " "})
-			case "noBreakHyphen":
-				add(inline{text: "-"})
-			case "br", "cr":
-				if t.Name.Local == "cr" || attr(t, "type") == "" || attr(t, "type") == "textWrapping" {
-					add(inline{br: true})
-				}
-			case "drawing", "pict", "object":
-				alt, picture, box, err := drawing(d, t.Name.Local)
-				if err != nil {
-					return err
-				}
-				switch {
-				case picture:
-					p.c.images++
-					add(inline{text: alt, image: true})
-				case box != "":
-					add(inline{text: box})
-				}
-				continue
-			case "AlternateContent":
-				// Choice is what Word shows; Fallback repeats it for older
-				// readers and is skipped where it is met.
-				continue
-			case "Choice":
-				continue
-			}
-			if err := d.Skip(); err != nil {
+			if err := p.runChild(d, t, &f); err != nil {
 				return err
 			}
 		case xml.EndElement:
 			if t.Name.Local == "r" {
 				return nil
 			}
+		}
+	}
+}
+
+// runChild reads an element of a w:r after its start element: to its end,
+// except for the containers whose content is read as the run's own.
+func (p *runs) runChild(d *xml.Decoder, t xml.StartElement, f *format) error {
+	switch t.Name.Local {
+	case "rPr":
+		var err error
+		f.style, f.bold, f.italic, err = runProperties(d)
+		return err
+	case "t":
+		text, err := charData(d)
+		if err != nil {
+			return err
+		}
+		p.add(inline{text: text}, f)
+		return nil
+	case "instrText":
+		text, err := charData(d)
+		if err != nil {
+			return err
+		}
+		if len(p.fields) > 0 {
+			p.fields[len(p.fields)-1].instr.WriteString(text)
+		}
+		return nil
+	case "drawing", "pict", "object":
+		alt, picture, box, err := drawing(d, t.Name.Local)
+		if err != nil {
+			return err
+		}
+		switch {
+		case picture:
+			p.c.images++
+			p.add(inline{text: alt, image: true}, f)
+		case box != "":
+			p.add(inline{text: box}, f)
+		}
+		return nil
+	case "AlternateContent", "Choice":
+		// Choice is what Word shows; Fallback repeats it for older
+		// readers and is skipped where it is met.
+		return nil
+	case "fldChar":
+		p.fieldChar(attr(t, "fldCharType"))
+	case "tab", "ptab":
+		p.add(inline{text: " "}, f)
+	case "noBreakHyphen":
+		p.add(inline{text: "-"}, f)
+	case "br", "cr":
+		if t.Name.Local == "cr" || attr(t, "type") == "" || attr(t, "type") == "textWrapping" {
+			p.add(inline{br: true}, f)
+		}
+	}
+	return d.Skip()
+}
+
+// fieldChar opens a complex field, starts its result or closes it.
+func (p *runs) fieldChar(kind string) {
+	switch kind {
+	case "begin":
+		p.fields = append(p.fields, field{})
+	case "separate":
+		if len(p.fields) > 0 {
+			p.fields[len(p.fields)-1].result = true
+		}
+	case "end":
+		if len(p.fields) > 0 {
+			p.fields = p.fields[:len(p.fields)-1]
 		}
 	}
 }
