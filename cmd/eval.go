@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/internal/lineedit"
 	"github.com/epistle-letters/epistle/locales"
@@ -18,15 +17,10 @@ import (
 	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
+// evalOptions are eval.Options the flags set, and how to print.
 type evalOptions struct {
-	Path    string
-	Lang    language.Tag
-	Backend string
-	Models  []string
-	Limit   int
-	DryRun  bool
-	JSON    bool
-	HTML    string
+	eval.Options
+	JSON bool
 }
 
 func newEvalCmd(o *IO) *cobra.Command {
@@ -72,17 +66,16 @@ func evalRun(ctx context.Context, o *IO, opts evalOptions) error {
 		progress = &progressLine{o: o}
 		defer progress.end()
 	}
-	rep, plan, err := eval.Run(ctx, eval.Options{
-		Path: opts.Path, Lang: opts.Lang, Backend: opts.Backend, Models: opts.Models,
-		Limit: opts.Limit, DryRun: opts.DryRun, HTML: opts.HTML, Clock: clock, Getenv: os.Getenv,
-		Open: func(path string) (*store.Letter, error) { return readLetter(ctx, o, path, "") },
-		Progress: func(label string) func(done, total int) {
-			if progress == nil {
-				return nil
-			}
-			return progress.forLabel(label)
-		},
-	})
+	eo := opts.Options
+	eo.Clock, eo.Getenv = clock, os.Getenv
+	eo.Open = func(path string) (*store.Letter, error) { return readLetter(ctx, o, path, "") }
+	eo.Progress = func(label string) func(done, total int) {
+		if progress == nil {
+			return nil
+		}
+		return progress.forLabel(label)
+	}
+	rep, plan, err := eval.Run(ctx, eo)
 	if errors.Is(err, context.Canceled) {
 		// Ctrl-C: Main exits 130 for it; eval has nothing to keep.
 		return locales.New("eval.interrupted").WithHint("eval.interrupted.hint")
