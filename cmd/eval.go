@@ -117,7 +117,7 @@ func evalTable(o *IO, rep *eval.Report) {
 	// padded to one width, which right-aligns nothing.
 	width := 0
 	for _, r := range rep.Results {
-		width = max(width, lineedit.Cells(evalName(r.Backend, r.Model)))
+		width = max(width, lineedit.Cells(eval.Name(r.Backend, r.Model)))
 	}
 	cols[0] = strings.Repeat(" ", width)
 	rows := [][]string{cols}
@@ -126,7 +126,7 @@ func evalTable(o *IO, rep *eval.Report) {
 		if r.Cost != nil {
 			cost = fmt.Sprintf("%.4f", *r.Cost)
 		}
-		name := evalName(r.Backend, r.Model)
+		name := eval.Name(r.Backend, r.Model)
 		rows = append(rows, []string{name + strings.Repeat(" ", width-lineedit.Cells(name)),
 			fmt.Sprintf("%.2f", r.ChrF), fmt.Sprintf("%.2f", r.Identical), fmt.Sprintf("%.2f", r.EditDistance),
 			fmt.Sprintf("%.2f", r.Glossary), fmt.Sprint(r.QAErrors), fmt.Sprint(r.Failed), fmt.Sprint(r.PromptTokens),
@@ -136,7 +136,7 @@ func evalTable(o *IO, rep *eval.Report) {
 	for _, r := range rep.Results {
 		if r.Reviewed != nil {
 			s := r.Reviewed
-			fmt.Fprintf(o.Out, "%s\t%s\n", evalName(r.Backend, r.Model), o.Printer.T("eval.reviewed",
+			fmt.Fprintf(o.Out, "%s\t%s\n", eval.Name(r.Backend, r.Model), o.Printer.T("eval.reviewed",
 				"Approved", s.Approved, "Unchanged", s.Unchanged, "Distance", fmt.Sprintf("%.1f", s.Distance)))
 		}
 	}
@@ -179,14 +179,7 @@ func evalPlan(o *IO, opts evalOptions, plan *eval.Plan) error {
 		if m.Cost != nil {
 			line += "; " + o.Printer.T("translate.cost", "Cost", fmt.Sprintf("%.4f", *m.Cost))
 		}
-		fmt.Fprintf(o.Out, "%s\t%s\n", evalName(m.Backend, m.Model), line)
+		fmt.Fprintf(o.Out, "%s\t%s\n", eval.Name(m.Backend, m.Model), line)
 	}
 	return nil
-}
-
-func evalName(backend, model string) string {
-	if model == "" {
-		return backend
-	}
-	return backend + " " + model
 }

@@ -231,21 +231,13 @@ func blank(lang language.Tag) *store.Translations {
 	return &store.Translations{Lang: lang, Machine: &catalog.Catalog{}, Approved: &catalog.Catalog{}, Failures: store.Failures{}}
 }
 
-// label names a backend and model as the review log does.
-func label(s backend.Settings) string {
-	if s.Model == "" {
-		return s.Name
-	}
-	return s.Name + " " + s.Model
-}
-
 // evaluate translates every letter's references with the job's backend
 // and scores the translations.
 func (j *modelJob) evaluate(ctx context.Context, letters []*evaluated, opts Options) (*Result, error) {
 	r := &Result{Backend: j.settings.Name, Model: j.settings.Model, QA: map[string]int{}, Sentences: []Sentence{}}
 	var progress func(done, total int)
 	if opts.Progress != nil {
-		progress = opts.Progress(label(j.settings))
+		progress = opts.Progress(Name(j.settings.Name, j.settings.Model))
 	}
 	total := 0
 	for _, e := range letters {
