@@ -291,7 +291,7 @@ func (j *modelJob) evaluate(ctx context.Context, letters []*evaluated, opts Opti
 // scorer sums up the scores of one backend/model's sentences.
 type scorer struct {
 	stats               Stats
-	n, identical, dist  int
+	identical, dist     int
 	termsSeen, termsBad int
 }
 
@@ -302,8 +302,7 @@ func (sc *scorer) add(s *Sentence, translated bool, g *glossary.Glossary, src, t
 	st := ChrFPlusPlus.Stats(hyp, ref)
 	sc.stats = sc.stats.Add(st)
 	s.ChrF = round(ChrFPlusPlus.Score(st), 2)
-	sc.n++
-	if translated && oneLine(s.Translation) == oneLine(s.Reference) {
+	if translated && store.OneLine(s.Translation) == store.OneLine(s.Reference) {
 		sc.identical++
 	}
 	sc.dist += review.Distance(hyp, ref)
@@ -338,28 +337,24 @@ func (sc *scorer) add(s *Sentence, translated bool, g *glossary.Glossary, src, t
 	}
 }
 
-// finish puts the sums into r.
+// finish puts the sums into r, whose Sentences are those scored.
 func (sc *scorer) finish(r *Result) {
 	r.ChrF = round(ChrFPlusPlus.Score(sc.stats), 2)
 	r.Glossary = 1
 	if sc.termsSeen > 0 {
 		r.Glossary = round(float64(sc.termsSeen-sc.termsBad)/float64(sc.termsSeen), 4)
 	}
-	if sc.n > 0 {
-		r.Identical = round(float64(sc.identical)/float64(sc.n), 4)
-		r.EditDistance = round(float64(sc.dist)/float64(sc.n), 2)
+	if n := len(r.Sentences); n > 0 {
+		r.Identical = round(float64(sc.identical)/float64(n), 4)
+		r.EditDistance = round(float64(sc.dist)/float64(n), 2)
 	}
 }
 
 // plain is a sentence as a reader sees it, for the scores: without the
 // protected tags, white space as one space.
 func plain(s string) string {
-	return oneLine(document.TagPattern.ReplaceAllString(s, ""))
+	return store.OneLine(document.TagPattern.ReplaceAllString(s, ""))
 }
-
-// oneLine counts every run of white space as one space, as ids and
-// reviewers do.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // planAll plans every job on every letter without sending anything.
 func planAll(ctx context.Context, lang language.Tag, letters []*evaluated, jobs []*modelJob) (*Plan, error) {
