@@ -35,10 +35,9 @@ type Options struct {
 	DryRun bool
 	// HTML is where the report will be written, "" for nowhere: Run
 	// refuses it before anything is sent when it is a file eval reads.
-	HTML              string
-	Jobs, BatchTokens int
-	Clock             translate.Clock
-	Getenv            func(string) string
+	HTML   string
+	Clock  translate.Clock
+	Getenv func(string) string
 	// Open reads a letter without writing anything.
 	Open func(path string) (*store.Letter, error)
 	// Progress, when set, gives the progress callback of one backend and
@@ -205,8 +204,7 @@ func setUp(letters []*evaluated, opts Options, model string) (*modelJob, error) 
 			return nil, locales.New("eval.model.none", "Backend", s.Name).WithHint("eval.model.none.hint")
 		}
 		runs, err := backend.Runs(e.l, s, backend.Plan{
-			Targets: []language.Tag{opts.Lang}, Jobs: opts.Jobs, BatchTokens: opts.BatchTokens,
-			DryRun: opts.DryRun, Clock: opts.Clock, Hide: e.hidden,
+			Targets: []language.Tag{opts.Lang}, DryRun: opts.DryRun, Clock: opts.Clock, Hide: e.hidden,
 		})
 		if err != nil {
 			return nil, err
