@@ -105,22 +105,16 @@ func fakeAPI(ts *testscript.TestScript, neg bool, args []string) {
 		if neg || len(args) < 2 || len(args) > 3 {
 			ts.Fatalf("usage: fakeapi fail KIND [COUNT|all]")
 		}
-		n := 1
-		if len(args) == 3 {
-			n = fakeAPICount(ts, args[2])
-		}
-		srv.FailNext(fakeAPIFailure(ts, args[1]), n)
+		f, n := fakeAPIFailures(ts, args[1:])
+		srv.FailNext(f, n)
 	case "heal":
 		srv.Heal()
 	case "fail-matching":
 		if neg || len(args) < 3 || len(args) > 4 {
 			ts.Fatalf("usage: fakeapi fail-matching RE KIND [COUNT|all]")
 		}
-		n := 1
-		if len(args) == 4 {
-			n = fakeAPICount(ts, args[3])
-		}
-		srv.FailMatching(args[1], fakeAPIFailure(ts, args[2]), n)
+		f, n := fakeAPIFailures(ts, args[2:])
+		srv.FailMatching(args[1], f, n)
 	case "kill-after":
 		if neg || len(args) != 2 {
 			ts.Fatalf("usage: fakeapi kill-after N")
@@ -236,13 +230,19 @@ func fakeAPIFailure(ts *testscript.TestScript, kind string) backendtest.Failure 
 	return f
 }
 
-func fakeAPICount(ts *testscript.TestScript, s string) int {
-	if s == "all" {
-		return -1
+// fakeAPIFailures reads KIND [COUNT|all]: the failure and how many
+// requests it hits (1 unless told, -1 for all).
+func fakeAPIFailures(ts *testscript.TestScript, args []string) (backendtest.Failure, int) {
+	f := fakeAPIFailure(ts, args[0])
+	if len(args) < 2 {
+		return f, 1
 	}
-	n, err := strconv.Atoi(s)
+	if args[1] == "all" {
+		return f, -1
+	}
+	n, err := strconv.Atoi(args[1])
 	if err != nil || n < 1 {
-		ts.Fatalf("fakeapi: count %q is not a positive number or all", s)
+		ts.Fatalf("fakeapi: count %q is not a positive number or all", args[1])
 	}
-	return n
+	return f, n
 }

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/text/language"
 
 	"github.com/epistle-letters/epistle/internal/lineedit"
 	"github.com/epistle-letters/epistle/locales"
@@ -18,15 +17,10 @@ import (
 	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
+// evalOptions are eval.Options the flags set, and how to print.
 type evalOptions struct {
-	Path    string
-	Lang    language.Tag
-	Backend string
-	Models  []string
-	Limit   int
-	DryRun  bool
-	JSON    bool
-	HTML    string
+	eval.Options
+	JSON bool
 }
 
 func newEvalCmd(o *IO) *cobra.Command {
@@ -72,17 +66,16 @@ func evalRun(ctx context.Context, o *IO, opts evalOptions) error {
 		progress = &progressLine{o: o}
 		defer progress.end()
 	}
-	rep, plan, err := eval.Run(ctx, eval.Options{
-		Path: opts.Path, Lang: opts.Lang, Backend: opts.Backend, Models: opts.Models,
-		Limit: opts.Limit, DryRun: opts.DryRun, HTML: opts.HTML, Clock: clock, Getenv: os.Getenv,
-		Open: func(path string) (*store.Letter, error) { return readLetter(ctx, o, path, "") },
-		Progress: func(label string) func(done, total int) {
-			if progress == nil {
-				return nil
-			}
-			return progress.forLabel(label)
-		},
-	})
+	eo := opts.Options
+	eo.Clock, eo.Getenv = clock, os.Getenv
+	eo.Open = func(path string) (*store.Letter, error) { return readLetter(ctx, o, path, "") }
+	eo.Progress = func(label string) func(done, total int) {
+		if progress == nil {
+			return nil
+		}
+		return progress.forLabel(label)
+	}
+	rep, plan, err := eval.Run(ctx, eo)
 	if errors.Is(err, context.Canceled) {
 		// Ctrl-C: Main exits 130 for it; eval has nothing to keep.
 		return locales.New("eval.interrupted").WithHint("eval.interrupted.hint")
@@ -124,7 +117,7 @@ func evalTable(o *IO, rep *eval.Report) {
 	// padded to one width, which right-aligns nothing.
 	width := 0
 	for _, r := range rep.Results {
-		width = max(width, lineedit.Cells(evalName(r.Backend, r.Model)))
+		width = max(width, lineedit.Cells(eval.Name(r.Backend, r.Model)))
 	}
 	cols[0] = strings.Repeat(" ", width)
 	rows := [][]string{cols}
@@ -133,7 +126,7 @@ func evalTable(o *IO, rep *eval.Report) {
 		if r.Cost != nil {
 			cost = fmt.Sprintf("%.4f", *r.Cost)
 		}
-		name := evalName(r.Backend, r.Model)
+		name := eval.Name(r.Backend, r.Model)
 		rows = append(rows, []string{name + strings.Repeat(" ", width-lineedit.Cells(name)),
 			fmt.Sprintf("%.2f", r.ChrF), fmt.Sprintf("%.2f", r.Identical), fmt.Sprintf("%.2f", r.EditDistance),
 			fmt.Sprintf("%.2f", r.Glossary), fmt.Sprint(r.QAErrors), fmt.Sprint(r.Failed), fmt.Sprint(r.PromptTokens),
@@ -143,7 +136,7 @@ func evalTable(o *IO, rep *eval.Report) {
 	for _, r := range rep.Results {
 		if r.Reviewed != nil {
 			s := r.Reviewed
-			fmt.Fprintf(o.Out, "%s\t%s\n", evalName(r.Backend, r.Model), o.Printer.T("eval.reviewed",
+			fmt.Fprintf(o.Out, "%s\t%s\n", eval.Name(r.Backend, r.Model), o.Printer.T("eval.reviewed",
 				"Approved", s.Approved, "Unchanged", s.Unchanged, "Distance", fmt.Sprintf("%.1f", s.Distance)))
 		}
 	}
@@ -186,14 +179,7 @@ func evalPlan(o *IO, opts evalOptions, plan *eval.Plan) error {
 		if m.Cost != nil {
 			line += "; " + o.Printer.T("translate.cost", "Cost", fmt.Sprintf("%.4f", *m.Cost))
 		}
-		fmt.Fprintf(o.Out, "%s\t%s\n", evalName(m.Backend, m.Model), line)
+		fmt.Fprintf(o.Out, "%s\t%s\n", eval.Name(m.Backend, m.Model), line)
 	}
 	return nil
-}
-
-func evalName(backend, model string) string {
-	if model == "" {
-		return backend
-	}
-	return backend + " " + model
 }

@@ -81,16 +81,15 @@ func markerLen(src string, pieces []piece) int {
 	return len(itemMarker.FindString(text))
 }
 
-// skeletonMarker returns how many bytes at the start of a line's pieces are
-// an item marker that stays in the skeleton. A Korean marker (가. 나)) is
-// left in the sentence, for the translator to render (a. b)): in the
-// skeleton it would print Korean in every edition.
-func skeletonMarker(src string, pieces []piece) int {
-	n := markerLen(src, pieces)
-	if n > 0 && strings.IndexFunc(src[pieces[0].start:pieces[0].start+n], isHangul) >= 0 {
+// skeletonMarker returns how many bytes of an item marker (with the white
+// space after it) stay in the skeleton. A Korean marker (가. 나)) is left
+// in the sentence, for the translator to render (a. b)): in the skeleton it
+// would print Korean in every edition.
+func skeletonMarker(marker string) int {
+	if strings.IndexFunc(marker, isHangul) >= 0 {
 		return 0
 	}
-	return n
+	return len(marker)
 }
 
 func isHangul(r rune) bool { return unicode.Is(unicode.Hangul, r) }
@@ -103,6 +102,7 @@ type line struct {
 	tags        bool   // the line holds markup
 	hardBreak   bool   // the line ends in a Markdown hard line break
 	item        bool   // the line begins with an item marker
+	marker      int    // the bytes of that marker the skeleton keeps
 	// size is how wide the line's last row is in the source, as a wrapper
 	// saw it; lead is how wide its first two words are.
 	size, lead extent
@@ -201,7 +201,12 @@ func regionLines(src string, r region) []line {
 	for i := range lines {
 		l := &lines[i]
 		// A table cell holds no list: "- 점" in a cell is what the writer typed.
-		l.item = r.kind != "td" && markerLen(src, r.pieces[l.first:l.last]) > 0
+		if r.kind != "td" {
+			if n := markerLen(src, r.pieces[l.first:l.last]); n > 0 {
+				start := r.pieces[l.first].start
+				l.item, l.marker = true, skeletonMarker(src[start:start+n])
+			}
+		}
 		l.spaced = strings.ContainsFunc(strings.TrimSpace(l.text), breakingSpace)
 		if l.first == l.last {
 			continue
@@ -292,8 +297,9 @@ func cutBetween(a, b line, wrap extent, wrapped, ended, itemEnds bool) bool {
 // title, a greeting: the next words would have fitted on it), after an item
 // whose sentence ends at the line's end, and at a hard line break. A line
 // that split ends (a chat line's 감사해요 🙏) is ended as one with a period
-// is: the line after it is no rest of a wrapped line. An item's marker is left out of its region, so that it stays
-// in the skeleton and the sentence is the item's text (see [skeletonMarker]).
+// is: the line after it is no rest of a wrapped line. An item's marker is
+// left out of its region, so that it stays in the skeleton and the sentence
+// is the item's text (see [skeletonMarker]).
 func cutLines(src string, r region, split Splitter) []region {
 	lines := regionLines(src, r)
 	if len(lines) == 1 && !lines[0].item {
@@ -315,10 +321,6 @@ func cutLines(src string, r region, split Splitter) []region {
 	}
 	wrapped := false // the line before continues a line a wrapper broke
 	for i, l := range lines {
-		marker := 0
-		if l.item {
-			marker = skeletonMarker(src, r.pieces[l.first:l.last])
-		}
 		// Whether a sentence ends at the end of the line before, by its
 		// punctuation or by the segmenter, and whether that ends an item.
 		ended, itemEnds := false, false
@@ -342,8 +344,8 @@ func cutLines(src string, r region, split Splitter) []region {
 		}
 		for k := l.first; k < l.last; k++ {
 			p := r.pieces[k]
-			if k == l.first && marker > 0 {
-				if p.start += marker; p.start >= p.end {
+			if k == l.first && l.marker > 0 {
+				if p.start += l.marker; p.start >= p.end {
 					continue
 				}
 			}

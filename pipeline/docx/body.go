@@ -81,66 +81,51 @@ func (c *converter) table(d *xml.Decoder) (block, error) {
 	var b block
 	var row [][]inline
 	var cell []inline
-	depth := 0
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return b, err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "tr":
-				row = nil
-			case "tc":
-				cell = nil
-			case "p":
-				p, err := c.paragraph(d)
-				if err != nil {
-					return b, err
-				}
-				if len(cell) > 0 && len(p.inlines) > 0 {
-					cell = append(cell, inline{br: true})
-				}
-				cell = append(cell, p.inlines...)
-			case "tbl":
-				// A table in a cell: Markdown has none, so its cells'
-				// text goes into this cell, row by row.
-				inner, err := c.table(d)
-				if err != nil {
-					return b, err
-				}
-				for _, r := range inner.rows {
-					for _, ic := range r {
-						if len(cell) > 0 && len(ic) > 0 {
-							cell = append(cell, inline{br: true})
-						}
-						cell = append(cell, ic...)
+	err := children(d, func(t xml.StartElement) (bool, error) {
+		switch t.Name.Local {
+		case "tr":
+			row = nil
+		case "tc":
+			cell = nil
+		case "p":
+			p, err := c.paragraph(d)
+			if err != nil {
+				return true, err
+			}
+			if len(cell) > 0 && len(p.inlines) > 0 {
+				cell = append(cell, inline{br: true})
+			}
+			cell = append(cell, p.inlines...)
+			return true, nil
+		case "tbl":
+			// A table in a cell: Markdown has none, so its cells'
+			// text goes into this cell, row by row.
+			inner, err := c.table(d)
+			if err != nil {
+				return true, err
+			}
+			for _, r := range inner.rows {
+				for _, ic := range r {
+					if len(cell) > 0 && len(ic) > 0 {
+						cell = append(cell, inline{br: true})
 					}
+					cell = append(cell, ic...)
 				}
-			case "tblPr", "trPr", "tcPr", "tblGrid", "del", "Fallback":
-				if err := d.Skip(); err != nil {
-					return b, err
-				}
-			default:
-				depth++
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
-			case "tc":
-				row = append(row, cell)
-			case "tr":
-				b.rows = append(b.rows, row)
-			case "tbl":
-				if depth == 0 {
-					return b, nil
-				}
-				depth--
-			default:
-				depth--
-			}
+			return true, nil
+		case "tblPr", "trPr", "tcPr", "tblGrid", "del", "Fallback":
+			return true, d.Skip()
 		}
-	}
+		return false, nil
+	}, func(t xml.EndElement) {
+		switch t.Name.Local {
+		case "tc":
+			row = append(row, cell)
+		case "tr":
+			b.rows = append(b.rows, row)
+		}
+	})
+	return b, err
 }
 
 // paragraph reads a w:p after its start element.
@@ -149,59 +134,40 @@ func (c *converter) paragraph(d *xml.Decoder) (block, error) {
 	var styleID, numID string
 	ilvl, outline := -1, 0
 	p := &runs{c: c}
-	depth := 0
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return b, err
+	err := children(d, func(t xml.StartElement) (bool, error) {
+		var err error
+		switch t.Name.Local {
+		case "pPr":
+			styleID, numID, ilvl, outline, err = paragraphProperties(d)
+			return true, err
+		case "hyperlink":
+			link := ""
+			if id := attr(t, "id"); id != "" {
+				if r, ok := c.rels[id]; ok && strings.HasSuffix(r.Type, relHyperlink) {
+					link = r.Target
+				}
+			}
+			p.links = append(p.links, link)
+		case "r":
+			return true, p.run(d)
+		case "fldSimple":
+			p.links = append(p.links, fieldLink(attr(t, "instr")))
+		case "del", "moveFrom", "Fallback", "bookmarkStart", "bookmarkEnd", "proofErr", "commentRangeStart", "commentRangeEnd":
+			return true, d.Skip()
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "pPr":
-				if styleID, numID, ilvl, outline, err = paragraphProperties(d); err != nil {
-					return b, err
-				}
-				continue
-			case "hyperlink":
-				link := ""
-				if id := attr(t, "id"); id != "" {
-					if r, ok := c.rels[id]; ok && strings.HasSuffix(r.Type, relHyperlink) {
-						link = r.Target
-					}
-				}
-				p.links = append(p.links, link)
-				depth++
-				continue
-			case "r":
-				if err := p.run(d); err != nil {
-					return b, err
-				}
-				continue
-			case "fldSimple":
-				p.links = append(p.links, fieldLink(attr(t, "instr")))
-				depth++
-				continue
-			case "del", "moveFrom", "Fallback", "bookmarkStart", "bookmarkEnd", "proofErr", "commentRangeStart", "commentRangeEnd":
-				if err := d.Skip(); err != nil {
-					return b, err
-				}
-				continue
-			}
-			depth++
-		case xml.EndElement:
-			if depth == 0 { // </w:p>
-				b.inlines = p.out
-				c.classify(&b, styleID, numID, ilvl, outline)
-				return b, nil
-			}
-			depth--
-			switch t.Name.Local {
-			case "hyperlink", "fldSimple":
-				p.links = p.links[:len(p.links)-1]
-			}
+		return false, nil
+	}, func(t xml.EndElement) {
+		switch t.Name.Local {
+		case "hyperlink", "fldSimple":
+			p.links = p.links[:len(p.links)-1]
 		}
+	})
+	if err != nil {
+		return b, err
 	}
+	b.inlines = p.out
+	c.classify(&b, styleID, numID, ilvl, outline)
+	return b, nil
 }
 
 // classify sets what kind of block a paragraph is, from its own properties
@@ -231,36 +197,24 @@ func (c *converter) classify(b *block, styleID, numID string, ilvl, outline int)
 // paragraphProperties reads w:pPr after its start element.
 func paragraphProperties(d *xml.Decoder) (styleID, numID string, ilvl, outline int, err error) {
 	ilvl = -1
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return "", "", 0, 0, err
+	err = children(d, func(t xml.StartElement) (bool, error) {
+		switch t.Name.Local {
+		case "pStyle":
+			styleID = attr(t, "val")
+		case "numId":
+			numID = attr(t, "val")
+		case "ilvl":
+			ilvl, _ = strconv.Atoi(attr(t, "val"))
+		case "outlineLvl":
+			if n, err := strconv.Atoi(attr(t, "val")); err == nil && n >= 0 && n < 9 {
+				outline = n + 1
+			}
+		case "numPr":
+			return false, nil
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "pStyle":
-				styleID = attr(t, "val")
-			case "numId":
-				numID = attr(t, "val")
-			case "ilvl":
-				ilvl, _ = strconv.Atoi(attr(t, "val"))
-			case "outlineLvl":
-				if n, err := strconv.Atoi(attr(t, "val")); err == nil && n >= 0 && n < 9 {
-					outline = n + 1
-				}
-			case "numPr":
-				continue
-			}
-			if err := d.Skip(); err != nil {
-				return "", "", 0, 0, err
-			}
-		case xml.EndElement:
-			if t.Name.Local == "pPr" {
-				return styleID, numID, ilvl, outline, nil
-			}
-		}
-	}
+		return true, d.Skip()
+	}, nil)
+	return styleID, numID, ilvl, outline, err
 }
 
 // runs collects a paragraph's inlines, with the hyperlinks open around them.
@@ -300,25 +254,133 @@ func (p *runs) inField() bool {
 	return len(p.fields) > 0 && !p.fields[len(p.fields)-1].result
 }
 
+// format is a run's own formatting (from w:rPr), completed from its
+// character style when its first inline is added.
+type format struct {
+	style        string
+	bold, italic *bool
+}
+
+// add appends an inline of the run, unless the run is a field's instruction.
+func (p *runs) add(in inline, f *format) {
+	if p.inField() {
+		return
+	}
+	sb, si := runStyle(p.c.styles, f.style)
+	if f.bold == nil {
+		f.bold = sb
+	}
+	if f.italic == nil {
+		f.italic = si
+	}
+	in.bold, in.italic = f.bold != nil && *f.bold, f.italic != nil && *f.italic
+	in.link = p.link()
+	p.out = append(p.out, in)
+}
+
 // run reads a w:r after its start element.
 func (p *runs) run(d *xml.Decoder) error {
-	var bold, italic *bool
-	var rStyle string
-	add := func(in inline) {
-		if p.inField() {
-			return
+	var f format
+	return children(d, func(t xml.StartElement) (bool, error) {
+		return p.runChild(d, t, &f)
+	}, nil)
+}
+
+// runChild reads an element of a w:r after its start element: to its end,
+// except for the containers whose content is read as the run's own.
+func (p *runs) runChild(d *xml.Decoder, t xml.StartElement, f *format) (done bool, err error) {
+	switch t.Name.Local {
+	case "rPr":
+		f.style, f.bold, f.italic, err = runProperties(d)
+		return true, err
+	case "t":
+		text, err := charData(d)
+		if err != nil {
+			return true, err
 		}
-		sb, si := runStyle(p.c.styles, rStyle)
-		if bold == nil {
-			bold = sb
+		p.add(inline{text: text}, f)
+		return true, nil
+	case "instrText":
+		text, err := charData(d)
+		if err != nil {
+			return true, err
 		}
-		if italic == nil {
-			italic = si
+		if len(p.fields) > 0 {
+			p.fields[len(p.fields)-1].instr.WriteString(text)
 		}
-		in.bold, in.italic = bold != nil && *bold, italic != nil && *italic
-		in.link = p.link()
-		p.out = append(p.out, in)
+		return true, nil
+	case "drawing", "pict", "object":
+		alt, picture, box, err := drawing(d, t.Name.Local)
+		if err != nil {
+			return true, err
+		}
+		switch {
+		case picture:
+			p.c.images++
+			p.add(inline{text: alt, image: true}, f)
+		case box != "":
+			p.add(inline{text: box}, f)
+		}
+		return true, nil
+	case "AlternateContent", "Choice":
+		// Choice is what Word shows; Fallback repeats it for older
+		// readers and is skipped where it is met.
+		return false, nil
+	case "fldChar":
+		p.fieldChar(attr(t, "fldCharType"))
+	case "tab", "ptab":
+		p.add(inline{text: " "}, f)
+	case "noBreakHyphen":
+		p.add(inline{text: "-"}, f)
+	case "br", "cr":
+		if t.Name.Local == "cr" || attr(t, "type") == "" || attr(t, "type") == "textWrapping" {
+			p.add(inline{br: true}, f)
+		}
 	}
+	return true, d.Skip()
+}
+
+// fieldChar opens a complex field, starts its result or closes it.
+func (p *runs) fieldChar(kind string) {
+	switch kind {
+	case "begin":
+		p.fields = append(p.fields, field{})
+	case "separate":
+		if len(p.fields) > 0 {
+			p.fields[len(p.fields)-1].result = true
+		}
+	case "end":
+		if len(p.fields) > 0 {
+			p.fields = p.fields[:len(p.fields)-1]
+		}
+	}
+}
+
+// runProperties reads w:rPr after its start element.
+func runProperties(d *xml.Decoder) (rStyle string, bold, italic *bool, err error) {
+	err = children(d, func(t xml.StartElement) (bool, error) {
+		switch t.Name.Local {
+		case "rStyle":
+			rStyle = attr(t, "val")
+		case "b":
+			v := toggle(attr(t, "val"))
+			bold = &v
+		case "i":
+			v := toggle(attr(t, "val"))
+			italic = &v
+		}
+		return true, d.Skip()
+	}, nil)
+	return rStyle, bold, italic, err
+}
+
+// children reads an element after its start element, up to its end.
+// start is called with each element inside; it reports whether it has
+// read that element to its end (or skipped it). The content of one it has
+// not read is read on as this element's, and end, when not nil, is called
+// with that element's end.
+func children(d *xml.Decoder, start func(xml.StartElement) (done bool, err error), end func(xml.EndElement)) error {
+	depth := 0
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -326,105 +388,20 @@ func (p *runs) run(d *xml.Decoder) error {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			switch t.Name.Local {
-			case "rPr":
-				if rStyle, bold, italic, err = runProperties(d); err != nil {
-					return err
-				}
-				continue
-			case "t":
-				text, err := charData(d)
-				if err != nil {
-					return err
-				}
-				add(inline{text: text})
-				continue
-			case "instrText":
-				text, err := charData(d)
-				if err != nil {
-					return err
-				}
-				if len(p.fields) > 0 {
-					p.fields[len(p.fields)-1].instr.WriteString(text)
-				}
-				continue
-			case "fldChar":
-				switch attr(t, "fldCharType") {
-				case "begin":
-					p.fields = append(p.fields, field{})
-				case "separate":
-					if len(p.fields) > 0 {
-						p.fields[len(p.fields)-1].result = true
-					}
-				case "end":
-					if len(p.fields) > 0 {
-						p.fields = p.fields[:len(p.fields)-1]
-					}
-				}
-			case "tab", "ptab":
-				add(inline{text: " "})
-			case "noBreakHyphen":
-				add(inline{text: "-"})
-			case "br", "cr":
-				if t.Name.Local == "cr" || attr(t, "type") == "" || attr(t, "type") == "textWrapping" {
-					add(inline{br: true})
-				}
-			case "drawing", "pict", "object":
-				alt, picture, box, err := drawing(d, t.Name.Local)
-				if err != nil {
-					return err
-				}
-				switch {
-				case picture:
-					p.c.images++
-					add(inline{text: alt, image: true})
-				case box != "":
-					add(inline{text: box})
-				}
-				continue
-			case "AlternateContent":
-				// Choice is what Word shows; Fallback repeats it for older
-				// readers and is skipped where it is met.
-				continue
-			case "Choice":
-				continue
-			}
-			if err := d.Skip(); err != nil {
+			done, err := start(t)
+			if err != nil {
 				return err
 			}
+			if !done {
+				depth++
+			}
 		case xml.EndElement:
-			if t.Name.Local == "r" {
+			if depth == 0 {
 				return nil
 			}
-		}
-	}
-}
-
-// runProperties reads w:rPr after its start element.
-func runProperties(d *xml.Decoder) (rStyle string, bold, italic *bool, err error) {
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return "", nil, nil, err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "rStyle":
-				rStyle = attr(t, "val")
-			case "b":
-				v := toggle(attr(t, "val"))
-				bold = &v
-			case "i":
-				v := toggle(attr(t, "val"))
-				italic = &v
-			}
-			if err := d.Skip(); err != nil {
-				return "", nil, nil, err
-			}
-		case xml.EndElement:
-			if t.Name.Local == "rPr" {
-				return rStyle, bold, italic, nil
+			depth--
+			if end != nil {
+				end(t)
 			}
 		}
 	}

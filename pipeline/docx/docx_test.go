@@ -213,11 +213,11 @@ func TestConvertBody(t *testing.T) {
 		{"a table in a cell flattens into it",
 			`<w:tbl><w:tr><w:tc>` + p("", r("바깥")) + `<w:tbl><w:tr><w:tc>` + p("", r("안1")) + `</w:tc><w:tc>` + p("", r("안2")) + `</w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>`,
 			"| 바깥<br>안1<br>안2 |\n| --- |\n", 0},
-		{"an image becomes a note with its alt text; a text box keeps its text once",
+		{"an image becomes a note with its alt text; a text box keeps its text once, and the paragraph goes on after it",
 			p("", r("앞 ")+`<w:r><w:drawing><wp:inline><wp:docPr id="1" name="Picture 1" descr="센터 사진"/><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="rId9"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`) +
 				p("", `<w:r><w:drawing><wp:inline><wp:docPr id="2" name="Picture 2"/><a:graphic><a:graphicData><pic:pic><a:blip r:embed="rId9"/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`) +
-				p("", `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:docPr id="3" name="Text Box 3"/><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>`+p("", r("상자 속"))+p("", r("글"))+`</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><w:t>옛 상자</w:t></w:pict></mc:Fallback></mc:AlternateContent></w:r>`),
-			"앞 [image: 센터 사진]\n\n[image]\n\n상자 속 글\n", 2},
+				p("", `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:docPr id="3" name="Text Box 3"/><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>`+p("", r("상자 속"))+p("", r("글"))+`</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><w:t>옛 상자</w:t></w:pict></mc:Fallback></mc:AlternateContent></w:r>`+r(" 뒤")),
+			"앞 [image: 센터 사진]\n\n[image]\n\n상자 속 글 뒤\n", 2},
 		{"tracked deletions, field codes, bookmarks and empty paragraphs leave nothing",
 			p("", r("남은 ")+`<w:del><w:r><w:delText>지운</w:delText></w:r></w:del>`+`<w:ins><w:r><w:t>넣은</w:t></w:r></w:ins>`+`<w:bookmarkStart w:id="0" w:name="x"/>`) +
 				p("", "") + p("", r("   ")) + `<w:sdt><w:sdtContent>` + p("", r("내용 컨트롤")) + `</w:sdtContent></w:sdt>` +

@@ -35,10 +35,9 @@ type Options struct {
 	DryRun bool
 	// HTML is where the report will be written, "" for nowhere: Run
 	// refuses it before anything is sent when it is a file eval reads.
-	HTML              string
-	Jobs, BatchTokens int
-	Clock             translate.Clock
-	Getenv            func(string) string
+	HTML   string
+	Clock  translate.Clock
+	Getenv func(string) string
 	// Open reads a letter without writing anything.
 	Open func(path string) (*store.Letter, error)
 	// Progress, when set, gives the progress callback of one backend and
@@ -205,8 +204,7 @@ func setUp(letters []*evaluated, opts Options, model string) (*modelJob, error) 
 			return nil, locales.New("eval.model.none", "Backend", s.Name).WithHint("eval.model.none.hint")
 		}
 		runs, err := backend.Runs(e.l, s, backend.Plan{
-			Targets: []language.Tag{opts.Lang}, Jobs: opts.Jobs, BatchTokens: opts.BatchTokens,
-			DryRun: opts.DryRun, Clock: opts.Clock, Hide: e.hidden,
+			Targets: []language.Tag{opts.Lang}, DryRun: opts.DryRun, Clock: opts.Clock, Hide: e.hidden,
 		})
 		if err != nil {
 			return nil, err
@@ -231,21 +229,13 @@ func blank(lang language.Tag) *store.Translations {
 	return &store.Translations{Lang: lang, Machine: &catalog.Catalog{}, Approved: &catalog.Catalog{}, Failures: store.Failures{}}
 }
 
-// label names a backend and model as the review log does.
-func label(s backend.Settings) string {
-	if s.Model == "" {
-		return s.Name
-	}
-	return s.Name + " " + s.Model
-}
-
 // evaluate translates every letter's references with the job's backend
 // and scores the translations.
 func (j *modelJob) evaluate(ctx context.Context, letters []*evaluated, opts Options) (*Result, error) {
 	r := &Result{Backend: j.settings.Name, Model: j.settings.Model, QA: map[string]int{}, Sentences: []Sentence{}}
 	var progress func(done, total int)
 	if opts.Progress != nil {
-		progress = opts.Progress(label(j.settings))
+		progress = opts.Progress(Name(j.settings.Name, j.settings.Model))
 	}
 	total := 0
 	for _, e := range letters {
@@ -299,7 +289,7 @@ func (j *modelJob) evaluate(ctx context.Context, letters []*evaluated, opts Opti
 // scorer sums up the scores of one backend/model's sentences.
 type scorer struct {
 	stats               Stats
-	n, identical, dist  int
+	identical, dist     int
 	termsSeen, termsBad int
 }
 
@@ -310,8 +300,7 @@ func (sc *scorer) add(s *Sentence, translated bool, g *glossary.Glossary, src, t
 	st := ChrFPlusPlus.Stats(hyp, ref)
 	sc.stats = sc.stats.Add(st)
 	s.ChrF = round(ChrFPlusPlus.Score(st), 2)
-	sc.n++
-	if translated && oneLine(s.Translation) == oneLine(s.Reference) {
+	if translated && store.OneLine(s.Translation) == store.OneLine(s.Reference) {
 		sc.identical++
 	}
 	sc.dist += review.Distance(hyp, ref)
@@ -346,28 +335,24 @@ func (sc *scorer) add(s *Sentence, translated bool, g *glossary.Glossary, src, t
 	}
 }
 
-// finish puts the sums into r.
+// finish puts the sums into r, whose Sentences are those scored.
 func (sc *scorer) finish(r *Result) {
 	r.ChrF = round(ChrFPlusPlus.Score(sc.stats), 2)
 	r.Glossary = 1
 	if sc.termsSeen > 0 {
 		r.Glossary = round(float64(sc.termsSeen-sc.termsBad)/float64(sc.termsSeen), 4)
 	}
-	if sc.n > 0 {
-		r.Identical = round(float64(sc.identical)/float64(sc.n), 4)
-		r.EditDistance = round(float64(sc.dist)/float64(sc.n), 2)
+	if n := len(r.Sentences); n > 0 {
+		r.Identical = round(float64(sc.identical)/float64(n), 4)
+		r.EditDistance = round(float64(sc.dist)/float64(n), 2)
 	}
 }
 
 // plain is a sentence as a reader sees it, for the scores: without the
 // protected tags, white space as one space.
 func plain(s string) string {
-	return oneLine(document.TagPattern.ReplaceAllString(s, ""))
+	return store.OneLine(document.TagPattern.ReplaceAllString(s, ""))
 }
-
-// oneLine counts every run of white space as one space, as ids and
-// reviewers do.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // planAll plans every job on every letter without sending anything.
 func planAll(ctx context.Context, lang language.Tag, letters []*evaluated, jobs []*modelJob) (*Plan, error) {

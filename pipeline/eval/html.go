@@ -75,7 +75,7 @@ func HTML(rep *Report, p *locales.Printer) ([]byte, error) {
 		Contrasts []contrast
 	}{Report: rep, Charts: charts(rep, p), Contrasts: contrasts(rep, 10)}
 	for _, r := range rep.Results {
-		data.Names = append(data.Names, name(r))
+		data.Names = append(data.Names, Name(r.Backend, r.Model))
 	}
 	var b bytes.Buffer
 	if err := t.Execute(&b, data); err != nil {
@@ -90,14 +90,6 @@ func dollars(cost *float64) float64 {
 		return 0
 	}
 	return *cost
-}
-
-// name is how the report names a backend/model.
-func name(r *Result) string {
-	if r.Model == "" {
-		return r.Backend
-	}
-	return r.Backend + " " + r.Model
 }
 
 // barRow and barMax are the geometry of the charts, in SVG units.
@@ -125,7 +117,7 @@ func charts(rep *Report, p *locales.Printer) []chart {
 			if s.unit == "$" && r.Cost == nil {
 				value = "-" // no price for the model
 			}
-			c.Bars = append(c.Bars, bar{Label: name(r), Value: value, Y: i * barRow, Width: w})
+			c.Bars = append(c.Bars, bar{Label: Name(r.Backend, r.Model), Value: value, Y: i * barRow, Width: w})
 		}
 		out = append(out, c)
 	}
@@ -173,7 +165,7 @@ func contrasts(rep *Report, n int) []contrast {
 		first := rep.Results[0].Sentences[s.i]
 		c := contrast{Letter: first.Letter, ID: first.ID, Source: first.Source, Reference: first.Reference}
 		for _, r := range rep.Results {
-			c.Translations = append(c.Translations, contrastCell{Name: name(r), Text: r.Sentences[s.i].Translation, ChrF: r.Sentences[s.i].ChrF})
+			c.Translations = append(c.Translations, contrastCell{Name: Name(r.Backend, r.Model), Text: r.Sentences[s.i].Translation, ChrF: r.Sentences[s.i].ChrF})
 		}
 		out = append(out, c)
 	}

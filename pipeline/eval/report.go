@@ -85,6 +85,15 @@ type ModelPlan struct {
 	Cost            *float64 `json:"cost,omitempty"`
 }
 
+// Name is how eval names a backend and model, as the review log does: the
+// backend alone when no model is named.
+func Name(backend, model string) string {
+	if model == "" {
+		return backend
+	}
+	return backend + " " + model
+}
+
 // round rounds x to places decimal places, for scores a person reads.
 func round(x float64, places int) float64 {
 	p := math.Pow(10, float64(places))

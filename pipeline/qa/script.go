@@ -42,10 +42,12 @@ func checkLanguage(r *report, in Input) {
 	if isKorean(in.Src) && strings.IndexFunc(stripTags(in.Source), isHangul) < 0 {
 		return
 	}
+	// Hangul is left out unless it is the target's own script.
+	skipHangul := script.String() != "Kore"
 	inScript, other := 0, 0
 	for _, c := range stripTags(withoutRenderings(in, in.Translation)) {
 		switch {
-		case !unicode.IsLetter(c) || isHangul(c) && script.String() != "Kore":
+		case !unicode.IsLetter(c) || skipHangul && isHangul(c):
 		case unicode.In(c, want...):
 			inScript++
 		default:

@@ -51,104 +51,126 @@ type Summary struct {
 // Run runs the session until the person quits, the input ends or every
 // sentence that needed review has had its turn.
 func (s *Session) Run(ctx context.Context) (Summary, error) {
-	queue := s.queue()
-	var sum Summary
-	if len(queue) == 0 {
-		sum.Done = true
-		return sum, nil
+	pr := &progress{queue: s.queue(), skipped: map[string]bool{}}
+	if len(pr.queue) == 0 {
+		return Summary{Done: true}, nil
 	}
-	skipped := map[string]bool{}
+	for pr.i < len(pr.queue) {
+		if err := ctx.Err(); err != nil {
+			return pr.sum, err
+		}
+		quit, err := s.turn(ctx, pr)
+		if quit {
+			return s.stop(pr, err)
+		}
+		if err != nil {
+			return pr.sum, err
+		}
+	}
+	pr.sum.Skipped = len(pr.skipped)
+	pr.sum.Done = true
+	s.Reviewer.Log.Next = ""
+	return pr.sum, s.Save(s.Reviewer.Files())
+}
+
+// progress is where a session has got to.
+type progress struct {
+	queue   []string
+	i       int // the sentence on screen is queue[i]
+	sum     Summary
+	skipped map[string]bool
 	// pending is an edit QA refused, which f approves all the same; it
 	// belongs to the sentence on screen and is forgotten when that changes.
-	pending, pendingID := "", ""
-	for i := 0; i < len(queue); {
-		if err := ctx.Err(); err != nil {
-			return sum, err
-		}
-		id := queue[i]
-		if id != pendingID {
-			pending = ""
-		}
-		it, _ := s.Reviewer.Item(id)
-		s.Show(it, i+1, len(queue))
-		s.Ask(locales.New("review.prompt"))
-		line, err := s.readLine(ctx)
-		if err != nil {
-			return s.stop(sum, queue[i:], skipped, err)
-		}
-		approval := Approval{ID: id}
-		switch strings.ToLower(line) {
-		case "a", "f":
-			// The person approves what they were shown (after going back
-			// to an approved sentence, the approved text), or with f the
-			// edit QA refused.
-			approval.Force = line == "f" || line == "F"
-			switch {
-			case approval.Force && pending != "":
-				approval.Text, approval.Edited = pending, true
-			case it.From != "" || it.Translation != "":
-				approval.Text, approval.Edited = it.Translation, true
-			}
-		case "e":
-			text, err := s.edit(ctx, it.Translation)
-			if err != nil {
-				return s.stop(sum, queue[i:], skipped, err)
-			}
-			if text == "" {
-				continue
-			}
-			approval.Text, approval.Edited = text, true
-			pending, pendingID = text, id
-		case "p":
-			approved, next := s.approveParagraph(queue, i)
-			for _, done := range approved {
-				delete(skipped, done)
-			}
-			sum.Approved += len(approved)
-			s.Say(locales.New("review.paragraph", "Approved", len(approved)))
-			i = next
-			if err := s.save(queue, i); err != nil {
-				return sum, err
-			}
-			continue
-		case "s":
-			skipped[id] = true
-			i++
-			if err := s.save(queue, i); err != nil {
-				return sum, err
-			}
-			continue
-		case "b":
-			if i > 0 {
-				i--
-			}
-			continue
-		case "q":
-			return s.stop(sum, queue[i:], skipped, nil)
-		default:
-			s.Say(locales.New("review.prompt.unknown", "Key", line))
-			continue
-		}
-		changed, err := s.Reviewer.Approve(approval)
-		if err != nil {
-			if !s.sayRefusal(err) {
-				return sum, err
-			}
-			continue
-		}
-		if changed {
-			sum.Approved++
-		}
-		delete(skipped, id)
-		i++
-		if err := s.save(queue, i); err != nil {
-			return sum, err
-		}
+	pending, pendingID string
+}
+
+// turn shows the sentence on screen and acts on the person's answer.
+// quit is true when the session stops there: q, or the input ended (err
+// says how). An error without quit is one approving or saving met.
+func (s *Session) turn(ctx context.Context, pr *progress) (quit bool, err error) {
+	id := pr.queue[pr.i]
+	if id != pr.pendingID {
+		pr.pending = ""
 	}
-	sum.Skipped = len(skipped)
-	sum.Done = true
+	it, _ := s.Reviewer.Item(id)
+	s.Show(it, pr.i+1, len(pr.queue))
+	s.Ask(locales.New("review.prompt"))
+	line, err := s.readLine(ctx)
+	if err != nil {
+		return true, err
+	}
+	approval := Approval{ID: id}
+	switch strings.ToLower(line) {
+	case "a", "f":
+		// The person approves what they were shown (after going back
+		// to an approved sentence, the approved text), or with f the
+		// edit QA refused.
+		approval.Force = line == "f" || line == "F"
+		switch {
+		case approval.Force && pr.pending != "":
+			approval.Text, approval.Edited = pr.pending, true
+		case it.From != "" || it.Translation != "":
+			approval.Text, approval.Edited = it.Translation, true
+		}
+	case "e":
+		text, err := s.edit(ctx, it.Translation)
+		if err != nil {
+			return true, err
+		}
+		if text == "" {
+			return false, nil
+		}
+		approval.Text, approval.Edited = text, true
+		pr.pending, pr.pendingID = text, id
+	case "p":
+		approved, next := s.approveParagraph(pr.queue, pr.i)
+		for _, done := range approved {
+			delete(pr.skipped, done)
+		}
+		pr.sum.Approved += len(approved)
+		s.Say(locales.New("review.paragraph", "Approved", len(approved)))
+		return false, s.moveTo(pr, next)
+	case "s":
+		pr.skipped[id] = true
+		return false, s.moveTo(pr, pr.i+1)
+	case "b":
+		pr.i = max(pr.i-1, 0)
+		return false, nil
+	case "q":
+		return true, nil
+	default:
+		s.Say(locales.New("review.prompt.unknown", "Key", line))
+		return false, nil
+	}
+	return false, s.approve(pr, approval)
+}
+
+// approve approves the sentence on screen and goes on to the next; a
+// refusal is said and keeps the session on it.
+func (s *Session) approve(pr *progress, a Approval) error {
+	changed, err := s.Reviewer.Approve(a)
+	if err != nil {
+		if s.sayRefusal(err) {
+			return nil
+		}
+		return err
+	}
+	if changed {
+		pr.sum.Approved++
+	}
+	delete(pr.skipped, a.ID)
+	return s.moveTo(pr, pr.i+1)
+}
+
+// moveTo puts the sentence queue[i] on screen, records that place and
+// writes.
+func (s *Session) moveTo(pr *progress, i int) error {
+	pr.i = i
 	s.Reviewer.Log.Next = ""
-	return sum, s.Save(s.Reviewer.Files())
+	if i < len(pr.queue) {
+		s.Reviewer.Log.Next = pr.queue[i]
+	}
+	return s.Save(s.Reviewer.Files())
 }
 
 // approveParagraph approves, in the paragraph of queue[i], every sentence
@@ -207,25 +229,18 @@ func (s *Session) queue() []string {
 	return ids
 }
 
-// save records the place reached, the sentence at queue[i], and writes.
-func (s *Session) save(queue []string, i int) error {
-	s.Reviewer.Log.Next = ""
-	if i < len(queue) {
-		s.Reviewer.Log.Next = queue[i]
-	}
-	return s.Save(s.Reviewer.Files())
-}
-
-// stop ends the session early at rest[0], saving the place.
+// stop ends the session early at the sentence on screen, saving the place.
 // An interrupted session (Ctrl-C) saves its place too, and reports the
 // interruption.
-func (s *Session) stop(sum Summary, rest []string, skipped map[string]bool, err error) (Summary, error) {
+func (s *Session) stop(pr *progress, err error) (Summary, error) {
+	sum := pr.sum
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, context.Canceled) {
 		return sum, err
 	}
-	sum.Skipped = len(skipped)
+	sum.Skipped = len(pr.skipped)
 	// a paragraph approved at once may have left sentences behind that
 	// are done already
+	rest := pr.queue[pr.i:]
 	for _, id := range rest {
 		if it, _ := s.Reviewer.Item(id); it.State != store.Approved {
 			sum.Left++

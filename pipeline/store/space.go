@@ -2,10 +2,10 @@ package store
 
 import (
 	"strings"
-
-	"github.com/epistle-letters/epistle/pipeline/catalog"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/epistle-letters/epistle/pipeline/catalog"
 )
 
 // OneLine is a sentence as people and tools see it, and as epistle tells
