@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
@@ -132,37 +131,13 @@ func evalTable(o *IO, rep *eval.Report) {
 			fmt.Sprintf("%.2f", r.Glossary), fmt.Sprint(r.QAErrors), fmt.Sprint(r.Failed), fmt.Sprint(r.PromptTokens),
 			fmt.Sprint(r.CompletionTokens), cost, fmt.Sprintf("%.1f", r.Seconds)})
 	}
-	writeRightAligned(o.Out, rows)
+	writeColumns(o.Out, rows, true)
 	for _, r := range rep.Results {
 		if r.Reviewed != nil {
 			s := r.Reviewed
 			fmt.Fprintf(o.Out, "%s\t%s\n", eval.Name(r.Backend, r.Model), o.Printer.T("eval.reviewed",
 				"Approved", s.Approved, "Unchanged", s.Unchanged, "Distance", fmt.Sprintf("%.1f", s.Distance)))
 		}
-	}
-}
-
-// writeRightAligned prints rows with each column right-aligned two cells
-// past its widest entry, counted as a terminal shows them: a Hangul
-// syllable of the Korean headings takes two columns, which text/tabwriter
-// does not know.
-func writeRightAligned(w io.Writer, rows [][]string) {
-	var widths []int
-	for _, row := range rows {
-		for i, cell := range row {
-			if i == len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[i] = max(widths[i], lineedit.Cells(cell))
-		}
-	}
-	for _, row := range rows {
-		var b strings.Builder
-		for i, cell := range row {
-			b.WriteString(strings.Repeat(" ", widths[i]+2-lineedit.Cells(cell)))
-			b.WriteString(cell)
-		}
-		fmt.Fprintln(w, b.String())
 	}
 }
 

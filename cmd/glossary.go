@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/epistle-letters/epistle/glossary"
-	"github.com/epistle-letters/epistle/internal/lineedit"
 	"github.com/epistle-letters/epistle/locales"
 	"github.com/epistle-letters/epistle/pipeline/store"
 )
@@ -86,32 +84,8 @@ func glossaryListRun(o *IO, path string) error {
 		}
 		rows = append(rows, row)
 	}
-	writeGlossaryTable(o.Out, rows)
+	writeColumns(o.Out, rows, false)
 	return nil
-}
-
-// writeGlossaryTable aligns columns as a terminal shows them: a Hangul
-// syllable takes two columns, which text/tabwriter does not know.
-func writeGlossaryTable(w io.Writer, rows [][]string) {
-	var widths []int
-	for _, row := range rows {
-		for i, cell := range row {
-			if i == len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[i] = max(widths[i], lineedit.Cells(cell))
-		}
-	}
-	for _, row := range rows {
-		var b strings.Builder
-		for i, cell := range row {
-			b.WriteString(cell)
-			if i < len(row)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-lineedit.Cells(cell)+2))
-			}
-		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
-	}
 }
 
 type glossaryCheckOptions struct {
