@@ -137,8 +137,7 @@ func (s *Server) sentence(r *review.Reviewer, it review.Item, at place) sentence
 	if letter, ok := strings.CutPrefix(it.From, store.ReusedPrefix); ok && it.State == store.Machine {
 		v.Reused = letter
 	}
-	//locales:ids review.state.missing review.state.machine review.state.approved review.state.stale review.state.failed
-	v.StateName = p.T("review.state." + string(it.State))
+	v.StateName = s.texts.States[it.State]
 	switch {
 	case it.Failure != "":
 		v.Failure = p.T("status.failed", "Reason", it.Failure)

@@ -1,6 +1,9 @@
 package web
 
-import "github.com/epistle-letters/epistle/locales"
+import (
+	"github.com/epistle-letters/epistle/locales"
+	"github.com/epistle-letters/epistle/pipeline/store"
+)
 
 // Texts are the page's words in the reviewer's language, from
 // locales/web.*.toml; each is named here as a literal id, so that the
@@ -21,10 +24,18 @@ type Texts struct {
 	ReplaceApply, ReplaceNone, ReplaceGlossary      string
 	GlossarySource, GlossaryTarget                  string
 	GlossaryForbidden, GlossaryAdd                  string
+	// States name each sentence state, said once, not once a row.
+	States map[store.State]string
 }
 
 func newTexts(p *locales.Printer) Texts {
+	states := map[store.State]string{}
+	for _, st := range []store.State{store.Missing, store.Machine, store.Approved, store.Stale, store.Failed} {
+		//locales:ids review.state.missing review.state.machine review.state.approved review.state.stale review.state.failed
+		states[st] = p.T("review.state." + string(st))
+	}
 	return Texts{
+		States:      states,
 		Letters:     p.T("web.letters"),
 		AllLetters:  p.T("web.letters.all"),
 		Nothing:     p.T("web.nothing"),

@@ -239,6 +239,14 @@
     return box.value !== box.defaultValue;
   }
 
+  // said tells, under a's buttons, that its sentence changed elsewhere:
+  // the page's rows carry no such line until one needs it.
+  function said(a) {
+    if (!a.querySelector(".changed")) {
+      a.querySelector(".actions").after(document.getElementById("changed").content.cloneNode(true));
+    }
+  }
+
   // merge puts the page as the server renders it now in place of this one,
   // but keeps every sentence the reviewer is editing and says when its
   // sentence changed.
@@ -261,7 +269,7 @@
       if (same || editing(old)) {
         if (!same) {
           newer.set(n.dataset.id, n.outerHTML);
-          old.querySelector(".changed").hidden = false;
+          said(old);
         }
         n.replaceWith(old);
       }
