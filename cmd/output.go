@@ -1,36 +1,23 @@
 package cmd
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/epistle-letters/epistle/internal/lineedit"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 // writeJSON prints v as indented JSON on stdout: the stable, machine-readable
 // form of a command's result.
 func writeJSON(o *IO, v any) error {
-	data, err := marshalJSON(v)
+	data, err := store.IndentJSON(v, false)
 	if err != nil {
 		return err
 	}
 	_, err = o.Out.Write(data)
 	return err
-}
-
-// marshalJSON is what writeJSON prints.
-func marshalJSON(v any) ([]byte, error) {
-	var out bytes.Buffer
-	enc := json.NewEncoder(&out)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
 }
 
 // writeColumns prints rows as columns two cells apart, measured as a

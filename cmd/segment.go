@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/epistle-letters/epistle/glossary"
+	"github.com/epistle-letters/epistle/pipeline/store"
 )
 
 type segmentOptions struct {
@@ -50,7 +51,7 @@ func segmentRun(ctx context.Context, o *IO, opts segmentOptions) error {
 	list := l.Segments(g)
 	var out []byte
 	if opts.JSON {
-		if out, err = marshalJSON(list); err != nil {
+		if out, err = store.IndentJSON(list, false); err != nil {
 			return err
 		}
 	}

