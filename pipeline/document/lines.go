@@ -118,8 +118,15 @@ func firstWords(s string, n int) string {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		s = s[:i]
 	}
-	words := strings.FieldsFunc(s, breakingSpace)
-	return strings.Join(words[:min(n, len(words))], " ")
+	// Only the n words are looked at: a paragraph may be one long line.
+	words := make([]string, 0, n)
+	for w := range strings.FieldsFuncSeq(s, breakingSpace) {
+		if len(words) == n {
+			break
+		}
+		words = append(words, w)
+	}
+	return strings.Join(words, " ")
 }
 
 // breakingSpace reports whether r is white space a line may break at: not

@@ -180,3 +180,23 @@ func TestLetterLinesSegmenterEnds(t *testing.T) {
 		})
 	}
 }
+
+// firstWords takes n words of the first line, at breaking spaces only.
+func TestFirstWords(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"  주님의  은혜로 모임을 마쳤습니다.", 2, "주님의 은혜로"},
+		{"하나\n둘 셋", 2, "하나"},
+		{"하나 둘", 3, "하나 둘"},
+		{"3\u00a0월 소식 드립니다", 2, "3\u00a0월 소식"},
+		{"", 2, ""},
+		{"하나 둘", 0, ""},
+	} {
+		if got := firstWords(c.s, c.n); got != c.want {
+			t.Errorf("firstWords(%q, %d) = %q, want %q", c.s, c.n, got, c.want)
+		}
+	}
+}
