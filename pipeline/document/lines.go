@@ -340,10 +340,13 @@ func cutLines(src string, r region, split Splitter) []region {
 		ended, itemEnds := false, false
 		if i > 0 {
 			prev := lines[i-1]
+			// An item's period may be a date's, wrapped ("11." / "24.(주일)에
+			// …"): the segmenter, which knows Korean dates, says whether the
+			// item ends there.
 			byPunct := endsSentence(prev.text)
-			bySplit := (!byPunct || kind == "li" && !prev.item) && splitEnds(prev, l, split)
+			bySplit := (!byPunct || kind == "li") && splitEnds(prev, l, split)
 			ended = byPunct || bySplit
-			itemEnds = prev.item && ended || kind == "li" && bySplit
+			itemEnds = kind == "li" && bySplit
 		}
 		switch {
 		case i > 0 && cutBetween(lines[i-1], l, wrap, wrapped, ended, itemEnds):
