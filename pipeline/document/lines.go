@@ -260,6 +260,19 @@ func symbolLine(l line) bool {
 	return !l.tags && strings.TrimSpace(l.text) != "" && !hasWords(l.text)
 }
 
+// emojiEnd reports whether a line ends in an emoji or a dingbat (🙏, 🥶🥶,
+// 👍🏻, ✨): a chat line closes its thought with one, after a title ("[소식]
+// 12월호 🙏") as after a sentence, and the line after it is a new one even
+// where the next words would not have fitted (KakaoTalk letters are not
+// wrapped, and their widest line is no wrapper's).
+func emojiEnd(l line) bool {
+	text := strings.TrimRightFunc(l.text, func(r rune) bool {
+		return unicode.IsSpace(r) || r == 0x200D || r >= 0xFE00 && r <= 0xFE0F || r >= 0x1F3FB && r <= 0x1F3FF
+	})
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return r >= 0x2600 && r <= 0x27BF || r >= 0x2B00 && r <= 0x2BFF || r >= 0x1F000 && r <= 0x1FAFF
+}
+
 // splitEnds reports whether split ends a sentence at the end of line a when
 // line b follows: a chat line's ending without a period (잘한대요, 감사합니다
 // 🙏) ends one as a period does.
@@ -288,7 +301,7 @@ func cutBetween(a, b line, wrap extent, wrapped, ended, itemEnds bool) bool {
 	// on sending), or a date a narrow wrap left alone ("We met on" /
 	// "2024. 5. 12." / "at 3 p.m."). A title, a greeting or a date line
 	// does not continue a line.
-	if a.hardBreak || b.item || isField(b.text) || symbolLine(a) || symbolLine(b) || !wrapped && dateLine.MatchString(a.text) {
+	if a.hardBreak || b.item || isField(b.text) || symbolLine(a) || symbolLine(b) || emojiEnd(a) || !wrapped && dateLine.MatchString(a.text) {
 		return true
 	}
 	if ended {
@@ -299,7 +312,8 @@ func cutBetween(a, b line, wrap extent, wrapped, ended, itemEnds bool) bool {
 
 // cutLines returns r as one region per run of lines that may hold one
 // sentence, cutting where a person sees a line end one: before an item line,
-// a line of emoji or a field (전화: …), after a line of emoji or a date line,
+// a line of emoji or a field (전화: …), after a line of emoji or a line that
+// ends in one, after a date line,
 // after a signature's 드림 or 올림, after a line the writer ended early (a
 // title, a greeting: the next words would have fitted on it), after an item
 // whose sentence ends at the line's end, and at a hard line break. A line
@@ -333,10 +347,13 @@ func cutLines(src string, r region, split Splitter) []region {
 		ended, itemEnds := false, false
 		if i > 0 {
 			prev := lines[i-1]
+			// An item's period may be a date's, wrapped ("11." / "24.(주일)에
+			// …"): the segmenter, which knows Korean dates, says whether the
+			// item ends there.
 			byPunct := endsSentence(prev.text)
-			bySplit := (!byPunct || kind == "li" && !prev.item) && splitEnds(prev, l, split)
+			bySplit := (!byPunct || kind == "li") && splitEnds(prev, l, split)
 			ended = byPunct || bySplit
-			itemEnds = prev.item && ended || kind == "li" && bySplit
+			itemEnds = kind == "li" && bySplit
 		}
 		switch {
 		case i > 0 && cutBetween(lines[i-1], l, wrap, wrapped, ended, itemEnds):

@@ -94,6 +94,10 @@ func TestLetterLines(t *testing.T) {
 			[]string{"p: 김은혜 드림", "p: 새빛교회"}},
 		{"an emoji and a space open an item", "txt", "이번 달 기도제목이에요\n✅ 아이들 건강\n🔸 비자 연장\n👉 후원 안내",
 			[]string{"p: 이번 달 기도제목이에요", "li: 아이들 건강", "li: 비자 연장", "li: 후원 안내"}},
+		// KakaoTalk letters have no blank lines and no wrap: the title is
+		// the widest line, and its emoji, not the fit, ends it.
+		{"a line ending in an emoji ends", "txt", "[몽골 선교 소식] 12월호 🙏\n샬롬!\n오늘도 추워요 🥶🥶\n그래도 모두 건강합니다",
+			[]string{"p: [몽골 선교 소식] 12월호 🙏", "p: 샬롬!", "p: 오늘도 추워요 🥶🥶", "p: 그래도 모두 건강합니다"}},
 		{"emoji glued to a word are the sentence's", "txt", "함께해 주셔서 감사합니다.\n🙏🏻❤️북한을 위해 기도해 주세요",
 			[]string{"p: 함께해 주셔서 감사합니다.", "p: 🙏🏻❤️북한을 위해 기도해 주세요"}},
 		{"the fields of a signature", "txt", "최믿음 선교사 (몽골 울란바토르)\n전화: +976-0000-0000\n이메일: faith@example.org\n후원 계좌: 은혜은행 000-00",
