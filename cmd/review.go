@@ -97,6 +97,12 @@ func reviewRun(ctx context.Context, o *IO, opts reviewOptions) error {
 	}
 	if len(items) == 0 {
 		fmt.Fprintln(o.Out, o.Printer.T("review.none", "Lang", r.Lang.String()))
+		// Nothing to review is not nothing to do: a sentence with no
+		// translation yet (a memory without it, a language never
+		// translated) keeps the edition from being exported.
+		if missing := store.Count(r.Letter.States(r.Translations)).Missing; missing > 0 {
+			o.Warn(locales.New("review.none.missing", "Count", missing, "Lang", r.Lang.String(), "Letter", r.Letter.Path))
+		}
 	}
 	for i, it := range items {
 		showItem(o, o.Out, r, it, i+1, len(items))
