@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -98,6 +97,12 @@ func reviewRun(ctx context.Context, o *IO, opts reviewOptions) error {
 	}
 	if len(items) == 0 {
 		fmt.Fprintln(o.Out, o.Printer.T("review.none", "Lang", r.Lang.String()))
+		// Nothing to review is not nothing to do: a sentence with no
+		// translation yet (a memory without it, a language never
+		// translated) keeps the edition from being exported.
+		if missing := store.Count(r.Letter.States(r.Translations)).Missing; missing > 0 {
+			o.Warn(locales.New("review.none.missing", "Count", missing, "Lang", r.Lang.String(), "Letter", r.Letter.Path))
+		}
 	}
 	for i, it := range items {
 		showItem(o, o.Out, r, it, i+1, len(items))
@@ -205,35 +210,60 @@ func editInEditor(ctx context.Context, text string) (string, error) {
 	return string(data), err
 }
 
+// fromName says where a translation came from in the user's language: a
+// backend and model by their names; the previous translation, another
+// letter's approval and a near match of the memory in words.
+func fromName(o *IO, from string) string {
+	if from == review.FromPrevious {
+		return o.Printer.T("review.from.previous")
+	}
+	if letter, ok := strings.CutPrefix(from, store.ReusedPrefix); ok {
+		return o.Printer.T("review.from.reused", "Letter", letter)
+	}
+	if source, ok := strings.CutPrefix(from, store.NearPrefix); ok {
+		return o.Printer.T("review.from.near", "Source", source)
+	}
+	return from
+}
+
 // showItem prints one sentence for the reviewer: its source with glossary
 // terms marked, the translation to approve and where it came from, for a
 // stale one the previous translation with both diffs, and its problems.
 func showItem(o *IO, w io.Writer, r *review.Reviewer, it review.Item, pos, total int) {
 	src, tgt := r.Letter.Source.String(), r.Lang.String()
-	// The labels are as wide as the longer language tag (zh-Hans), so
-	// that the source and the translation start in one column.
-	width := max(5, utf8.RuneCountInString(src), utf8.RuneCountInString(tgt))
+	// The labels are as wide as the longest of them (zh-Hans, 옛번역), so
+	// that every text starts in one column; a label is measured in
+	// terminal cells, as a Korean letter takes two.
+	width := 5
+	for _, label := range []string{src, tgt, o.Printer.T("review.label.was"), o.Printer.T("review.label.diff"),
+		o.Printer.T("review.label.previous"), o.Printer.T("review.label.earlier")} {
+		width = max(width, lineedit.Cells(label))
+	}
+	line := func(label, text string) {
+		fmt.Fprintf(w, "  %s%s %s\n", label, strings.Repeat(" ", width-lineedit.Cells(label)), text)
+	}
 	fmt.Fprintf(w, "%s %s  [%d/%d]  %s", paint(o, "1", "=="), paint(o, "1", it.ID), pos, total, stateName(o, it.State))
 	if it.From != "" {
-		fmt.Fprintf(w, "  (%s)", it.From)
+		fmt.Fprintf(w, "  (%s)", fromName(o, it.From))
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "  %-*s %s\n", width, src, highlightTerms(o, it.Source, it.Terms))
+	line(src, highlightTerms(o, it.Source, it.Terms))
 	if it.SourceDiff != nil {
-		fmt.Fprintf(w, "  %-*s %s\n", width, o.Printer.T("review.label.was"), it.PreviousSource)
-		fmt.Fprintf(w, "  %-*s %s\n", width, o.Printer.T("review.label.diff"), renderDiff(o, it.SourceDiff))
+		line(o.Printer.T("review.label.was"), it.PreviousSource)
+		line(o.Printer.T("review.label.diff"), renderDiff(o, it.SourceDiff))
 	}
 	if it.Translation != "" {
-		fmt.Fprintf(w, "  %-*s %s\n", width, tgt, it.Translation)
+		line(tgt, it.Translation)
 	}
 	if it.Previous != "" && it.From != review.FromPrevious {
-		fmt.Fprintf(w, "  %-*s %s\n", width, o.Printer.T("review.label.previous"), it.Previous)
+		line(o.Printer.T("review.label.previous"), it.Previous)
 		if it.TranslationDiff != nil {
-			fmt.Fprintf(w, "  %-*s %s\n", width, o.Printer.T("review.label.diff"), renderDiff(o, it.TranslationDiff))
+			line(o.Printer.T("review.label.diff"), renderDiff(o, it.TranslationDiff))
 		}
 	}
 	for _, e := range it.Earlier {
-		fmt.Fprintf(w, "  %-*s %s\n  %-*s %s\n", width, o.Printer.T("review.label.earlier"), e.Source, width, "", e.Translation)
+		line(o.Printer.T("review.label.earlier"), e.Source)
+		line("", e.Translation)
 	}
 	if it.Failure != "" {
 		fmt.Fprintf(w, "  %s\n", o.Printer.T("status.failed", "Reason", it.Failure))

@@ -104,7 +104,6 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 	if err != nil {
 		return err
 	}
-	warnUnrendered(o, l, runs)
 	var progress *progressLine
 	if !opts.DryRun {
 		if err := writePending(l); err != nil {
@@ -127,6 +126,7 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 		return err
 	}
 	progress.end()
+	warnUnrendered(o, l, runs, total)
 	if err := translateSummary(o, opts, cfg, settings.Model, runs, total); err != nil {
 		return err
 	}
@@ -142,11 +142,20 @@ func translateRun(ctx context.Context, o *IO, opts translateOptions) error {
 }
 
 // warnUnrendered says, once per language of the run, which glossary
-// entries of the letter have no rendering in it: they go to the translator
-// as context and nothing checks them there.
-func warnUnrendered(o *IO, l *store.Letter, runs []translate.Options) {
+// entries of the letter have no rendering in it: they went to the
+// translator as context and nothing checks them there. A language that
+// sent nothing (all of it translated already, or from the memory) has
+// nothing to say: the line would repeat at every translate.
+func warnUnrendered(o *IO, l *store.Letter, runs []translate.Options, total *translate.Result) {
 	for _, run := range runs {
 		if run.Glossary == nil || len(run.Glossary.Unrendered()) == 0 {
+			continue
+		}
+		r := total
+		if lr := total.Languages[run.Target.String()]; lr != nil {
+			r = lr
+		}
+		if r.Requests == 0 && r.Segments == 0 {
 			continue
 		}
 		var sources []string

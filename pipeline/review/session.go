@@ -123,12 +123,16 @@ func (s *Session) turn(ctx context.Context, pr *progress) (quit bool, err error)
 		approval.Text, approval.Edited = text, true
 		pr.pending, pr.pendingID = text, id
 	case "p":
-		approved, next := s.approveParagraph(pr.queue, pr.i)
+		approved, next, kept := s.approveParagraph(pr.queue, pr.i)
 		for _, done := range approved {
 			delete(pr.skipped, done)
 		}
 		pr.sum.Approved += len(approved)
-		s.Say(locales.New("review.paragraph", "Approved", len(approved)))
+		said := "review.paragraph"
+		if kept {
+			said = "review.paragraph.kept"
+		}
+		s.Say(locales.New(said, "Approved", len(approved)))
 		return false, s.moveTo(pr, next)
 	case "s":
 		pr.skipped[id] = true
@@ -176,13 +180,13 @@ func (s *Session) moveTo(pr *progress, i int) error {
 // approveParagraph approves, in the paragraph of queue[i], every sentence
 // from queue[i] on that has a translation without QA errors. It returns
 // the ids it approved and where the session goes on: the first sentence
-// of the paragraph left (an error to fix), or else the next paragraph.
-func (s *Session) approveParagraph(queue []string, i int) ([]string, int) {
+// of the paragraph left (an error to fix, and kept is true), or else the
+// next paragraph.
+func (s *Session) approveParagraph(queue []string, i int) (approved []string, next int, kept bool) {
 	block := map[string]int{}
 	for _, sen := range s.Reviewer.Letter.Doc.Sentences() {
 		block[sen.ID] = sen.Block
 	}
-	var approved []string
 	left := -1
 	j := i
 	for ; j < len(queue) && block[queue[j]] == block[queue[i]]; j++ {
@@ -197,9 +201,9 @@ func (s *Session) approveParagraph(queue []string, i int) ([]string, int) {
 		}
 	}
 	if left >= 0 {
-		return approved, left
+		return approved, left, true
 	}
-	return approved, j
+	return approved, j, false
 }
 
 // queue lists the ids to review, starting where the last session stopped.
