@@ -129,8 +129,11 @@ func (s *Session) turn(ctx context.Context, pr *progress) (quit bool, err error)
 		}
 		pr.sum.Approved += len(approved)
 		said := "review.paragraph"
-		if kept {
+		switch kept {
+		case keptQA:
 			said = "review.paragraph.kept"
+		case keptStale:
+			said = "review.paragraph.stale"
 		}
 		s.Say(locales.New(said, "Approved", len(approved)))
 		return false, s.moveTo(pr, next)
@@ -177,33 +180,50 @@ func (s *Session) moveTo(pr *progress, i int) error {
 	return s.Save(s.Reviewer.Files())
 }
 
+// Why approving a paragraph left a sentence of it for the person.
+const (
+	keptNone = iota
+	// keptQA: its translation has QA errors (or there is none).
+	keptQA
+	// keptStale: its source changed since its translation was approved,
+	// and the person has not seen the change yet: p approves only the
+	// stale sentence on screen, never one further on, unseen.
+	keptStale
+)
+
 // approveParagraph approves, in the paragraph of queue[i], every sentence
-// from queue[i] on that has a translation without QA errors. It returns
-// the ids it approved and where the session goes on: the first sentence
-// of the paragraph left (an error to fix, and kept is true), or else the
-// next paragraph.
-func (s *Session) approveParagraph(queue []string, i int) (approved []string, next int, kept bool) {
+// from queue[i] on that has a translation without QA errors, and is not
+// stale unless it is queue[i] itself, the one on screen. It returns the ids
+// it approved and where the session goes on: the first sentence of the
+// paragraph left, with why it was kept, or else the next paragraph.
+func (s *Session) approveParagraph(queue []string, i int) (approved []string, next, kept int) {
 	block := map[string]int{}
 	for _, sen := range s.Reviewer.Letter.Doc.Sentences() {
 		block[sen.ID] = sen.Block
 	}
-	left := -1
+	left, why := -1, keptNone
 	j := i
 	for ; j < len(queue) && block[queue[j]] == block[queue[i]]; j++ {
-		// Approve refuses a translation with QA errors, or none: it stays.
 		it, _ := s.Reviewer.Item(queue[j])
+		if j > i && it.State == store.Stale {
+			if left < 0 {
+				left, why = j, keptStale
+			}
+			continue
+		}
+		// Approve refuses a translation with QA errors, or none: it stays.
 		changed, err := s.Reviewer.Approve(Approval{ID: it.ID, Text: it.Translation, Edited: true})
 		if changed {
 			approved = append(approved, it.ID)
 		}
 		if err != nil && left < 0 {
-			left = j
+			left, why = j, keptQA
 		}
 	}
 	if left >= 0 {
-		return approved, left, true
+		return approved, left, why
 	}
-	return approved, j, false
+	return approved, j, keptNone
 }
 
 // queue lists the ids to review, starting where the last session stopped.
