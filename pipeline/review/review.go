@@ -308,7 +308,7 @@ func (r *Reviewer) approve(a Approval, settleNow bool) (bool, error) {
 	}
 	if !a.Force {
 		if errs := qa.Errors(r.check(a.ID, s.Source, text)); len(errs) > 0 {
-			return false, refuse(&QAError{ID: a.ID, Problems: errs})
+			return false, refuse(&QAError{ID: a.ID, Problems: errs, Letter: r.Letter.Path, Lang: r.Lang.String()})
 		}
 	}
 	d := Decision{ID: a.ID, Hash: hash, Edited: text != candidate, Text: text, Origin: a.Origin}
@@ -342,6 +342,8 @@ func (r *Reviewer) approve(a Approval, settleNow bool) (bool, error) {
 type QAError struct {
 	ID       string
 	Problems []qa.Problem
+	// Letter and Lang name the review that can fix it, for the hint.
+	Letter, Lang string
 }
 
 func (e *QAError) Error() string { return e.Message().Error() }
@@ -350,7 +352,7 @@ func (e *QAError) Error() string { return e.Message().Error() }
 // with a hint to force it.
 func (e *QAError) Message() *locales.Message {
 	return locales.New("review.refused", "ID", e.ID, "More", len(e.Problems)-1).
-		WithHint("review.refused.hint", "ID", e.ID).Wrap(e.Problems[0].Msg)
+		WithHint("review.refused.hint", "ID", e.ID, "Letter", e.Letter, "Lang", e.Lang).Wrap(e.Problems[0].Msg)
 }
 
 // Unwrap gives the message, so that the command line renders it in the
