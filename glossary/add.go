@@ -3,6 +3,8 @@ package glossary
 import (
 	"bytes"
 	"encoding/csv"
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -72,7 +74,7 @@ func Add(name string, data []byte, e *Entry, opts ...Option) ([]byte, error) {
 			fields[i] = e.Note
 		}
 	}
-	for _, lang := range sortedKeys(e.Other) {
+	for _, lang := range slices.Sorted(maps.Keys(e.Other)) {
 		if !placed[lang] {
 			return nil, locales.New("glossary.add.column", "Path", name, "Lang", lang)
 		}

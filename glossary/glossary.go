@@ -3,10 +3,10 @@ package glossary
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -81,7 +81,7 @@ func (e *Entry) Languages(first string) []string {
 	if len(e.Targets) > 0 {
 		out = append(out, first)
 	}
-	for _, l := range sortedKeys(e.Other) {
+	for _, l := range slices.Sorted(maps.Keys(e.Other)) {
 		if len(e.Other[l].Targets) > 0 {
 			out = append(out, l)
 		}
@@ -326,7 +326,7 @@ func validate(name string, entries []*Entry) []*locales.Message {
 			e.Targets = []string{e.Source}
 		}
 		problems = append(problems, bothWays(name, e, e.Targets, e.Forbidden)...)
-		for _, l := range sortedKeys(e.Other) {
+		for _, l := range slices.Sorted(maps.Keys(e.Other)) {
 			problems = append(problems, bothWays(name, e, e.Other[l].Targets, e.Other[l].Forbidden)...)
 		}
 		key := string(matchKey(e.Source))
@@ -377,15 +377,6 @@ func sameRenderings(a, b *Entry) bool {
 	return true
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
 // Languages returns the target languages the glossary has renderings in:
 // the newsletter's first target language first, then the others in order
 // of their codes.
@@ -397,7 +388,7 @@ func (g *Glossary) Languages() []string {
 		}
 	}
 	delete(seen, g.langs.target)
-	return append([]string{g.langs.target}, sortedKeys(seen)...)
+	return append([]string{g.langs.target}, slices.Sorted(maps.Keys(seen))...)
 }
 
 // LanguageName is the language of code (one of [Glossary.Languages]) as

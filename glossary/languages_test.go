@@ -2,6 +2,8 @@ package glossary
 
 import (
 	"errors"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -25,7 +27,7 @@ func languageLines(g *Glossary) string {
 	var b strings.Builder
 	for _, e := range g.Entries {
 		b.WriteString(e.Source + "|" + string(e.Kind) + "|" + strings.Join(e.Targets, ";") + "|" + strings.Join(e.Forbidden, ";") + "|" + e.Note)
-		for _, l := range sortedKeys(e.Other) {
+		for _, l := range slices.Sorted(maps.Keys(e.Other)) {
 			r := e.Other[l]
 			b.WriteString(" " + l + ":" + strings.Join(r.Targets, ";") + "|" + strings.Join(r.Forbidden, ";") + "|" + r.Note)
 		}

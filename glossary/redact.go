@@ -2,7 +2,9 @@ package glossary
 
 import (
 	"errors"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -49,7 +51,7 @@ func (g *Glossary) NewRedactor() *Redactor {
 			continue
 		}
 		forms := append([]string{e.Source}, e.Targets...)
-		for _, l := range sortedKeys(e.Other) {
+		for _, l := range slices.Sorted(maps.Keys(e.Other)) {
 			forms = append(forms, e.Other[l].Targets...)
 		}
 		for _, f := range forms {

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -384,7 +386,7 @@ func (g *Glossary) writeEntry(b *bytes.Buffer, e *Entry, d tbxDialect, in string
 	}
 	g.writeLanguage(b, d, in, g.langs.source, &Rendering{Targets: []string{e.Source}}, false)
 	g.writeLanguage(b, d, in, g.langs.name(g.langs.target), &Rendering{Targets: e.Targets, Forbidden: e.Forbidden}, true)
-	for _, lang := range sortedKeys(e.Other) {
+	for _, lang := range slices.Sorted(maps.Keys(e.Other)) {
 		g.writeLanguage(b, d, in, g.langs.name(lang), e.Other[lang], true)
 	}
 }
