@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/json"
 	"errors"
 	"io/fs"
 	"net/http"
@@ -40,7 +39,7 @@ func (s *Server) addTerm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var req termRequest
-	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&req); err != nil {
+	if err := readJSON(w, r, &req); err != nil {
 		http.Error(w, s.opts.Printer.T("web.bad-request"), http.StatusBadRequest)
 		return
 	}

@@ -447,13 +447,19 @@ type saveResponse struct {
 	Error string `json:"error,omitempty"`
 }
 
+// readJSON decodes the JSON body of one of the page's requests into v; a
+// body over a megabyte is refused, which no page of a letter sends.
+func readJSON(w http.ResponseWriter, r *http.Request, v any) error {
+	return json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(v)
+}
+
 func (s *Server) approve(w http.ResponseWriter, r *http.Request) {
 	d, _, ok := s.desk(w, r)
 	if !ok {
 		return
 	}
 	var req saveRequest
-	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&req); err != nil || req.ID == "" {
+	if err := readJSON(w, r, &req); err != nil || req.ID == "" {
 		http.Error(w, s.opts.Printer.T("web.bad-request"), http.StatusBadRequest)
 		return
 	}
@@ -527,7 +533,7 @@ func (s *Server) undo(w http.ResponseWriter, r *http.Request) {
 	}
 	// The body, if any, carries the page's stamp.
 	var req saveRequest
-	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&req); err != nil && !errors.Is(err, io.EOF) {
+	if err := readJSON(w, r, &req); err != nil && !errors.Is(err, io.EOF) {
 		http.Error(w, s.opts.Printer.T("web.bad-request"), http.StatusBadRequest)
 		return
 	}
