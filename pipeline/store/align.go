@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"iter"
 	"slices"
 	"sort"
 )
@@ -99,32 +100,48 @@ func (al *aligner) span(a, b []int32, ao, bo int) {
 // once in b with a[i] == b[j], the longest chain of them increasing on both
 // sides.
 func uniqueAnchors(a, b []int32) [][2]int {
-	type seen struct{ na, nb, i, j int }
-	count := map[int32]*seen{}
-	for i, c := range a {
-		s := count[c]
-		if s == nil {
-			s = &seen{}
-			count[c] = s
-		}
-		s.na++
-		s.i = i
-	}
-	for j, c := range b {
-		if s := count[c]; s != nil {
-			s.nb++
-			s.j = j
-		}
-	}
-	var cands [][2]int
-	for _, s := range count {
-		if s.na == 1 && s.nb == 1 {
-			cands = append(cands, [2]int{s.i, s.j})
-		}
-	}
+	cands := foundOnceEach(len(a), len(b),
+		func(i int) iter.Seq[int32] { return one(a[i]) },
+		func(j int) iter.Seq[int32] { return one(b[j]) })
 	slices.SortFunc(cands, func(x, y [2]int) int { return x[0] - y[0] })
 	return increasingChain(cands)
 }
+
+// foundOnceEach returns, for every key that occurs exactly once among the
+// keys of a's na items and exactly once among those of b's nb, the pair
+// (i, j) of the items it occurs in, in no particular order.
+func foundOnceEach[K comparable](na, nb int, keysA, keysB func(int) iter.Seq[K]) [][2]int {
+	type seen struct{ na, nb, i, j int }
+	count := map[K]*seen{}
+	for i := range na {
+		for k := range keysA(i) {
+			s := count[k]
+			if s == nil {
+				s = &seen{}
+				count[k] = s
+			}
+			s.na++
+			s.i = i
+		}
+	}
+	for j := range nb {
+		for k := range keysB(j) {
+			if s := count[k]; s != nil {
+				s.nb++
+				s.j = j
+			}
+		}
+	}
+	var pairs [][2]int
+	for _, s := range count {
+		if s.na == 1 && s.nb == 1 {
+			pairs = append(pairs, [2]int{s.i, s.j})
+		}
+	}
+	return pairs
+}
+
+func one[K any](k K) iter.Seq[K] { return func(yield func(K) bool) { yield(k) } }
 
 // increasingChain returns the longest chain of cands, which are in
 // increasing order of their first, increasing in their second too.

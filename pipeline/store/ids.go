@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha1"
 	"encoding/hex"
+	"iter"
 	"math"
 	"slices"
 	"strconv"
@@ -179,33 +180,9 @@ const anchorAlike = 0.5
 // the longest chain of them increasing on both sides, as [uniqueAnchors]
 // for whole sentences.
 func wordAnchors(ctx context.Context, old []known, texts []string) ([][2]int, error) {
-	type seen struct{ nOld, nNew, j, i int }
-	words := map[string]*seen{}
-	for j, k := range old {
-		for _, w := range strings.Fields(k.Text) {
-			s := words[w]
-			if s == nil {
-				s = &seen{}
-				words[w] = s
-			}
-			s.nOld++
-			s.j = j
-		}
-	}
-	for i, t := range texts {
-		for _, w := range strings.Fields(t) {
-			if s := words[w]; s != nil {
-				s.nNew++
-				s.i = i
-			}
-		}
-	}
-	var cands [][2]int
-	for _, s := range words {
-		if s.nOld == 1 && s.nNew == 1 {
-			cands = append(cands, [2]int{s.j, s.i})
-		}
-	}
+	cands := foundOnceEach(len(old), len(texts),
+		func(j int) iter.Seq[string] { return strings.FieldsSeq(old[j].Text) },
+		func(i int) iter.Seq[string] { return strings.FieldsSeq(texts[i]) })
 	// By old sentence, and of one old sentence's the later new one first,
 	// so that a chain increasing in the new takes one of them at most.
 	slices.SortFunc(cands, func(x, y [2]int) int { return cmp.Or(x[0]-y[0], y[1]-x[1]) })
