@@ -192,6 +192,16 @@ func (e *Invalid) Unwrap() error {
 // format. A file with problems gives an [*Invalid] listing them all; a file
 // that cannot be read gives a *locales.Message naming it.
 func Load(path string, opts ...Option) (*Glossary, error) {
+	data, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data, opts...)
+}
+
+// ReadFile reads a glossary file's bytes; one that cannot be read gives a
+// *locales.Message naming it and why.
+func ReadFile(path string) ([]byte, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		why := err
@@ -201,7 +211,7 @@ func Load(path string, opts ...Option) (*Glossary, error) {
 		}
 		return nil, locales.New("glossary.read", "Path", path, "Err", why.Error()).Wrap(err)
 	}
-	return Parse(path, data, opts...)
+	return data, nil
 }
 
 // Format is a glossary file format.

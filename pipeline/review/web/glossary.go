@@ -1,10 +1,7 @@
 package web
 
 import (
-	"errors"
-	"io/fs"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -66,14 +63,9 @@ func (d *desk) addTerm(req termRequest) (string, error) {
 		return "", locales.New("web.glossary.none").WithHint("web.glossary.none.hint")
 	}
 	path := g.Name
-	data, err := os.ReadFile(path)
+	data, err := glossary.ReadFile(path)
 	if err != nil {
-		why := err
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			why = pe.Err
-		}
-		return "", locales.New("glossary.read", "Path", path, "Err", why.Error()).Wrap(err)
+		return "", err
 	}
 	e := termEntry(d.r, req)
 	cfg := d.r.Letter.Config
